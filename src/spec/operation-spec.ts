@@ -1,0 +1,51 @@
+/**
+ * The shape of `specs/operations/<Operation>.json`, generated from the API document by `npm run specs`.
+ *
+ * Schema conventions (JSON Schema 2020-12):
+ * - structures: `{"type":"object","properties":{…},"required":[…],"additionalProperties":false}`
+ * - maps (`{'string': 'string'}`): `{"type":"object","additionalProperties":{"type":"string"}}`
+ * - timestamps (`datetime(...)`): `{"type":"number","format":"epoch-seconds"}`
+ * - enums: `{"type":"string","enum":[…]}`; arrays: `{"type":"array","items":…}`
+ * - overlay constraints from the model: `minLength`, `maxLength`, `pattern`, `minimum`, `maximum`,
+ *   `minItems`, `maxItems`.
+ */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** A change the document announces for this release, used by the `changes` check. */
+export interface SpecChange {
+  readonly direction: 'request' | 'response' | 'operation';
+  /** `member`: a new member; `enum-value`: a new enum value; `operation`: a new operation. */
+  readonly kind: 'member' | 'enum-value' | 'operation';
+  /** JSON pointer into the request or response instance; `*` stands for any array item. `''` for operations. */
+  readonly path: string;
+  /** The added enum value, for `enum-value`. */
+  readonly value?: string;
+}
+
+/** Where the document's prose narrows what its syntax block allows (e.g. an enum value that is not valid here). */
+export interface SpecNarrowing {
+  readonly direction: 'request' | 'response';
+  readonly path: string;
+  readonly excluded: readonly string[];
+  /** Our own words on why; never text copied from the document. */
+  readonly reason: string;
+}
+
+export interface OperationSpec {
+  readonly specVersion: 1;
+  readonly operation: string;
+  /** The awsJson1.1 `X-Amz-Target` value. */
+  readonly target: string;
+  /** Whether the document marks the operation `new` or `updated` in this release. */
+  readonly status: 'new' | 'updated';
+  readonly source: { readonly document: string; readonly section: string; readonly line: number };
+  readonly request: JsonSchema;
+  readonly response: JsonSchema;
+  readonly changes: readonly SpecChange[];
+  readonly narrowings: readonly SpecNarrowing[];
+  /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
+  readonly errors: readonly string[];
+}
+
+/** The service prefix of every awsJson1.1 `X-Amz-Target` header. */
+export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
