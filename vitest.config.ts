@@ -1,0 +1,55 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Projects split by what a test needs:
+ * - `unit`: nothing but Node (parsers, checks on recorded exchanges, report writers).
+ * - `embedded`: a real cognito-local process. Forks, because cognito-local's API changes the working
+ *   directory, which thread workers forbid.
+ * - `browser`: Debian's Chromium (installed by scripts/provision.sh).
+ * - `containers`: a container engine (Podman's Docker-compatible socket, set up by scripts/container-engine.sh).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'specs/**/*.test.ts', 'reporters/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/*.embedded.test.ts', '**/*.browser.test.ts', '**/*.container.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'embedded',
+          include: ['**/*.embedded.test.ts', 'suites/**/*.suite.ts'],
+          exclude: ['node_modules/**'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['**/*.browser.test.ts'],
+          exclude: ['node_modules/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'containers',
+          include: ['**/*.container.test.ts'],
+          exclude: ['node_modules/**'],
+          pool: 'forks',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
