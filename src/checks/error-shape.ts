@@ -1,0 +1,30 @@
+import type { Finding } from '../deviations/deviation.ts';
+import type { Exchange } from '../wire/exchange.ts';
+import { errorTypeFindings } from './negative.ts';
+import { STATUS_PATH } from './wire-format.ts';
+import { transportFinding } from './transport-finding.ts';
+
+export const ERROR_SHAPE_CHECK = 'error-shape';
+
+/** Ids that match Cognito's id patterns but name nothing, so only existence is under test. */
+export const UNKNOWN_USER_POOL_ID = 'us-east-1_Unknown000';
+export const UNKNOWN_CLIENT_ID = 'unknownclient000000000000';
+
+/** A request naming a pool or app client that does not exist gets `ResourceNotFoundException`, 400, JSON. */
+export function checkNotFound(exchange: Exchange): Finding[] {
+  const transport = transportFinding(exchange);
+  if (transport) return [transport];
+  if (exchange.status !== 400) {
+    return [
+      {
+        kind: 'wrong-error',
+        severity: 'error',
+        path: STATUS_PATH,
+        expected: 400,
+        actual: exchange.status,
+        message: `unknown resource answered with HTTP ${exchange.status}, not 400 ResourceNotFoundException`,
+      },
+    ];
+  }
+  return errorTypeFindings(exchange, ['ResourceNotFoundException'], 'unknown resource');
+}

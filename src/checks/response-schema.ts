@@ -1,0 +1,79 @@
+import type { ErrorObject } from 'ajv';
+import type { Finding } from '../deviations/deviation.ts';
+import type { SpecValidators } from '../spec/spec-validators.ts';
+import { isTimestampSchema, jsonTypeOf, pointerSegment } from '../spec/walk-instance.ts';
+import type { JsonSchema } from '../spec/operation-spec.ts';
+import type { Exchange } from '../wire/exchange.ts';
+
+export const RESPONSE_SCHEMA_CHECK = 'response-schema';
+
+const CONSTRAINT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems', 'format']);
+
+/**
+ * Validates the wire body of a successful response against the operation's response schema. Non-JSON
+ * bodies and timestamp encodings are left to the wire-format check so one fault yields one finding.
+ */
+export function checkResponseSchema(validators: SpecValidators, exchange: Exchange): Finding[] {
+  if (exchange.status < 200 || exchange.status >= 300 || exchange.body === undefined) return [];
+  return validators
+    .responseErrors(exchange.operation, exchange.body)
+    .map(toFinding)
+    .filter((finding): finding is Finding => finding !== undefined);
+}
+
+function toFinding(error: ErrorObject): Finding | undefined {
+  const parent = error.parentSchema as JsonSchema | undefined;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const member = String((error.params as { additionalProperty: string }).additionalProperty);
+      return {
+        kind: 'unexpected-member',
+        severity: 'info',
+        path: `${error.instancePath}/${pointerSegment(member)}`,
+        expected: 'no such member in the spec',
+        actual: member,
+        message: `response has member ${member}, which the spec does not describe`,
+      };
+    }
+    case 'required': {
+      const member = String((error.params as { missingProperty: string }).missingProperty);
+      return {
+        kind: 'missing-member',
+        severity: 'error',
+        path: `${error.instancePath}/${pointerSegment(member)}`,
+        expected: 'present',
+        actual: 'absent',
+        message: `response lacks required member ${member}`,
+      };
+    }
+    case 'type':
+      if (isTimestampSchema(parent)) return undefined;
+      return {
+        kind: 'wrong-type',
+        severity: 'error',
+        path: error.instancePath,
+        expected: (error.params as { type: string | string[] }).type,
+        actual: jsonTypeOf(error.data),
+        message: `expected ${String((error.params as { type: unknown }).type)}, got ${jsonTypeOf(error.data)}`,
+      };
+    case 'enum':
+      return {
+        kind: 'enum-value',
+        severity: 'error',
+        path: error.instancePath,
+        expected: (error.params as { allowedValues: unknown[] }).allowedValues,
+        actual: error.data,
+        message: `value ${JSON.stringify(error.data)} is not one of the spec's enum values`,
+      };
+    default:
+      if (error.keyword === 'format' && isTimestampSchema(parent)) return undefined;
+      return {
+        kind: 'constraint',
+        severity: CONSTRAINT_KEYWORDS.has(error.keyword) ? 'warning' : 'error',
+        path: error.instancePath,
+        expected: { [error.keyword]: error.schema },
+        actual: error.data,
+        message: `value breaks ${error.keyword} ${JSON.stringify(error.schema)}`,
+      };
+  }
+}

@@ -1,0 +1,21 @@
+import type { ChangeVerdict, CheckTally, ReportTarget } from '../report/report-model.ts';
+import type { Deviation } from './deviation.ts';
+
+/**
+ * What one test hands the reporter through `task.meta.conformance`: structured data, never a message to
+ * parse. The reporter merges the records of every test into the report.
+ */
+export interface ConformanceRecord {
+  readonly operation: string;
+  readonly target: ReportTarget;
+  readonly run: { readonly profile: string; readonly seed: number; readonly startedAt: string };
+  readonly checks: readonly CheckTally[];
+  /** Exchanges that got a complete HTTP response; zero with only transport findings means inconclusive. */
+  readonly completedExchanges: number;
+  readonly deviations: readonly Deviation[];
+  /** Set when the target does not implement the operation; the evidence in our own words. */
+  readonly unsupported?: string;
+  /** Set when nothing could be judged (set-up failed, throttled, no response). */
+  readonly inconclusive?: string;
+  readonly changes?: readonly ChangeVerdict[];
+}

@@ -1,0 +1,86 @@
+import type { ConformanceRecord } from '../deviations/conformance-record.ts';
+import { dedupeDeviations } from '../deviations/dedupe.ts';
+import type { Deviation } from '../deviations/deviation.ts';
+import { Normaliser, normaliseDeviation } from './normalise.ts';
+import type { ChangeVerdict, CheckTally, OperationReport, Report, ReportDeviation } from './report-model.ts';
+import { summarise, verdictFor } from './verdict.ts';
+
+/** What the run knows besides the records: versions, documents and timing. */
+export interface ReportContext {
+  readonly toolVersion: string;
+  readonly sdkVersion: string;
+  readonly documents: readonly string[];
+  readonly specOperations: number;
+  readonly durationMs: number;
+}
+
+/**
+ * Merges the records every test put on `task.meta` into one report: per operation, check tallies are
+ * summed, equal findings collapse, volatile values become numbered tokens (so two runs with the same
+ * seed give the same deviations), and the verdict follows the rules in `verdict.ts`.
+ */
+export function buildReport(records: readonly ConformanceRecord[], context: ReportContext): Report {
+  const first = records[0];
+  if (!first) throw new Error('buildReport: no conformance records; did any suite run?');
+  const byOperation = groupBy(records, (record) => record.operation);
+  const operations = [...byOperation.keys()].sort().map((operation) => operationReport(operation, byOperation.get(operation) ?? []));
+  const changes = records.flatMap((record) => record.changes ?? []);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'cognito-conformance', version: context.toolVersion },
+    target: first.target,
+    sdk: { version: context.sdkVersion },
+    spec: { documents: [...context.documents], operations: context.specOperations },
+    run: { profile: first.run.profile, seed: first.run.seed, startedAt: first.run.startedAt, durationMs: Math.round(context.durationMs) },
+    summary: summarise(operations),
+    operations,
+    ...(changes.length > 0 ? { changes: sortChanges(changes) } : {}),
+  };
+}
+
+function operationReport(operation: string, records: readonly ConformanceRecord[]): OperationReport {
+  const deviations = dedupeDeviations(records.flatMap((record) => record.deviations));
+  const normaliser = new Normaliser();
+  const reported = sortDeviations(deviations).map((deviation) => normaliseDeviation(toReportDeviation(deviation), normaliser));
+  const unsupported = records.some((record) => record.unsupported !== undefined);
+  const completed = records.reduce((sum, record) => sum + record.completedExchanges, 0);
+  const setupFailed = records.some((record) => record.inconclusive !== undefined);
+  let verdict = verdictFor(reported, { unsupported, transportOnly: completed === 0 });
+  if (verdict === 'conformant' && setupFailed) verdict = 'inconclusive';
+  return { operation, verdict, checks: sumTallies(records), deviations: reported };
+}
+
+function toReportDeviation(deviation: Deviation): ReportDeviation {
+  const { operation: _operation, ...rest } = deviation;
+  return rest;
+}
+
+function sumTallies(records: readonly ConformanceRecord[]): CheckTally[] {
+  const sums = new Map<string, { runs: number; failed: number }>();
+  for (const tally of records.flatMap((record) => record.checks)) {
+    const sum = sums.get(tally.check) ?? { runs: 0, failed: 0 };
+    sum.runs += tally.runs;
+    sum.failed += tally.failed;
+    sums.set(tally.check, sum);
+  }
+  return [...sums].map(([check, sum]) => ({ check, ...sum })).sort((a, b) => a.check.localeCompare(b.check));
+}
+
+function sortDeviations(deviations: readonly Deviation[]): Deviation[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return [...deviations].sort(
+    (a, b) => rank[a.severity] - rank[b.severity] || a.check.localeCompare(b.check) || a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path),
+  );
+}
+
+function sortChanges(changes: readonly ChangeVerdict[]): ChangeVerdict[] {
+  const key = (c: ChangeVerdict) => `${c.operation}\u0000${c.direction}\u0000${c.path}\u0000${c.value ?? ''}`;
+  const unique = new Map(changes.map((change) => [key(change), change]));
+  return [...unique.values()].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}

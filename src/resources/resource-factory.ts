@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { CallResult, WireClient } from '../wire/wire-client.ts';
+import { SetupError } from './setup-error.ts';
+
+export interface PoolResource {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface AppClientResource {
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+}
+
+export interface UserResource {
+  readonly userPoolId: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Auth flows the set-up app client enables, so the auth checks can exercise each of them. */
+export const SETUP_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] as const;
+
+/**
+ * Creates the pools, app clients and users that checks need, named with the run's prefix, and deletes
+ * every pool it created or adopted when `cleanup` runs (the fixture calls it after each test, failed or
+ * not). Deleting a pool deletes its clients and users with it.
+ */
+export class ResourceFactory {
+  private readonly pools: string[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly wire: WireClient,
+    readonly prefix: string,
+  ) {}
+
+  /** A name unique within the run, carrying the prefix. */
+  uniqueName(label: string): string {
+    this.counter += 1;
+    return `${this.prefix}${label}-${this.counter}`;
+  }
+
+  async pool(overrides: Record<string, unknown> = {}): Promise<PoolResource> {
+    const name = this.uniqueName('pool');
+    const result = await this.require('CreateUserPool', { PoolName: name, ...overrides });
+    const id = (result.output?.['UserPool'] as { Id?: string } | undefined)?.Id;
+    if (!id) throw new SetupError('CreateUserPool', result.exchange);
+    this.pools.push(id);
+    return { id, name };
+  }
+
+  async appClient(userPoolId: string, overrides: Record<string, unknown> = {}): Promise<AppClientResource> {
+    const result = await this.require('CreateUserPoolClient', {
+      UserPoolId: userPoolId,
+      ClientName: this.uniqueName('client'),
+      ExplicitAuthFlows: [...SETUP_AUTH_FLOWS],
+      ...overrides,
+    });
+    const client = result.output?.['UserPoolClient'] as { ClientId?: string; ClientSecret?: string } | undefined;
+    if (!client?.ClientId) throw new SetupError('CreateUserPoolClient', result.exchange);
+    return { userPoolId, clientId: client.ClientId, ...(client.ClientSecret ? { clientSecret: client.ClientSecret } : {}) };
+  }
+
+  /** A confirmed user with a permanent password, ready to sign in. */
+  async user(userPoolId: string): Promise<UserResource> {
+    const username = `${this.uniqueName('user')}@example.com`;
+    const password = strongPassword();
+    await this.require('AdminCreateUser', {
+      UserPoolId: userPoolId,
+      Username: username,
+      TemporaryPassword: strongPassword(),
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [{ Name: 'email', Value: username }],
+    });
+    await this.require('AdminSetUserPassword', { UserPoolId: userPoolId, Username: username, Password: password, Permanent: true });
+    return { userPoolId, username, password };
+  }
+
+  /** Registers a pool created by a check itself (CreateUserPool under test) so it is deleted too. */
+  adoptPool(id: string): void {
+    if (!this.pools.includes(id)) this.pools.push(id);
+  }
+
+  /** Forgets a pool a check deleted itself. */
+  forgetPool(id: string): void {
+    const index = this.pools.indexOf(id);
+    if (index >= 0) this.pools.splice(index, 1);
+  }
+
+  get ownedPools(): readonly string[] {
+    return this.pools;
+  }
+
+  /** Deletes everything created, newest first; keeps going past failures and reports them together. */
+  async cleanup(): Promise<void> {
+    const failures: string[] = [];
+    while (this.pools.length > 0) {
+      const id = this.pools.pop() as string;
+      const result = await this.wire.send('DeleteUserPool', { UserPoolId: id });
+      const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
+      if (!gone) failures.push(`${id}: ${result.error?.name ?? result.exchange.transportError ?? result.exchange.status}`);
+    }
+    if (failures.length > 0) throw new Error(`ResourceFactory.cleanup: could not delete ${failures.join('; ')}`);
+  }
+
+  private async require(operation: string, input: object): Promise<CallResult> {
+    const result = await this.wire.send(operation, input);
+    if (result.error || result.exchange.status !== 200) throw new SetupError(operation, result.exchange);
+    return result;
+  }
+}
+
+/** Meets Cognito's default password policy (upper, lower, digit, symbol, length ≥ 8). */
+export function strongPassword(): string {
+  return `Aa1!${randomBytes(9).toString('base64url')}`;
+}

@@ -1,0 +1,163 @@
+import * as sdk from '@aws-sdk/client-cognito-identity-provider';
+import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
+import type { TargetDescriptor } from '../targets/target.ts';
+import { CapturingHttpHandler } from './capturing-http-handler.ts';
+import type { Exchange } from './exchange.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+/** How an SDK error looked, judged by name, fault and status, never by message text. */
+export interface SdkErrorSummary {
+  readonly name: string;
+  readonly fault?: string;
+  readonly httpStatusCode?: number;
+}
+
+/** One call: the exchange as it crossed the wire, plus what the SDK made of it. */
+export interface CallResult {
+  readonly exchange: Exchange;
+  readonly output?: Record<string, unknown>;
+  readonly error?: SdkErrorSummary;
+  /** Set when the target kept throttling after every retry; the call proves nothing either way. */
+  readonly throttled?: boolean;
+}
+
+export interface WireClientOptions {
+  readonly requestTimeoutMs?: number;
+  readonly connectionTimeoutMs?: number;
+  /** Client-side request rate; real Cognito enforces per-account quotas. Unlimited by default. */
+  readonly maxRequestsPerSecond?: number;
+  /** Retries of `TooManyRequestsException` with exponential backoff before giving up as throttled. */
+  readonly throttleRetries?: number;
+  readonly throttleBaseDelayMs?: number;
+}
+
+type CommandConstructor = new (input: object) => sdk.CognitoIdentityProviderClient extends { send(c: infer C): unknown } ? C : never;
+
+/**
+ * The SDK client every suite uses, with every exchange captured. Calls run one at a time per client so
+ * each result is paired with exactly its own exchange and a run is deterministic.
+ */
+export class WireClient {
+  private readonly handler: CapturingHttpHandler;
+  private readonly client: sdk.CognitoIdentityProviderClient;
+  private readonly limiter: RateLimiter;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly log: Exchange[] = [];
+
+  constructor(
+    readonly target: TargetDescriptor,
+    private readonly options: WireClientOptions = {},
+  ) {
+    this.handler = new CapturingHttpHandler({
+      requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 3_000,
+    });
+    this.handler.onExchange((exchange) => this.log.push(exchange));
+    this.limiter = new RateLimiter(options.maxRequestsPerSecond);
+    this.client = new sdk.CognitoIdentityProviderClient({
+      region: target.region,
+      ...(target.kind === 'aws' ? {} : { endpoint: target.endpoint }),
+      ...(target.credentials ? { credentials: target.credentials } : {}),
+      requestHandler: this.handler,
+      maxAttempts: 1,
+    });
+  }
+
+  /** Every exchange this client has made, in order. */
+  get exchanges(): readonly Exchange[] {
+    return this.log;
+  }
+
+  /** Sends a request through the SDK's own serialisation, as an application would. */
+  send(operation: string, input: object): Promise<CallResult> {
+    return this.enqueue(() => this.call(operation, input));
+  }
+
+  /**
+   * Sends `body` as the exact awsJson1.1 payload, skipping the SDK's serialisation (which would drop
+   * unknown members and coerce types), so deliberately invalid requests reach the target as written.
+   * Signing, headers and capture stay the same as for `send`.
+   */
+  sendRaw(operation: string, body: unknown): Promise<CallResult> {
+    const payload = JSON.stringify(body);
+    const replaceBody: BuildMiddleware<object, MetadataBearer> = (next) => async (args) => {
+      const request = args.request as { body?: unknown; headers: Record<string, string> };
+      request.body = payload;
+      request.headers['content-length'] = String(Buffer.byteLength(payload));
+      return next(args);
+    };
+    return this.enqueue(() => this.call(operation, {}, replaceBody));
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async call(operation: string, input: object, bodyOverride?: BuildMiddleware<object, MetadataBearer>): Promise<CallResult> {
+    const retries = this.options.throttleRetries ?? 0;
+    for (let attempt = 0; ; attempt++) {
+      await this.limiter.take();
+      const result = await this.callOnce(operation, input, bodyOverride);
+      if (!isThrottled(result)) return result;
+      if (attempt >= retries) return { ...result, throttled: true };
+      await delay((this.options.throttleBaseDelayMs ?? 200) * 2 ** attempt);
+    }
+  }
+
+  private async callOnce(operation: string, input: object, bodyOverride?: BuildMiddleware<object, MetadataBearer>): Promise<CallResult> {
+    const command = new (commandFor(operation))(input);
+    if (bodyOverride) {
+      (command as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }).middlewareStack.add(bodyOverride, {
+        step: 'build',
+        priority: 'high',
+        name: 'conformanceRawBody',
+      });
+    }
+    const before = this.log.length;
+    try {
+      const output = (await this.client.send(command as never)) as unknown as Record<string, unknown>;
+      return { exchange: this.exchangeSince(before, operation), output };
+    } catch (error) {
+      return { exchange: this.exchangeSince(before, operation), error: summariseError(error) };
+    }
+  }
+
+  private exchangeSince(before: number, operation: string): Exchange {
+    const exchange = this.log[this.log.length - 1];
+    if (this.log.length > before && exchange) return exchange;
+    // The SDK failed before anything was sent (for example, missing credentials).
+    const synthetic: Exchange = { operation, request: undefined, requestHeaders: {}, status: 0, headers: {}, bodyText: '', ms: 0, transportError: 'request was not sent' };
+    this.log.push(synthetic);
+    return synthetic;
+  }
+}
+
+function commandFor(operation: string): CommandConstructor {
+  const command = (sdk as unknown as Record<string, unknown>)[`${operation}Command`];
+  if (typeof command !== 'function') throw new Error(`WireClient: the SDK has no command for operation ${operation}`);
+  return command as CommandConstructor;
+}
+
+function summariseError(error: unknown): SdkErrorSummary {
+  const candidate = error as { name?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  return {
+    name: typeof candidate.name === 'string' ? candidate.name : 'Error',
+    ...(typeof candidate.$fault === 'string' ? { fault: candidate.$fault } : {}),
+    ...(typeof candidate.$metadata?.httpStatusCode === 'number' ? { httpStatusCode: candidate.$metadata.httpStatusCode } : {}),
+  };
+}
+
+function isThrottled(result: CallResult): boolean {
+  const type = (result.exchange.body as { __type?: unknown } | undefined)?.__type;
+  return typeof type === 'string' && type.endsWith('TooManyRequestsException');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
