@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { changesSupport } from './changes-answer.ts';
+
+const of = (...values: (boolean | null)[]) => changesSupport(values.map((supported) => ({ supported })));
+
+describe('changesSupport', () => {
+  it('answers yes, partly, no or unknown', () => {
+    expect(of(true, true)).toEqual({ answer: 'yes', supported: 2, unsupported: 0, undetermined: 0 });
+    expect(of(true, false).answer).toBe('partly');
+    expect(of(true, null).answer).toBe('partly');
+    expect(of(false, null).answer).toBe('no');
+    expect(of(null).answer).toBe('unknown');
+    expect(of().answer).toBe('unknown');
+  });
+});

@@ -1,0 +1,283 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  COGNITO_LOCAL_REPORT,
+  HOSTILE_ACTUAL,
+  HOSTILE_MESSAGE,
+  HOSTILE_PATH,
+  MOTO_REPORT,
+} from './html-matrix.fixture.ts';
+import { renderCompatibilityMatrix } from './html-matrix.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** The closed network here refuses Chromium's background connections; these flags stop it making them. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = fileURLToPath(new URL('../../test-artifacts/html-matrix.png', import.meta.url));
+
+interface Session {
+  readonly dir: string;
+  readonly url: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request the page attempted, allowed or not. */
+  readonly requests: string[];
+  readonly dialogs: string[];
+  readonly problems: string[];
+}
+
+const MISSING_CHROMIUM = `Debian Chromium is missing at ${CHROMIUM}: run scripts/provision-browser.sh (as root) first`;
+
+let session: Session | undefined;
+const timings: Record<string, number> = {};
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[label] = Math.round(performance.now() - started);
+  }
+}
+
+/** Launches Chromium on a fresh profile with every non-file request aborted and recorded. */
+async function open(): Promise<Session> {
+  const dir = await mkdtemp(join(tmpdir(), 'html-matrix-'));
+  const file = join(dir, 'matrix.html');
+  await writeFile(file, renderCompatibilityMatrix([COGNITO_LOCAL_REPORT, MOTO_REPORT]), 'utf8');
+  const url = pathToFileURL(file).href;
+  const context = await timed('launch', () =>
+    chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+      serviceWorkers: 'block',
+    }),
+  );
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const problems: string[] = [];
+  await context.route('**/*', (route) =>
+    route.request().url() === url ? route.continue() : route.abort('blockedbyclient'),
+  );
+  context.on('request', (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  await timed('load', async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.locator('body[data-ready="true"]').waitFor();
+  });
+  return { dir, url, context, page, requests, dialogs, problems };
+}
+
+/** The open session; every test fails (never skips) with the provisioning hint when Chromium is missing. */
+function current(): Session {
+  if (!existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
+  if (session === undefined) throw new Error('browser session did not start: see the beforeAll error');
+  return session;
+}
+
+function cell(page: Page, operation: string, target: string): Locator {
+  return page.locator(`[data-testid="cell"][data-operation="${operation}"][data-target="${target}"]`);
+}
+
+function backgroundOf(locator: Locator): Promise<string> {
+  type Window = { getComputedStyle(element: unknown): { backgroundColor: string } };
+  return locator.evaluate(
+    (element) => (globalThis as unknown as Window).getComputedStyle(element).backgroundColor,
+  );
+}
+
+const EXPECTED_CELLS: readonly [operation: string, target: string, verdict: string, counts: string][] = [
+  ['AdminCreateUser', 'cognito-local', 'deviates', '2 error · 1 warning · 1 info'],
+  ['AdminCreateUser', 'moto', 'conformant', 'no deviations'],
+  ['AdminSetUserMFAPreference', 'cognito-local', 'not-run', ''],
+  ['AdminSetUserMFAPreference', 'moto', 'conformant', 'no deviations'],
+  ['InitiateAuth', 'cognito-local', 'conformant', 'no deviations'],
+  ['InitiateAuth', 'moto', 'deviates', '1 error'],
+  ['ListUsers', 'cognito-local', 'inconclusive', '1 info'],
+  ['ListUsers', 'moto', 'conformant', 'no deviations'],
+  ['SetRiskConfiguration', 'cognito-local', 'unsupported', '1 warning'],
+  ['SetRiskConfiguration', 'moto', 'conformant', 'no deviations'],
+];
+
+const VERDICT_BACKGROUNDS: Readonly<Record<string, string>> = {
+  conformant: 'rgb(218, 251, 225)',
+  deviates: 'rgb(255, 235, 233)',
+  unsupported: 'rgb(234, 238, 242)',
+  inconclusive: 'rgb(255, 248, 197)',
+};
+
+describe('compatibility matrix in Debian Chromium', () => {
+  beforeAll(async () => {
+    if (existsSync(CHROMIUM)) session = await open();
+  }, 60_000);
+
+  it(`finds Debian Chromium at ${CHROMIUM}`, () => {
+    expect(existsSync(CHROMIUM), MISSING_CHROMIUM).toBe(true);
+  });
+
+  afterAll(async () => {
+    if (session === undefined) return;
+    await timed('close', () => current().context.close());
+    await rm(session.dir, { recursive: true, force: true });
+    console.info(`html-matrix browser timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  it('shows each target with its kind and build', async () => {
+    const { page } = current();
+    const headers = page.getByTestId('target-header');
+    expect(
+      await headers.evaluateAll((nodes) =>
+        nodes.map((n) => (n as unknown as { dataset: { target: string } }).dataset.target),
+      ),
+    ).toEqual(['cognito-local', 'moto', 'cognito-local', 'moto']);
+    const moto = headers.filter({ hasText: 'moto' }).first();
+    expect(await moto.getByTestId('target-kind').textContent()).toBe('container');
+    expect(await moto.getByTestId('target-build').textContent()).toBe('docker.io/motoserver/moto:5.1.4');
+    expect(await moto.getByTestId('target-sdk').textContent()).toBe('AWS SDK 3.1169.0');
+    expect(await moto.getAttribute('title')).toContain('endpoint: http://127.0.0.1:5000');
+  });
+
+  it('shows every cell verdict, coloured, with deviation counts by severity', async () => {
+    const { page } = current();
+    expect(await page.getByTestId('cell').count()).toBe(EXPECTED_CELLS.length);
+    for (const [operation, target, verdict, counts] of EXPECTED_CELLS) {
+      const located = cell(page, operation, target);
+      expect(await located.getAttribute('data-verdict'), `${operation} on ${target}`).toBe(verdict);
+      if (verdict === 'not-run') {
+        expect(await located.textContent()).toBe('not run');
+        continue;
+      }
+      expect(await located.getByTestId('cell-verdict').textContent()).toBe(verdict);
+      expect(await located.getByTestId('cell-counts').textContent()).toBe(counts);
+      expect(await backgroundOf(located)).toBe(VERDICT_BACKGROUNDS[verdict]);
+    }
+  });
+
+  it('shows the document changes in their own section', async () => {
+    const { page } = current();
+    const rows = page.getByTestId('changes-table').getByTestId('change-row');
+    expect(await rows.count()).toBe(3);
+    const supported = await page
+      .getByTestId('change-cell')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => (n as unknown as { dataset: { supported: string } }).dataset.supported),
+      );
+    expect(supported).toEqual(['unchecked', 'true', 'false', 'true', 'null', 'true']);
+  });
+
+  it('opens the details panel with the deviations, minimal request and reproduction command', async () => {
+    const { page } = current();
+    const panel = page.getByTestId('details-panel');
+    expect(await panel.isHidden()).toBe(true);
+    await cell(page, 'AdminCreateUser', 'cognito-local').click();
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('details-title').textContent()).toBe('AdminCreateUser');
+    expect(await panel.getByTestId('details-target').textContent()).toBe(
+      'cognito-local (embedded) · http://127.0.0.1:9229',
+    );
+    const deviations = panel.getByTestId('deviation');
+    expect(await deviations.count()).toBe(4);
+    const first = deviations.first();
+    expect(await first.getByTestId('deviation-check').textContent()).toBe('response-shape');
+    expect(await first.getByTestId('deviation-kind').textContent()).toBe('missing-member');
+    expect(await first.getByTestId('deviation-severity').textContent()).toBe('error');
+    expect(await first.getByTestId('deviation-path').textContent()).toBe('/User/UserCreateDate');
+    expect(await first.getByTestId('deviation-expected').textContent()).toBe('"timestamp (epoch seconds)"');
+    expect(await first.getByTestId('deviation-actual').textContent()).toBe('null');
+    expect(await first.getByTestId('deviation-message').textContent()).toBe(
+      'Response is missing User.UserCreateDate',
+    );
+    expect(await first.getByTestId('deviation-request').textContent()).toBe(
+      JSON.stringify(COGNITO_LOCAL_REPORT.operations[0]?.deviations[0]?.request, null, 2),
+    );
+    expect(await first.getByTestId('deviation-command').textContent()).toBe(
+      'npx cognito-conformance run --target cognito-local --operation AdminCreateUser --seed 1234 --path "3:1:0"',
+    );
+    expect(await first.getByTestId('deviation-seed').textContent()).toBe('1234');
+    expect(await first.getByTestId('deviation-occurrences').textContent()).toBe('4 times');
+  });
+
+  it('copies the reproduction command', async () => {
+    const { page } = current();
+    const copy = page.getByTestId('details-panel').getByTestId('copy-command').first();
+    await copy.click();
+    await page.waitForFunction(
+      (element) => (element as unknown as { textContent: string }).textContent !== 'Copy',
+      await copy.elementHandle(),
+    );
+    expect(await copy.textContent()).toBe('Copied');
+  });
+
+  it('renders hostile strings as text, running nothing', async () => {
+    const { page, dialogs } = current();
+    const hostile = page.getByTestId('deviation').filter({ hasText: 'alert(1)' });
+    expect(await hostile.count()).toBe(1);
+    expect(await hostile.getByTestId('deviation-message').textContent()).toBe(HOSTILE_MESSAGE);
+    expect(await hostile.getByTestId('deviation-path').textContent()).toBe(HOSTILE_PATH);
+    expect(await hostile.getByTestId('deviation-actual').textContent()).toBe(JSON.stringify(HOSTILE_ACTUAL));
+    expect(await page.locator('script').count()).toBe(2);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('saves a screenshot of the open details panel', async () => {
+    const { page } = current();
+    await mkdir(join(SCREENSHOT, '..'), { recursive: true });
+    await timed('screenshot', () => page.screenshot({ path: SCREENSHOT }));
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  it('works from the keyboard: Escape closes, Enter opens, arrows move between cells', async () => {
+    const { page } = current();
+    const panel = page.getByTestId('details-panel');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    const origin = cell(page, 'AdminCreateUser', 'cognito-local');
+    expect(
+      await origin.evaluate(
+        (element) =>
+          element ===
+          (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+      ),
+    ).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('details-title').textContent()).toBe('AdminSetUserMFAPreference');
+    expect(await panel.getByTestId('details-target').textContent()).toContain('moto (container)');
+    expect(await panel.getByTestId('no-deviations').textContent()).toBe('No deviations recorded.');
+  });
+
+  it('made no network request besides the page itself, and logged no error', () => {
+    const { url, requests, dialogs, problems } = current();
+    expect(requests.filter((request) => !request.startsWith('data:'))).toEqual([url]);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});

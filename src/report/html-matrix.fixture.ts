@@ -1,0 +1,260 @@
+import type {
+  ChangeVerdict,
+  OperationReport,
+  Report,
+  ReportDeviation,
+  ReportTarget,
+} from './report-model.ts';
+
+/**
+ * Two real-shaped reports (cognito-local embedded, moto in a container) shared by the HTML matrix's unit and
+ * browser tests. Deviations carry hostile strings, as a target under test could send, to prove the page
+ * renders them as text.
+ */
+export const HOSTILE_MESSAGE = '<script>alert(1)</script>';
+export const HOSTILE_PATH = '/Users/0/"><img src=x onerror=alert(2)>';
+export const HOSTILE_ACTUAL = '</script><script>alert(3)</script>';
+
+const CREATE_REQUEST = {
+  UserPoolId: 'us-east-1_conform1',
+  Username: 'user-0',
+  UserAttributes: [{ Name: 'email', Value: 'user-0@example.com' }],
+  MessageAction: 'SUPPRESS',
+};
+
+function deviation(
+  fields: Partial<ReportDeviation> & Pick<ReportDeviation, 'check' | 'kind' | 'severity' | 'message'>,
+): ReportDeviation {
+  return {
+    path: '',
+    expected: null,
+    actual: null,
+    request: CREATE_REQUEST,
+    reproduce: { command: `npx cognito-conformance run --operation AdminCreateUser --check ${fields.check}` },
+    ...fields,
+  };
+}
+
+const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
+  {
+    operation: 'AdminCreateUser',
+    verdict: 'deviates',
+    checks: [
+      { check: 'response-shape', runs: 100, failed: 3 },
+      { check: 'validation', runs: 50, failed: 2 },
+    ],
+    deviations: [
+      deviation({
+        check: 'response-shape',
+        kind: 'missing-member',
+        severity: 'error',
+        path: '/User/UserCreateDate',
+        expected: 'timestamp (epoch seconds)',
+        actual: null,
+        message: 'Response is missing User.UserCreateDate',
+        reproduce: {
+          seed: 1234,
+          path: '3:1:0',
+          command:
+            'npx cognito-conformance run --target cognito-local --operation AdminCreateUser --seed 1234 --path "3:1:0"',
+        },
+        occurrences: 4,
+      }),
+      deviation({
+        check: 'response-shape',
+        kind: 'wrong-type',
+        severity: 'error',
+        path: HOSTILE_PATH,
+        expected: 'string',
+        actual: HOSTILE_ACTUAL,
+        message: HOSTILE_MESSAGE,
+      }),
+      deviation({
+        check: 'validation',
+        kind: 'accepted-invalid',
+        severity: 'warning',
+        path: '/Username',
+        expected: { __type: 'InvalidParameterException' },
+        actual: { status: 200 },
+        message: 'Accepted a Username longer than 128 characters',
+        request: { ...CREATE_REQUEST, Username: 'u'.repeat(129) },
+      }),
+      deviation({
+        check: 'validation',
+        kind: 'constraint',
+        severity: 'info',
+        path: '/TemporaryPassword',
+        expected: 'rejected by the pool password policy',
+        actual: 'accepted',
+        message: 'Password policy is not enforced on TemporaryPassword',
+      }),
+    ],
+  },
+  {
+    operation: 'InitiateAuth',
+    verdict: 'conformant',
+    checks: [{ check: 'response-shape', runs: 100, failed: 0 }],
+    deviations: [],
+  },
+  {
+    operation: 'ListUsers',
+    verdict: 'inconclusive',
+    checks: [{ check: 'filter', runs: 10, failed: 0 }],
+    deviations: [
+      deviation({
+        check: 'filter',
+        kind: 'transport',
+        severity: 'info',
+        message: 'Timed out after 5000 ms on 2 of 10 runs',
+        request: { UserPoolId: 'us-east-1_conform1', Filter: 'email ^= "user"' },
+        reproduce: { command: 'npx cognito-conformance run --target cognito-local --operation ListUsers' },
+      }),
+    ],
+  },
+  {
+    operation: 'SetRiskConfiguration',
+    verdict: 'unsupported',
+    checks: [{ check: 'supported', runs: 1, failed: 1 }],
+    deviations: [
+      deviation({
+        check: 'supported',
+        kind: 'unsupported',
+        severity: 'warning',
+        expected: 'a 2xx response or a modelled error',
+        actual: { status: 500, body: 'Unsupported' },
+        message: 'cognito-local does not implement SetRiskConfiguration',
+        request: { UserPoolId: 'us-east-1_conform1' },
+        reproduce: {
+          command: 'npx cognito-conformance run --target cognito-local --operation SetRiskConfiguration',
+        },
+      }),
+    ],
+  },
+];
+
+const MOTO_OPERATIONS: readonly OperationReport[] = [
+  {
+    operation: 'AdminCreateUser',
+    verdict: 'conformant',
+    checks: [{ check: 'response-shape', runs: 100, failed: 0 }],
+    deviations: [],
+  },
+  {
+    operation: 'AdminSetUserMFAPreference',
+    verdict: 'conformant',
+    checks: [{ check: 'response-shape', runs: 20, failed: 0 }],
+    deviations: [],
+  },
+  {
+    operation: 'InitiateAuth',
+    verdict: 'deviates',
+    checks: [{ check: 'errors', runs: 40, failed: 1 }],
+    deviations: [
+      deviation({
+        check: 'errors',
+        kind: 'wrong-error',
+        severity: 'error',
+        path: '/__type',
+        expected: 'NotAuthorizedException',
+        actual: 'UserNotFoundException',
+        message: 'Wrong password for an unknown user leaks UserNotFoundException',
+        request: {
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: '3n4b5urk1ft4fl3mg5e62d9ado',
+          AuthParameters: { USERNAME: 'nobody', PASSWORD: 'x' },
+        },
+        reproduce: {
+          command: 'npx cognito-conformance run --target moto --operation InitiateAuth --check errors',
+        },
+      }),
+    ],
+  },
+  {
+    operation: 'ListUsers',
+    verdict: 'conformant',
+    checks: [{ check: 'filter', runs: 10, failed: 0 }],
+    deviations: [],
+  },
+  {
+    operation: 'SetRiskConfiguration',
+    verdict: 'conformant',
+    checks: [{ check: 'response-shape', runs: 5, failed: 0 }],
+    deviations: [],
+  },
+];
+
+const ADVANCED_SECURITY: Omit<ChangeVerdict, 'supported' | 'evidence'> = {
+  operation: 'CreateUserPool',
+  direction: 'request',
+  path: '/UserPoolAddOns/AdvancedSecurityMode',
+  value: 'AUDIT',
+};
+const AVAILABLE_CHALLENGES: Omit<ChangeVerdict, 'supported' | 'evidence'> = {
+  operation: 'InitiateAuth',
+  direction: 'response',
+  path: '/AvailableChallenges',
+};
+const MFA_PREFERENCE: Omit<ChangeVerdict, 'supported' | 'evidence'> = {
+  operation: 'AdminSetUserMFAPreference',
+  direction: 'operation',
+  path: '',
+};
+
+function report(
+  target: ReportTarget,
+  operations: readonly OperationReport[],
+  changes: readonly ChangeVerdict[],
+): Report {
+  const count = (verdict: OperationReport['verdict']): number =>
+    operations.filter((op) => op.verdict === verdict).length;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'cognito-conformance', version: '0.1.0' },
+    target,
+    sdk: { version: '3.1169.0' },
+    spec: { documents: ['cognito-idp-2016-04-18.normal.json'], operations: operations.length },
+    run: { profile: 'quick', seed: 1234, startedAt: '2025-01-15T10:00:00.000Z', durationMs: 41_250 },
+    summary: {
+      operations: operations.length,
+      conformant: count('conformant'),
+      deviating: count('deviates'),
+      unsupported: count('unsupported'),
+      inconclusive: count('inconclusive'),
+      deviations: operations.reduce((sum, op) => sum + op.deviations.length, 0),
+    },
+    operations,
+    changes,
+  };
+}
+
+export const COGNITO_LOCAL_REPORT: Report = report(
+  { kind: 'embedded', name: 'cognito-local', endpoint: 'http://127.0.0.1:9229', version: '5.3.0' },
+  COGNITO_LOCAL_OPERATIONS,
+  [
+    {
+      ...ADVANCED_SECURITY,
+      supported: false,
+      evidence: 'Rejected with InvalidParameterException: ' + HOSTILE_MESSAGE,
+    },
+    { ...AVAILABLE_CHALLENGES, supported: null, evidence: 'No response exercised a challenge' },
+  ],
+);
+
+export const MOTO_REPORT: Report = report(
+  {
+    kind: 'container',
+    name: 'moto',
+    endpoint: 'http://127.0.0.1:5000',
+    image: 'docker.io/motoserver/moto:5.1.4',
+  },
+  MOTO_OPERATIONS,
+  [
+    { ...ADVANCED_SECURITY, supported: true, evidence: 'DescribeUserPool echoed AdvancedSecurityMode=AUDIT' },
+    {
+      ...AVAILABLE_CHALLENGES,
+      supported: true,
+      evidence: 'AvailableChallenges present on 12 of 12 responses',
+    },
+    { ...MFA_PREFERENCE, supported: true, evidence: 'Operation answered 20 of 20 calls' },
+  ],
+);

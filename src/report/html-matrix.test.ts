@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COGNITO_LOCAL_REPORT,
+  HOSTILE_ACTUAL,
+  HOSTILE_MESSAGE,
+  HOSTILE_PATH,
+  MOTO_REPORT,
+} from './html-matrix.fixture.ts';
+import { MATRIX_SCRIPT } from './html-matrix-client.ts';
+import { renderCompatibilityMatrix } from './html-matrix.ts';
+import { displayValue } from './matrix-model.ts';
+import type { MatrixModel } from './matrix-model.ts';
+import type { Report } from './report-model.ts';
+import { validateReport } from './report-schema.ts';
+
+const REPORTS: readonly Report[] = [COGNITO_LOCAL_REPORT, MOTO_REPORT];
+const DATA_BLOCK = /<script type="application\/json" id="matrix-data">([^<]*)<\/script>/;
+
+function render(reports: readonly Report[] = REPORTS): { html: string; markup: string; model: MatrixModel } {
+  const html = renderCompatibilityMatrix(reports);
+  const match = DATA_BLOCK.exec(html);
+  if (match?.[1] === undefined) throw new Error('no matrix-data block');
+  return { html, markup: html.replace(match[0], ''), model: JSON.parse(match[1]) as MatrixModel };
+}
+
+describe('renderCompatibilityMatrix', () => {
+  it('is tested on schema-valid reports', () => {
+    for (const report of REPORTS)
+      expect(validateReport(JSON.parse(JSON.stringify(report)))).toEqual({ valid: true, errors: [] });
+  });
+
+  it('references no network resource', () => {
+    const { html, markup } = render();
+    // Endpoints under test appear in the data; nothing outside it names a URL.
+    expect(markup).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(
+      /\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i,
+    );
+    expect(html).not.toMatch(/@import|@font-face|url\(/i);
+    expect(markup).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/,
+    );
+  });
+
+  it('has exactly one executable script, the inline one, and the data block', () => {
+    const { markup } = render();
+    expect(markup.match(/<script\b/g)).toHaveLength(1);
+    expect(MATRIX_SCRIPT).not.toMatch(
+      /<\/script|`|\$\{|innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/i,
+    );
+  });
+
+  it('escapes hostile strings in the embedded data', () => {
+    const { html, model } = render();
+    for (const hostile of [HOSTILE_MESSAGE, HOSTILE_PATH, HOSTILE_ACTUAL])
+      expect(html).not.toContain(hostile);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
+    const deviations = model.operations.flatMap((row) => row.cells.flatMap((cell) => cell?.deviations ?? []));
+    expect(deviations.map((d) => d.message)).toContain(HOSTILE_MESSAGE);
+    expect(deviations.map((d) => d.path)).toContain(HOSTILE_PATH);
+  });
+
+  it('survives a target name and operation built to break out of the data block', () => {
+    const hostile: Report = {
+      ...MOTO_REPORT,
+      target: { ...MOTO_REPORT.target, name: '</script><script>alert("name")</script>' },
+      operations: [{ operation: '__proto__<!--', verdict: 'conformant', checks: [], deviations: [] }],
+    };
+    const { markup, model } = render([COGNITO_LOCAL_REPORT, hostile]);
+    expect(markup).not.toContain('alert');
+    expect(markup).not.toContain('<!--');
+    expect(model.targets.map((t) => t.name)).toContain(hostile.target.name);
+    expect(model.operations.map((row) => row.operation)).toContain('__proto__<!--');
+  });
+
+  it('includes every operation, sorted, and every target in report order', () => {
+    const { model } = render();
+    expect(model.operations.map((row) => row.operation)).toEqual([
+      'AdminCreateUser',
+      'AdminSetUserMFAPreference',
+      'InitiateAuth',
+      'ListUsers',
+      'SetRiskConfiguration',
+    ]);
+    expect(model.targets.map((t) => [t.id, t.kind])).toEqual([
+      ['cognito-local', 'embedded'],
+      ['moto', 'container'],
+    ]);
+  });
+
+  it('marks an operation a target did not run, and counts deviations by severity', () => {
+    const { model } = render();
+    const row = (name: string) => model.operations.find((r) => r.operation === name);
+    expect(row('AdminSetUserMFAPreference')?.cells[0]).toBeNull();
+    const created = row('AdminCreateUser')?.cells[0];
+    expect(created?.counts).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(created?.deviations.map((d) => d.severity)).toEqual(['error', 'error', 'warning', 'info']);
+    expect(created?.deviations[0]?.request).toContain('\n  "UserPoolId": "us-east-1_conform1"');
+  });
+
+  it('lists each announced change once, with a cell per target', () => {
+    const { model } = render();
+    expect(model.changes.map((c) => [c.operation, c.direction, c.path, c.value])).toEqual([
+      ['AdminSetUserMFAPreference', 'operation', '', undefined],
+      ['CreateUserPool', 'request', '/UserPoolAddOns/AdvancedSecurityMode', 'AUDIT'],
+      ['InitiateAuth', 'response', '/AvailableChallenges', undefined],
+    ]);
+    expect(model.changes.map((c) => c.cells.map((cell) => cell?.supported))).toEqual([
+      [undefined, true],
+      [false, true],
+      [null, true],
+    ]);
+  });
+
+  it('shows values as pretty JSON, and an in-memory absent member as (absent)', () => {
+    expect(displayValue(undefined)).toBe('(absent)');
+    expect(displayValue(null)).toBe('null');
+    expect(displayValue({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}');
+    expect(displayValue(10n)).toBe('10');
+  });
+
+  it('gives duplicate target names distinct column ids', () => {
+    const { model } = render([MOTO_REPORT, MOTO_REPORT]);
+    expect(model.targets.map((t) => t.id)).toEqual(['moto', 'moto #2']);
+  });
+});

@@ -1,0 +1,104 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { NO_CHECK_CASE, reportToJUnit } from './junit-report.ts';
+
+interface Case {
+  '@_classname': string;
+  '@_name': string;
+  failure?: { '@_message': string; '@_type': string; '#text': string };
+  error?: { '@_message': string; '#text': string };
+  skipped?: unknown;
+  'system-out'?: string;
+}
+interface Suite {
+  '@_name': string;
+  '@_tests': string;
+  testcase: Case[];
+}
+
+function parse(xml: string): { root: Record<string, string>; suites: Suite[]; cases: Case[] } {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  });
+  const doc = parser.parse(xml) as { testsuites: Record<string, string> & { testsuite?: Suite[] } };
+  const suites = doc.testsuites.testsuite ?? [];
+  return { root: doc.testsuites, suites, cases: suites.flatMap((s) => s.testcase ?? []) };
+}
+
+describe('reportToJUnit', () => {
+  it('has one suite per operation and one case per operation × check', () => {
+    const { root, suites, cases } = parse(reportToJUnit(aMixedReport()));
+    expect(suites.map((s) => s['@_name'])).toEqual([
+      'CreateUserPool',
+      'DescribeUserPool',
+      'AdminDisableProviderForUser',
+    ]);
+    expect(cases.map((c) => `${c['@_classname']}/${c['@_name']}`)).toEqual([
+      'CreateUserPool/response-schema',
+      'CreateUserPool/errors',
+      'DescribeUserPool/response-schema',
+      'DescribeUserPool/errors',
+      'AdminDisableProviderForUser/supported',
+    ]);
+    expect([root['@_tests'], root['@_failures'], root['@_skipped'], root['@_errors']]).toEqual([
+      '5',
+      '1',
+      '1',
+      '0',
+    ]);
+  });
+
+  it('fails a check with its deviation summaries and reproduction commands', () => {
+    const { cases } = parse(reportToJUnit(aMixedReport()));
+    const failed = cases.filter((c) => c.failure !== undefined);
+    expect(failed).toHaveLength(1);
+    const failure = failed[0]?.failure;
+    expect(failure?.['@_message']).toBe('1 deviation (2 of 10 runs failed): missing-member at /UserPool/Arn');
+    expect(failure?.['@_type']).toBe('error');
+    expect(failure?.['#text']).toContain(
+      '[error] missing-member at /UserPool/Arn: response lacks required member Arn',
+    );
+    expect(failure?.['#text']).toContain(
+      'reproduce: npx cognito-conformance run --operation CreateUserPool --seed 42 · seed 42 · path 3:1',
+    );
+    expect(failed[0]?.['system-out']).toContain('[info] unexpected-member at /UserPool/Extra');
+  });
+
+  it('skips unsupported operations and errors inconclusive ones', () => {
+    const report = aReport([
+      anOperation('Unsupported', { verdict: 'unsupported', checks: [] }),
+      anOperation('Flaky', {
+        verdict: 'inconclusive',
+        deviations: [aDeviation({ kind: 'transport', check: 'response-schema', message: 'ECONNRESET' })],
+      }),
+    ]);
+    const { root, cases } = parse(reportToJUnit(report));
+    expect(cases[0]?.['@_name']).toBe(NO_CHECK_CASE);
+    expect(cases[0]?.skipped).toBeDefined();
+    expect(cases.slice(1).every((c) => c.error !== undefined)).toBe(true);
+    expect(cases[1]?.error?.['#text']).toContain('ECONNRESET');
+    expect([root['@_tests'], root['@_skipped'], root['@_errors'], root['@_failures']]).toEqual([
+      '3',
+      '1',
+      '2',
+      '0',
+    ]);
+  });
+
+  it('adds a case for a check known only from a deviation, and keeps hostile text well-formed', () => {
+    const nasty = 'bad ]]> and ]]> <tag> & "quotes"';
+    const report = aReport([
+      anOperation('A', {
+        verdict: 'deviates',
+        deviations: [aDeviation({ check: 'extra-check', message: nasty, actual: '\u0001ctrl' })],
+      }),
+    ]);
+    const xml = reportToJUnit(report);
+    const { cases } = parse(xml);
+    expect(cases.map((c) => c['@_name'])).toEqual(['response-schema', 'errors', 'extra-check']);
+    expect(cases[2]?.failure?.['#text']).toContain('bad ]] > and ]] > <tag> & "quotes"');
+    expect(xml).not.toContain('\u0001');
+  });
+});

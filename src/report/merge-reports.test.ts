@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { mergeReports } from './merge-reports.ts';
+import type { ChangeVerdict, Report } from './report-model.ts';
+
+const change = (operation: string, supported: boolean | null, evidence = 'e'): ChangeVerdict => ({
+  operation,
+  direction: 'request',
+  path: '/X',
+  supported,
+  evidence,
+});
+
+const ops = {
+  create: anOperation('CreateUserPool', { verdict: 'deviates', deviations: [aDeviation()] }),
+  describe: anOperation('DescribeUserPool'),
+  admin: anOperation('AdminGetUser', { verdict: 'unsupported', checks: [] }),
+  list: anOperation('ListUsers', {
+    verdict: 'inconclusive',
+    deviations: [aDeviation({ kind: 'transport' })],
+  }),
+};
+
+function withoutTiming(report: Report): unknown {
+  return { ...report, run: { ...report.run, startedAt: 'ignored', durationMs: 0 } };
+}
+
+describe('mergeReports', () => {
+  it('merges two shards into the unsharded report (modulo run timing)', () => {
+    const unsharded = aReport([ops.admin, ops.create, ops.describe, ops.list], {
+      changes: [change('CreateUserPool', true), change('DescribeUserPool', false)],
+    });
+    const shard1 = aReport([ops.describe, ops.admin], {
+      run: { ...unsharded.run, startedAt: '2024-05-01T10:00:05.000Z', durationMs: 800 },
+      changes: [change('DescribeUserPool', false)],
+    });
+    const shard2 = aReport([ops.list, ops.create], {
+      run: { ...unsharded.run, startedAt: '2024-05-01T10:00:02.000Z', durationMs: 900 },
+      changes: [change('CreateUserPool', true)],
+    });
+    const merged = mergeReports([shard1, shard2]);
+    expect(withoutTiming(merged)).toEqual(withoutTiming(unsharded));
+    expect(merged.run.startedAt).toBe('2024-05-01T10:00:02.000Z');
+    expect(merged.run.durationMs).toBe(900);
+  });
+
+  it('merges an operation present in several shards', () => {
+    const part1 = anOperation('A', {
+      verdict: 'conformant',
+      checks: [{ check: 'response-schema', runs: 5, failed: 0 }],
+    });
+    const part2 = anOperation('A', {
+      verdict: 'deviates',
+      checks: [
+        { check: 'response-schema', runs: 5, failed: 1 },
+        { check: 'errors', runs: 3, failed: 0 },
+      ],
+      deviations: [aDeviation({ request: { UserPoolId: 'us-east-1_AAA' } })],
+    });
+    const part3 = anOperation('A', {
+      verdict: 'deviates',
+      checks: [],
+      deviations: [aDeviation({ request: { UserPoolId: 'us-east-1_BBB' }, occurrences: 2 })],
+    });
+    const merged = mergeReports([aReport([part1]), aReport([part2]), aReport([part3])]);
+    expect(merged.operations).toHaveLength(1);
+    const [op] = merged.operations;
+    expect(op?.verdict).toBe('deviates');
+    expect(op?.checks).toEqual([
+      { check: 'response-schema', runs: 10, failed: 1 },
+      { check: 'errors', runs: 3, failed: 0 },
+    ]);
+    expect(op?.deviations).toHaveLength(1);
+    expect(op?.deviations[0]?.occurrences).toBe(3);
+    expect(merged.summary).toEqual({
+      operations: 1,
+      conformant: 0,
+      deviating: 1,
+      unsupported: 0,
+      inconclusive: 0,
+      deviations: 1,
+    });
+  });
+
+  it('keeps inconclusive only when every shard was', () => {
+    const transport = aDeviation({ kind: 'transport' });
+    const both = mergeReports([
+      aReport([anOperation('A', { verdict: 'inconclusive', deviations: [transport] })]),
+      aReport([anOperation('A', { verdict: 'inconclusive', deviations: [] })]),
+    ]);
+    expect(both.operations[0]?.verdict).toBe('inconclusive');
+    const one = mergeReports([
+      aReport([anOperation('A', { verdict: 'inconclusive', deviations: [transport] })]),
+      aReport([anOperation('A', { verdict: 'conformant' })]),
+    ]);
+    expect(one.operations[0]?.verdict).toBe('deviates');
+  });
+
+  it('prefers a determined change verdict, and "not supported" on disagreement', () => {
+    const merged = mergeReports([
+      aReport([], { changes: [change('A', null), change('B', true)] }),
+      aReport([], { changes: [change('A', true), change('B', false)] }),
+    ]);
+    expect(merged.changes?.map((c) => [c.operation, c.supported])).toEqual([
+      ['A', true],
+      ['B', false],
+    ]);
+    expect(mergeReports([aReport(), aReport()])).not.toHaveProperty('changes');
+  });
+
+  it('refuses reports that are not shards of one run', () => {
+    expect(() => mergeReports([])).toThrow('mergeReports: no report to merge');
+    const other = aReport([], {
+      target: { kind: 'embedded', name: 'moto', endpoint: 'http://127.0.0.1:9229' },
+    });
+    expect(() => mergeReports([aReport(), other])).toThrow(
+      /report 1 .* target name "moto" ≠ "cognito-local"/,
+    );
+    const seed = aReport([], { run: { ...aReport().run, seed: 7 } });
+    expect(() => mergeReports([aReport(), seed])).toThrow(/seed 7 ≠ 42/);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { aDeviation } from '../../test/support/report-fixture.ts';
+import { lastPointerSegment, normaliseDeviation, normaliseValue, Normaliser } from './normalise.ts';
+
+const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
+
+describe('Normaliser.string', () => {
+  it('numbers pool ids and keeps identity', () => {
+    const n = new Normaliser();
+    expect(n.string('us-east-1_AbC123 vs eu-west-2_Zz9 vs us-east-1_AbC123')).toBe(
+      '<pool-id:1> vs <pool-id:2> vs <pool-id:1>',
+    );
+    expect(n.string('local_5GhT8mQ2')).toBe('<pool-id:3>');
+  });
+
+  it('recognises client ids (26 lowercase alnum with a digit) but not long words', () => {
+    const n = new Normaliser();
+    expect(n.string('client 1example23456789abcdefghij')).toBe('client <client-id:1>');
+    expect(n.string('abcdefghijklmnopqrstuvwxyz')).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(n.string('1example23456789abcdefghijk')).toBe('1example23456789abcdefghijk');
+  });
+
+  it('tokenises UUIDs, ISO dates and JWTs', () => {
+    const n = new Normaliser();
+    expect(n.string('sub 0f8fad5b-d9cb-469f-a165-70867728950e at 2024-05-01T10:00:00.123Z')).toBe(
+      'sub <uuid:1> at <date:1>',
+    );
+    expect(n.string(`Bearer ${JWT}`)).toBe('Bearer <jwt:1>');
+    expect(n.string('again 0F8FAD5B-D9CB-469F-A165-70867728950E')).toBe('again <uuid:2>');
+  });
+
+  it('tokenises request ids by context before they are taken for UUIDs', () => {
+    const n = new Normaliser();
+    expect(n.string('RequestId: 7c4e1a2b-0000-4000-8000-000000000001')).toBe('RequestId: <request-id:1>');
+    expect(n.string('x-amzn-requestid=abc123def456')).toBe('x-amzn-requestid=<request-id:2>');
+    expect(n.string('request id mismatched')).toBe('request id mismatched');
+  });
+});
+
+describe('Normaliser.value', () => {
+  it('replaces epoch seconds only under timestamp members', () => {
+    const out = normaliseValue({
+      UserPool: {
+        CreationDate: 1714557600,
+        LastModifiedDate: 1714557600,
+        MfaConfiguration: 'OFF',
+        MinimumLength: 8,
+      },
+    });
+    expect(out).toEqual({
+      UserPool: {
+        CreationDate: '<timestamp:1>',
+        LastModifiedDate: '<timestamp:1>',
+        MfaConfiguration: 'OFF',
+        MinimumLength: 8,
+      },
+    });
+  });
+
+  it('replaces request-id members whatever their format', () => {
+    expect(normaliseValue({ 'x-amzn-requestid': 'abc', RequestId: 'def', other: 'abc' })).toEqual({
+      'x-amzn-requestid': '<request-id:1>',
+      RequestId: '<request-id:2>',
+      other: 'abc',
+    });
+  });
+
+  it('walks arrays and leaves non-volatile values alone', () => {
+    expect(normaliseValue([1, true, null, 'plain', ['us-east-1_X1']])).toEqual([
+      1,
+      true,
+      null,
+      'plain',
+      ['<pool-id:1>'],
+    ]);
+  });
+
+  it('copies __proto__ members as data', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": "us-east-1_A"}}') as unknown;
+    const out = normaliseValue(input) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: '<pool-id:1>' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('normaliseDeviation', () => {
+  it('makes the same finding from two runs compare equal', () => {
+    const run = (pool: string, client: string, ts: number) =>
+      aDeviation({
+        path: '/UserPoolClient/CreationDate',
+        expected: 'a number',
+        actual: ts,
+        message: `client ${client} of ${pool}`,
+        request: { UserPoolId: pool, ClientId: client },
+        reproduce: { seed: 7, command: `replay --pool ${pool}` },
+      });
+    const a = normaliseDeviation(run('us-east-1_AAA111', 'aaaaaaaaaaaaaaaaaaaaaaaaa1', 1714557600));
+    const b = normaliseDeviation(run('us-east-1_BBB222', 'bbbbbbbbbbbbbbbbbbbbbbbbb2', 1714600000));
+    expect(a).toEqual(b);
+    expect(a.actual).toBe('<timestamp:1>');
+    expect(a.reproduce).toEqual({ seed: 7, command: 'replay --pool <pool-id:1>' });
+  });
+
+  it('keeps "a different id came back" visible', () => {
+    const d = normaliseDeviation(
+      aDeviation({ path: '/UserPool/Id', expected: 'us-east-1_AAA', actual: 'us-east-1_BBB' }),
+    );
+    expect([d.expected, d.actual]).toEqual(['<pool-id:1>', '<pool-id:2>']);
+  });
+});
+
+describe('lastPointerSegment', () => {
+  it('unescapes and handles the root', () => {
+    expect(lastPointerSegment('')).toBeUndefined();
+    expect(lastPointerSegment('/a/b~1c~0d')).toBe('b/c~d');
+  });
+});

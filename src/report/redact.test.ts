@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
+
+const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
+
+describe('redactSecrets on objects', () => {
+  it('redacts password members of every spelling the API uses', () => {
+    const input = {
+      Password: 'p1',
+      ProposedPassword: 'p2',
+      PreviousPassword: 'p3',
+      TemporaryPassword: 'p4',
+      AuthParameters: { USERNAME: 'alice', PASSWORD: 'p5', SECRET_HASH: 'h' },
+      ChallengeResponses: { NEW_PASSWORD: 'p6' },
+      PasswordPolicy: { MinimumLength: 8 },
+    };
+    expect(redactSecrets(input)).toEqual({
+      Password: '<redacted:Password>',
+      ProposedPassword: '<redacted:ProposedPassword>',
+      PreviousPassword: '<redacted:PreviousPassword>',
+      TemporaryPassword: '<redacted:TemporaryPassword>',
+      AuthParameters: {
+        USERNAME: 'alice',
+        PASSWORD: '<redacted:PASSWORD>',
+        SECRET_HASH: '<redacted:SECRET_HASH>',
+      },
+      ChallengeResponses: { NEW_PASSWORD: '<redacted:NEW_PASSWORD>' },
+      PasswordPolicy: { MinimumLength: 8 },
+    });
+  });
+
+  it('redacts tokens, sessions, client secrets and AWS credentials', () => {
+    const input = {
+      AuthenticationResult: { AccessToken: 'a', IdToken: 'b', RefreshToken: 'c', ExpiresIn: 3600 },
+      AuthParameters: { REFRESH_TOKEN: 'd' },
+      Session: 'e',
+      UserPoolClient: { ClientId: 'x', ClientSecret: 'f' },
+      Credentials: { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', SecretAccessKey: 'g', SessionToken: 'h' },
+      headers: { authorization: 'AWS4-HMAC-SHA256 ...', 'x-amz-security-token': 'i' },
+      nothing: null,
+    };
+    const out = redactSecrets(input);
+    expect(JSON.stringify(out)).not.toMatch(/"(a|b|c|d|e|f|g|h|i|AKIAIOSFODNN7EXAMPLE)"/);
+    expect(out.AuthenticationResult.ExpiresIn).toBe(3600);
+    expect(out.UserPoolClient.ClientId).toBe('x');
+    expect(out.Credentials.SecretAccessKey).toBe('<redacted:SecretAccessKey>');
+    expect(out.nothing).toBeNull();
+  });
+
+  it('redacts JWT-looking strings and access key ids anywhere', () => {
+    expect(redactSecrets({ note: `got ${JWT} with AKIAIOSFODNN7EXAMPLE`, list: [JWT] })).toEqual({
+      note: 'got <redacted:jwt> with <redacted:aws-access-key-id>',
+      list: ['<redacted:jwt>'],
+    });
+  });
+
+  it("redacts a deviation's expected/actual when its path ends in a secret member", () => {
+    const deviation = {
+      path: '/AuthenticationResult/RefreshToken',
+      expected: 'non-empty',
+      actual: 'opaque-refresh',
+      message: 'm',
+    };
+    expect(redactSecrets(deviation)).toMatchObject({
+      expected: '<redacted:RefreshToken>',
+      actual: '<redacted:RefreshToken>',
+    });
+    const other = { path: '/UserPool/Name', expected: 'x', actual: 'y' };
+    expect(redactSecrets(other)).toEqual(other);
+  });
+
+  it('does not mutate its input', () => {
+    const input = { Password: 'p' };
+    redactSecrets(input);
+    expect(input.Password).toBe('p');
+  });
+});
+
+describe('redactString', () => {
+  it('redacts members of JSON inlined in a command', () => {
+    const command = `npx cognito-conformance replay --request '{"Username":"alice","Password":"hunter2!","AuthParameters":{"SECRET_HASH":"abc="}}'`;
+    expect(redactString(command)).toBe(
+      `npx cognito-conformance replay --request '{"Username":"alice","Password":"<redacted:Password>","AuthParameters":{"SECRET_HASH":"<redacted:SECRET_HASH>"}}'`,
+    );
+  });
+
+  it('redacts escaped JSON, assignments and flags', () => {
+    expect(redactString('--request "{\\"Session\\": \\"s3ss\\", \\"A\\": \\"b\\"}"')).toBe(
+      '--request "{\\"Session\\": \\"<redacted:Session>\\", \\"A\\": \\"b\\"}"',
+    );
+    expect(redactString('AWS_SECRET_ACCESS_KEY=wJalr AWS_REGION=us-east-1')).toBe(
+      'AWS_SECRET_ACCESS_KEY=<redacted:AWS_SECRET_ACCESS_KEY> AWS_REGION=us-east-1',
+    );
+    expect(redactString('run --client-secret s3cr3t --seed 4')).toBe(
+      'run --client-secret <redacted:client-secret> --seed 4',
+    );
+    expect(redactString('Signature=' + 'a'.repeat(64))).toBe('Signature=<redacted:signature>');
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(redactString('Password must be at least 8 characters')).toBe(
+      'Password must be at least 8 characters',
+    );
+    expect(isSecretMember('PasswordPolicy')).toBe(false);
+    expect(isSecretMember('new-password')).toBe(true);
+  });
+});
+
+describe('redactKnownSecrets', () => {
+  it('replaces raw and JSON-escaped occurrences, longest first', () => {
+    const text = 'pw=Abc"123 json="Abc\\"123" secret=topsecret-long and topsecret';
+    expect(redactKnownSecrets(text, ['Abc"123', 'topsecret', 'topsecret-long'])).toBe(
+      'pw=<redacted:known-secret> json="<redacted:known-secret>" secret=<redacted:known-secret> and <redacted:known-secret>',
+    );
+  });
+
+  it('ignores empty and very short values', () => {
+    expect(redactKnownSecrets('a b c', ['', 'a'])).toBe('a b c');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Secrets never leave the process: every report file, console line and CI summary goes through `redactSecrets`
+ * (structure-aware, by member name and by shape) and, for values the run saw on the wire, `redactKnownSecrets`.
+ * A redacted value reads `<redacted:NAME>`, NAME being the member it sat under or the kind of secret it looked
+ * like (`jwt`, `aws-access-key-id`, `signature`, `known-secret`).
+ */
+
+/**
+ * Member names whose value is a secret, compared with case, `-` and `_` ignored (so `NEW_PASSWORD`,
+ * `NewPassword` and `new-password` are one name). Exact names only: `PasswordPolicy` is not a secret.
+ */
+const SECRET_MEMBERS: ReadonlySet<string> = new Set([
+  // Passwords (request members and USER_PASSWORD_AUTH / NEW_PASSWORD_REQUIRED parameters).
+  'password',
+  'newpassword',
+  'proposedpassword',
+  'previouspassword',
+  'temporarypassword',
+  // Tokens and sessions.
+  'accesstoken',
+  'idtoken',
+  'refreshtoken',
+  'session',
+  // Client secrets and what is derived from them or from the password.
+  'clientsecret',
+  'secrethash',
+  'secretcode',
+  'passwordclaimsignature',
+  'secretblock',
+  // AWS credentials and request signing.
+  'accesskeyid',
+  'awsaccesskeyid',
+  'secretaccesskey',
+  'awssecretaccesskey',
+  'sessiontoken',
+  'awssessiontoken',
+  'xamzsecuritytoken',
+  'authorization',
+]);
+
+/** Whether a member name holds a secret (see `SECRET_MEMBERS`). */
+export function isSecretMember(name: string): boolean {
+  return SECRET_MEMBERS.has(name.toLowerCase().replace(/[-_]/g, ''));
+}
+
+function label(name: string): string {
+  return `<redacted:${name}>`;
+}
+
+type Rewrite = (text: string) => string;
+
+/** `"Password": "…"` in JSON text, e.g. a request inlined in a reproduction command. */
+const jsonMember: Rewrite = (text) =>
+  text.replace(/"([A-Za-z_][\w-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (match, name: string, colon: string) =>
+    isSecretMember(name) ? `"${name}"${colon}"${label(name)}"` : match,
+  );
+
+/** `\"Password\": \"…\"`: JSON escaped inside a double-quoted shell argument. */
+const escapedJsonMember: Rewrite = (text) =>
+  text.replace(
+    /\\"([A-Za-z_][\w-]*)\\"(\s*:\s*)\\"((?:(?!\\").)*)\\"/g,
+    (match, name: string, colon: string) =>
+      isSecretMember(name) ? `\\"${name}\\"${colon}\\"${label(name)}\\"` : match,
+  );
+
+/** `AWS_SECRET_ACCESS_KEY=…` and `--client-secret …` / `--password=…` in commands. */
+const assignment: Rewrite = (text) =>
+  text
+    .replace(/\b([A-Za-z_][\w-]*)=([^\s&'",;]+)/g, (match, name: string) =>
+      isSecretMember(name) ? `${name}=${label(name)}` : match,
+    )
+    .replace(
+      /(--([a-z][a-z-]*))(=|\s+)('[^']*'|"[^"]*"|[^\s'"]+)/g,
+      (match, flag: string, name: string, sep: string) =>
+        isSecretMember(name) ? `${flag}${sep}${label(name)}` : match,
+    );
+
+/** Secrets recognisable by shape wherever they appear. */
+const shapes: Rewrite = (text) =>
+  text
+    .replace(/\beyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}/g, label('jwt'))
+    .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, label('aws-access-key-id'))
+    .replace(/\b(Signature=)[0-9a-f]{64}\b/g, `$1${label('signature')}`);
+
+const STRING_REWRITES: readonly Rewrite[] = [jsonMember, escapedJsonMember, assignment, shapes];
+
+/** Redacts the secrets inside one string: inline JSON members, assignments and flags, JWTs, AWS key ids. */
+export function redactString(text: string): string {
+  return STRING_REWRITES.reduce((result, rewrite) => rewrite(result), text);
+}
+
+/**
+ * Deep copy of `value` with secrets replaced: the value of any secret member (whatever its type), secrets by
+ * shape inside every string, and — for deviation-like objects (`path`, `expected`, `actual`) whose path ends in
+ * a secret member — the expected and actual strings, which are that member's values without its name.
+ */
+export function redactSecrets<T>(value: T): T {
+  return redactValue(value) as T;
+}
+
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (value === null || typeof value !== 'object') return value;
+  const secretPath = secretPathMember(value);
+  const copy = new Map<string, unknown>();
+  for (const [member, item] of Object.entries(value)) {
+    copy.set(member, redactMember(member, item, secretPath));
+  }
+  return Object.fromEntries(copy);
+}
+
+function redactMember(member: string, item: unknown, secretPath: string | undefined): unknown {
+  if (item === null || item === undefined) return item;
+  if (isSecretMember(member)) return label(member);
+  if (
+    secretPath !== undefined &&
+    (member === 'expected' || member === 'actual') &&
+    typeof item === 'string'
+  ) {
+    return label(secretPath);
+  }
+  return redactValue(item);
+}
+
+/** The secret member a deviation-like object's JSON pointer `path` ends in, if any. */
+function secretPathMember(value: object): string | undefined {
+  const path = (value as { path?: unknown }).path;
+  if (typeof path !== 'string' || !('expected' in value || 'actual' in value)) return undefined;
+  const last = path
+    .slice(path.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
+  return last !== '' && isSecretMember(last) ? last : undefined;
+}
+
+/** Secrets shorter than this are ignored: replacing them would shred the text while hiding nothing guessable. */
+export const MIN_KNOWN_SECRET_LENGTH = 4;
+
+/**
+ * Replaces every occurrence of values the run knows to be secret (the passwords it generated, the client secret
+ * it was given, tokens it received), raw or JSON-escaped, with `<redacted:known-secret>`. Longest first, so a
+ * secret that contains another never leaves a fragment behind.
+ */
+export function redactKnownSecrets(text: string, secrets: readonly string[]): string {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length < MIN_KNOWN_SECRET_LENGTH) continue;
+    forms.add(secret);
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
+  const ordered = [...forms].sort((a, b) => b.length - a.length);
+  return ordered.reduce((result, form) => result.split(form).join(label('known-secret')), text);
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import type { OperationReport } from './report-model.ts';
+import { diffExitCode, diffReports, diffToMarkdown } from './report-diff.ts';
+
+const pool = (id: string) =>
+  aDeviation({
+    path: '/UserPool/Id',
+    expected: 'echo of request',
+    actual: id,
+    message: `got ${id}`,
+    request: { PoolName: id },
+  });
+
+function reportWith(operations: OperationReport[], sdk = '3.1169.0') {
+  return aReport(operations, { sdk: { version: sdk } });
+}
+
+describe('diffReports', () => {
+  it('sees no change when only volatile values differ', () => {
+    const base = reportWith([
+      anOperation('CreateUserPool', { verdict: 'deviates', deviations: [pool('us-east-1_AAA')] }),
+    ]);
+    const head = reportWith(
+      [anOperation('CreateUserPool', { verdict: 'deviates', deviations: [pool('us-east-1_BBB')] })],
+      '3.1170.0',
+    );
+    const diff = diffReports(base, head);
+    expect(diff.operations).toEqual([]);
+    expect(diff.head.sdk).toBe('3.1170.0');
+    expect(diffExitCode(diff)).toBe(0);
+  });
+
+  it('finds new, fixed and changed deviations and verdict changes', () => {
+    const base = reportWith([
+      anOperation('A', {
+        verdict: 'deviates',
+        deviations: [aDeviation({ path: '/gone' }), aDeviation({ path: '/same', severity: 'warning' })],
+      }),
+      anOperation('B'),
+    ]);
+    const head = reportWith([
+      anOperation('A', {
+        verdict: 'deviates',
+        deviations: [aDeviation({ path: '/same', severity: 'warning', actual: 42 })],
+      }),
+      anOperation('B', { verdict: 'deviates', deviations: [aDeviation({ path: '/new' })] }),
+      anOperation('C', { verdict: 'unsupported' }),
+    ]);
+    const diff = diffReports(base, head);
+    expect(diff.operations.map((op) => op.operation)).toEqual(['A', 'B', 'C']);
+    const [a, b, c] = diff.operations;
+    expect(a?.fixed.map((d) => d.path)).toEqual(['/gone']);
+    expect(a?.changed.map((ch) => [ch.before.actual, ch.after.actual, ch.fields])).toEqual([
+      [null, 42, ['actual']],
+    ]);
+    expect(a?.verdict).toEqual({ base: 'deviates', head: 'deviates' });
+    expect(b?.new.map((d) => d.path)).toEqual(['/new']);
+    expect(b?.verdict).toEqual({ base: 'conformant', head: 'deviates' });
+    expect(c?.verdict).toEqual({ base: null, head: 'unsupported' });
+    expect(diffExitCode(diff)).toBe(1);
+  });
+
+  it('treats a different kind or check as a different deviation', () => {
+    const base = reportWith([anOperation('A', { deviations: [aDeviation({ kind: 'wrong-type' })] })]);
+    const head = reportWith([anOperation('A', { deviations: [aDeviation({ kind: 'constraint' })] })]);
+    const [op] = diffReports(base, head).operations;
+    expect([op?.new.length, op?.fixed.length, op?.changed.length]).toEqual([1, 1, 0]);
+  });
+
+  it('pairs repeated identities without inventing changes', () => {
+    const twice = [aDeviation({ message: 'one' }), aDeviation({ message: 'two' })];
+    const base = reportWith([anOperation('A', { deviations: twice })]);
+    const head = reportWith([anOperation('A', { deviations: [...twice].reverse() })]);
+    expect(diffReports(base, head).operations).toEqual([]);
+  });
+});
+
+describe('diffExitCode', () => {
+  it('is 0 for new warnings and 1 for an escalation to error', () => {
+    const base = reportWith([anOperation('A', { deviations: [aDeviation({ severity: 'warning' })] })]);
+    const onlyWarning = reportWith([
+      anOperation('A', {
+        deviations: [aDeviation({ severity: 'warning' }), aDeviation({ path: '/w', severity: 'warning' })],
+      }),
+    ]);
+    expect(diffExitCode(diffReports(base, onlyWarning))).toBe(0);
+    const escalated = reportWith([anOperation('A', { deviations: [aDeviation({ severity: 'error' })] })]);
+    expect(diffExitCode(diffReports(base, escalated))).toBe(1);
+    expect(diffExitCode(diffReports(escalated, base))).toBe(0);
+  });
+});
+
+describe('diffToMarkdown', () => {
+  it('summarises and lists each difference', () => {
+    const base = reportWith([
+      anOperation('A', { verdict: 'deviates', deviations: [aDeviation({ path: '/p', message: 'was' })] }),
+    ]);
+    const head = reportWith(
+      [
+        anOperation('A', {
+          verdict: 'deviates',
+          deviations: [aDeviation({ path: '/p', message: 'is | now' })],
+        }),
+        anOperation('B', { verdict: 'deviates', deviations: [aDeviation({ path: '/n' })] }),
+      ],
+      '3.1170.0',
+    );
+    const md = diffToMarkdown(diffReports(base, head));
+    expect(md).toContain('# Report diff: cognito-local (SDK 3.1169.0) → cognito-local (SDK 3.1170.0)');
+    expect(md).toContain('**1 new, 0 fixed, 1 changed** deviations.');
+    expect(md).toContain('| B | (absent) | deviates |');
+    expect(md).toContain('- message: `was` → `is | now`');
+    expect(md).toContain('**New**\n\n- error `response-schema` missing-member at `/n`');
+  });
+
+  it('says so when nothing differs', () => {
+    expect(diffToMarkdown(diffReports(aReport(), aReport()))).toContain('No differences.');
+  });
+});

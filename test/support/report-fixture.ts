@@ -1,0 +1,95 @@
+import type { OperationReport, Report, ReportDeviation } from '../../src/report/report-model.ts';
+import { summarise } from '../../src/report/verdict.ts';
+
+/** Hand-built report parts for the report layer's tests: valid by default, overridable field by field. */
+export function aDeviation(overrides: Partial<ReportDeviation> = {}): ReportDeviation {
+  return {
+    check: 'response-schema',
+    kind: 'missing-member',
+    severity: 'error',
+    path: '/UserPool/Arn',
+    expected: { type: 'string' },
+    actual: null,
+    message: 'response lacks required member Arn',
+    request: { PoolName: 'pool-1' },
+    reproduce: {
+      seed: 42,
+      path: '3:1',
+      command: 'npx cognito-conformance run --operation CreateUserPool --seed 42',
+    },
+    ...overrides,
+  };
+}
+
+export function anOperation(operation: string, overrides: Partial<OperationReport> = {}): OperationReport {
+  return {
+    operation,
+    verdict: 'conformant',
+    checks: [
+      { check: 'response-schema', runs: 10, failed: 0 },
+      { check: 'errors', runs: 5, failed: 0 },
+    ],
+    deviations: [],
+    ...overrides,
+  };
+}
+
+/** A report over `operations`, with the summary computed from them unless overridden. */
+export function aReport(
+  operations: readonly OperationReport[] = [],
+  overrides: Partial<Report> = {},
+): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'cognito-conformance', version: '0.1.0' },
+    target: { kind: 'embedded', name: 'cognito-local', endpoint: 'http://127.0.0.1:9229', version: '5.3.0' },
+    sdk: { version: '3.1169.0' },
+    spec: { documents: ['specs/api/cognito-idp-2016-04-18.md'], operations: 3 },
+    run: { profile: 'quick', seed: 42, startedAt: '2024-05-01T10:00:00.000Z', durationMs: 1234 },
+    summary: summarise(operations),
+    operations,
+    ...overrides,
+  };
+}
+
+/** A report with one deviating, one conformant and one unsupported operation. */
+export function aMixedReport(overrides: Partial<Report> = {}): Report {
+  return aReport(
+    [
+      anOperation('CreateUserPool', {
+        verdict: 'deviates',
+        checks: [
+          { check: 'response-schema', runs: 10, failed: 2 },
+          { check: 'errors', runs: 5, failed: 0 },
+        ],
+        deviations: [
+          aDeviation(),
+          aDeviation({
+            severity: 'info',
+            kind: 'unexpected-member',
+            path: '/UserPool/Extra',
+            message: 'extra member',
+          }),
+        ],
+      }),
+      anOperation('DescribeUserPool'),
+      anOperation('AdminDisableProviderForUser', {
+        verdict: 'unsupported',
+        checks: [],
+        deviations: [
+          aDeviation({
+            check: 'supported',
+            kind: 'unsupported',
+            path: '',
+            expected: 'implemented',
+            actual: 'UnsupportedOperation',
+            message: 'target does not implement AdminDisableProviderForUser',
+            request: {},
+            reproduce: { command: 'npx cognito-conformance run --operation AdminDisableProviderForUser' },
+          }),
+        ],
+      }),
+    ],
+    overrides,
+  );
+}
