@@ -33,19 +33,17 @@ export function mediaType(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase();
 }
 
-const UNKNOWN_OPERATION_TYPES = /UnknownOperation|NotImplemented|Unsupported|InvalidAction|UnrecognizedClient/i;
+const UNKNOWN_OPERATION_TYPES = /^(UnknownOperationException|InvalidAction|NotImplemented|NotImplementedException)$/;
 
 /**
- * Whether a target answered that it does not implement the operation: an unknown-operation error, or
- * a 5xx that names the operation. Such an operation gets one `unsupported` verdict instead of a cascade
- * of failed checks.
+ * Whether a target answered that it does not implement the operation: an unknown-operation error type,
+ * or a 404/5xx whose body names the operation. Such an operation gets one `unsupported` verdict instead
+ * of a cascade of failed checks. A 5xx about one feature of an operation it does implement (one auth
+ * flow, say) does not name the operation and stays a finding.
  */
 export function isUnsupportedOperation(exchange: Exchange): boolean {
   if (exchange.status === 0 || exchange.status < 400) return false;
-  const type = errorTypeOf(exchange) ?? '';
-  if (UNKNOWN_OPERATION_TYPES.test(type) && !/UnrecognizedClient/i.test(type)) return true;
-  if (exchange.status >= 500 || exchange.status === 404 || exchange.status === 501) {
-    return exchange.bodyText.includes(exchange.operation) || /not (yet )?implemented|unsupported|unknown operation/i.test(exchange.bodyText);
-  }
-  return false;
+  if (UNKNOWN_OPERATION_TYPES.test(errorTypeOf(exchange) ?? '')) return true;
+  const namesOperation = new RegExp(`\\b${exchange.operation}\\b`).test(exchange.bodyText);
+  return (exchange.status >= 500 || exchange.status === 404) && exchange.operation !== '' && namesOperation;
 }
