@@ -17,6 +17,8 @@ export interface EmbeddedTargetOptions {
   readonly startupTimeoutMs?: number;
   /** Parent directory for the throwaway data directory (default: the OS temp dir). */
   readonly tmpRoot?: string;
+  /** The script that starts the emulator; tests point it elsewhere to simulate a start-up failure. */
+  readonly startScript?: string;
 }
 
 /** The installed cognito-local version, for the report. */
@@ -40,10 +42,12 @@ export async function startEmbeddedTarget(options: EmbeddedTargetOptions = {}): 
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      COGNITO_LOCAL_START_SCRIPT: require.resolve('cognito-local/lib/bin/start.js'),
+      COGNITO_LOCAL_START_SCRIPT: options.startScript ?? require.resolve('cognito-local/lib/bin/start.js'),
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
       NODE_NO_WARNINGS: '1',
     },
+    // Not the parent's loader flags (tsx, vitest): the emulator is plain CommonJS and runs from its data dir.
+    execArgv: [],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const stopper = new ChildStopper(child, dataDir);
