@@ -82,8 +82,15 @@ export class CapturingHttpHandler implements RequestHandler<HttpRequest, HttpRes
 function describeRequest(request: HttpRequest): Pick<Exchange, 'operation' | 'request' | 'requestHeaders'> {
   const requestHeaders = lowerCaseHeaders(request.headers);
   const target = requestHeaders['x-amz-target'] ?? '';
-  const bodyText = typeof request.body === 'string' ? request.body : Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '';
+  const bodyText = requestBodyText(request.body);
   return { operation: target.split('.').pop() ?? '', request: parseJsonBody(bodyText) ?? bodyText, requestHeaders };
+}
+
+/** The SDK hands over a string for raw bodies and a Uint8Array for serialised ones. */
+function requestBodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  return '';
 }
 
 function lowerCaseHeaders(headers: Record<string, string | undefined>): Record<string, string> {
