@@ -25,13 +25,15 @@ describe('checkResponseSchema', () => {
     expect(findings).toEqual([]);
   });
 
-  it.each([
-    ['a wrong type', (pool: Record<string, unknown>) => (pool['EstimatedNumberOfUsers'] = '0'), 'wrong-type', '/UserPool/EstimatedNumberOfUsers', 'error'],
-    ['a boolean sent as a string', (pool: Record<string, unknown>) => ((pool['Policies'] as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy['RequireUppercase'] = 'true'), 'wrong-type', '/UserPool/Policies/PasswordPolicy/RequireUppercase', 'error'],
-    ['a value outside the enum', (pool: Record<string, unknown>) => (pool['Status'] = 'Active'), 'enum-value', '/UserPool/Status', 'error'],
-    ['an unexpected member', (pool: Record<string, unknown>) => (pool['Shiny'] = true), 'unexpected-member', '/UserPool/Shiny', 'info'],
-    ['a value outside its constraint', (pool: Record<string, unknown>) => ((pool['Policies'] as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy['MinimumLength'] = 3), 'constraint', '/UserPool/Policies/PasswordPolicy/MinimumLength', 'warning'],
-  ] as const)('reports %s with its kind and path', (_label, breakRule, kind, path, severity) => {
+  type Breaker = (pool: Record<string, unknown>) => void;
+  const passwordPolicy = (pool: Record<string, unknown>) => (pool['Policies'] as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy;
+  it.each<[string, Breaker, string, string, string]>([
+    ['a wrong type', (pool) => (pool['EstimatedNumberOfUsers'] = '0'), 'wrong-type', '/UserPool/EstimatedNumberOfUsers', 'error'],
+    ['a boolean sent as a string', (pool) => (passwordPolicy(pool)['RequireUppercase'] = 'true'), 'wrong-type', '/UserPool/Policies/PasswordPolicy/RequireUppercase', 'error'],
+    ['a value outside the enum', (pool) => (pool['Status'] = 'Active'), 'enum-value', '/UserPool/Status', 'error'],
+    ['an unexpected member', (pool) => (pool['Shiny'] = true), 'unexpected-member', '/UserPool/Shiny', 'info'],
+    ['a value outside its constraint', (pool) => (passwordPolicy(pool)['MinimumLength'] = 3), 'constraint', '/UserPool/Policies/PasswordPolicy/MinimumLength', 'warning'],
+  ])('reports %s with its kind and path', (_label, breakRule, kind, path, severity) => {
     const exchange = recordedExchange({ operation: 'DescribeUserPool', body: withPool(breakRule) });
 
     const findings = checkResponseSchema(validators, exchange);

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import { parsePage } from './page-parser.ts';
+import { assertSchemasCompile } from './schema-check.ts';
+import { loadServiceModel } from './service-model.ts';
+import type { ServiceModel } from './service-model.ts';
+import { assembleSpec } from './spec-assembler.ts';
+import type { OperationOmittedPattern } from './spec-assembler.ts';
+import { serialiseSpec, specFileName, writeFilesAtomically } from './spec-writer.ts';
+import { toSourceDocument } from './source-document.ts';
+
+/** An operation described again by a later document; the later one wins. */
+export interface SupersededSection {
+  readonly operation: string;
+  readonly document: string;
+  readonly by: string;
+}
+
+/** Everything the documents and the model yield, validated, before anything is written. */
+export interface GeneratedSpecs {
+  /** One spec per operation, ordered by operation name. */
+  readonly specs: readonly OperationSpec[];
+  readonly model: ServiceModel;
+  readonly omittedPatterns: readonly OperationOmittedPattern[];
+  readonly superseded: readonly SupersededSection[];
+}
+
+/** Inputs of `buildSpecs`, the function behind `npm run specs`. */
+export interface BuildOptions {
+  /** Document paths, in release order: when two describe the same operation, the later one wins. */
+  readonly documents: readonly string[];
+  readonly modelPath: string;
+  readonly outDir: string;
+}
+
+/** What `buildSpecs` generated and where it wrote it, for the summary `main.ts` prints. */
+export interface BuildResult extends GeneratedSpecs {
+  /** Paths of the files written, in the order of `specs`. */
+  readonly written: readonly string[];
+}
+
+/**
+ * Parses every document, builds and validates every spec. Throws on the first bad document (with file,
+ * line and expectation) or invalid schema; has no side effects.
+ */
+export function generateSpecs(documents: readonly string[], modelPath: string): GeneratedSpecs {
+  if (documents.length === 0) throw new Error('generateSpecs: expected at least one document path');
+  const model = loadServiceModel(modelPath);
+  const byOperation = new Map<string, { spec: OperationSpec; omitted: readonly OperationOmittedPattern[] }>();
+  const superseded: SupersededSection[] = [];
+  for (const path of documents) {
+    const document = toSourceDocument(basename(path), readFileSync(path, 'utf8'));
+    for (const section of parsePage(document)) {
+      const { spec, omittedPatterns } = assembleSpec(document, section, model);
+      const earlier = byOperation.get(spec.operation);
+      if (earlier)
+        superseded.push({
+          operation: spec.operation,
+          document: earlier.spec.source.document,
+          by: document.name,
+        });
+      byOperation.set(spec.operation, { spec, omitted: omittedPatterns });
+    }
+  }
+  const entries = [...byOperation.values()].sort((a, b) => compareNames(a.spec.operation, b.spec.operation));
+  const specs = entries.map((entry) => entry.spec);
+  assertSchemasCompile(specs);
+  return { specs, model, omittedPatterns: entries.flatMap((entry) => entry.omitted), superseded };
+}
+
+/** `generateSpecs`, then writes `<outDir>/<Operation>.json` for every spec, all or none. */
+export function buildSpecs(options: BuildOptions): BuildResult {
+  const generated = generateSpecs(options.documents, options.modelPath);
+  const files = new Map(generated.specs.map((spec) => [specFileName(spec.operation), serialiseSpec(spec)]));
+  const written = writeFilesAtomically(options.outDir, files);
+  return { ...generated, written };
+}
+
+function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}

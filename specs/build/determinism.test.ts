@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSpecs } from './build-specs.ts';
+import { DEFAULT_MODEL_PATH, DEFAULT_SEEDS_DIR, documentsIn } from './default-paths.ts';
+
+const COMMITTED = fileURLToPath(new URL('../operations/', import.meta.url));
+/** Operation specs are `<PascalCaseOperation>.json`; other files there (report.schema.json) are not ours. */
+const isOperationSpec = (name: string) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name);
+
+describe('npm run specs', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'specs-determinism-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('regenerates the committed specs byte for byte', () => {
+    // Act
+    buildSpecs({ documents: documentsIn(DEFAULT_SEEDS_DIR), modelPath: DEFAULT_MODEL_PATH, outDir });
+
+    // Assert
+    const generated = readdirSync(outDir).sort();
+    expect(generated).toEqual(readdirSync(COMMITTED).filter(isOperationSpec).sort());
+    for (const name of generated) {
+      expect(readFileSync(join(outDir, name), 'utf8'), name).toBe(
+        readFileSync(join(COMMITTED, name), 'utf8'),
+      );
+    }
+  });
+
+  it('produces the same bytes on a second run', () => {
+    const again = mkdtempSync(join(tmpdir(), 'specs-determinism-'));
+    try {
+      buildSpecs({ documents: documentsIn(DEFAULT_SEEDS_DIR), modelPath: DEFAULT_MODEL_PATH, outDir: again });
+      for (const name of readdirSync(outDir))
+        expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(outDir, name), 'utf8'));
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEEDS_DIR, documentsIn } from './default-paths.ts';
+
+const OPERATIONS_DIR = fileURLToPath(new URL('../operations/', import.meta.url));
+const SPEC_FILES = readdirSync(OPERATIONS_DIR).filter((name) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name));
+const PAGES = documentsIn(DEFAULT_SEEDS_DIR).map((path) => readFileSync(path, 'utf8').replace(/\s+/g, ' '));
+const KNOWN_DISAGREEMENTS = fileURLToPath(new URL('./known-disagreements.json', import.meta.url));
+
+/** Every [key, string value] in a JSON value, skipping the values of `pattern` (model regexes, not prose). */
+function strings(value: unknown, key = ''): [string, string][] {
+  if (typeof value === 'string') return key === 'pattern' ? [] : [[key, value]];
+  if (Array.isArray(value)) return value.flatMap((item) => strings(item, key));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => strings(v, k));
+  return [];
+}
+
+function keys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keys);
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]);
+  return [];
+}
+
+/** Every run of `words` consecutive words of a text. */
+function phrases(text: string, words: number): string[] {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  return tokens
+    .slice(0, Math.max(0, tokens.length - words + 1))
+    .map((_, index) => tokens.slice(index, index + words).join(' '));
+}
+
+describe.each([...SPEC_FILES, 'known-disagreements.json'])(
+  '%s copies no prose from the documents',
+  (name) => {
+    const path = name === 'known-disagreements.json' ? KNOWN_DISAGREEMENTS : join(OPERATIONS_DIR, name);
+    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+
+    it('has no description or documentation keys', () => {
+      expect(keys(json).filter((key) => /^(description|documentation|title)$/i.test(key))).toEqual([]);
+    });
+
+    it('has no string longer than 40 characters that appears in a page', () => {
+      const copied = strings(json).filter(
+        ([, value]) => value.length > 40 && PAGES.some((page) => page.includes(value)),
+      );
+      expect(copied).toEqual([]);
+    });
+
+    it('shares no run of eight words with a page', () => {
+      const copied = strings(json).flatMap(([, value]) =>
+        phrases(value, 8).filter((phrase) => PAGES.some((page) => page.includes(phrase))),
+      );
+      expect(copied).toEqual([]);
+    });
+  },
+);
