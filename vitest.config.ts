@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { ConformanceReporter } from './reporters/conformance-reporter.ts';
 
 /**
  * Projects split by what a test needs:
+ * - `conformance`: the suites themselves, against the target the global set-up starts (embedded
+ *   cognito-local unless COGNITO_CONFORMANCE_TARGET says otherwise). Their findings reach the
+ *   ConformanceReporter through task.meta, which writes reports/.
  * - `unit`: nothing but Node (parsers, checks on recorded exchanges, report writers).
  * - `embedded`: a real cognito-local process. Forks, because cognito-local's API changes the working
  *   directory, which thread workers forbid.
@@ -10,7 +14,19 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', new ConformanceReporter({ printTable: false })],
     projects: [
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['suites/**/*.suite.ts'],
+          globalSetup: ['fixtures/global-target-setup.ts'],
+          pool: 'forks',
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         extends: true,
         test: {
@@ -23,7 +39,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'embedded',
-          include: ['**/*.embedded.test.ts', 'suites/**/*.suite.ts'],
+          include: ['**/*.embedded.test.ts'],
           exclude: ['node_modules/**'],
           pool: 'forks',
           testTimeout: 60_000,

@@ -32,7 +32,7 @@ describe('checkResponseSchema', () => {
     ['a boolean sent as a string', (pool) => (passwordPolicy(pool)['RequireUppercase'] = 'true'), 'wrong-type', '/UserPool/Policies/PasswordPolicy/RequireUppercase', 'error'],
     ['a value outside the enum', (pool) => (pool['Status'] = 'Active'), 'enum-value', '/UserPool/Status', 'error'],
     ['an unexpected member', (pool) => (pool['Shiny'] = true), 'unexpected-member', '/UserPool/Shiny', 'info'],
-    ['a value outside its constraint', (pool) => (passwordPolicy(pool)['MinimumLength'] = 3), 'constraint', '/UserPool/Policies/PasswordPolicy/MinimumLength', 'warning'],
+    ['a value outside its constraint', (pool) => (passwordPolicy(pool)['MinimumLength'] = 3), 'constraint', '/UserPool/Policies/PasswordPolicy/MinimumLength', 'info'],
   ])('reports %s with its kind and path', (_label, breakRule, kind, path, severity) => {
     const exchange = recordedExchange({ operation: 'DescribeUserPool', body: withPool(breakRule) });
 

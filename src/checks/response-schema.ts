@@ -7,7 +7,13 @@ import type { Exchange } from '../wire/exchange.ts';
 
 export const RESPONSE_SCHEMA_CHECK = 'response-schema';
 
-const CONSTRAINT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems', 'format']);
+/**
+ * Constraints the model overlay adds (length, range, pattern) describe what a service accepts as input.
+ * Cognito's own responses break some of them (the standard attribute `phone_number_verified` is longer
+ * than the 20 characters allowed for custom attribute names), so on the response side they are notes,
+ * not deviations. Types, enums and members stay errors: those come from the document itself.
+ */
+const INPUT_CONSTRAINT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems']);
 
 /**
  * Validates the wire body of a successful response against the operation's response schema. Non-JSON
@@ -69,7 +75,7 @@ function toFinding(error: ErrorObject): Finding | undefined {
       if (error.keyword === 'format' && isTimestampSchema(parent)) return undefined;
       return {
         kind: 'constraint',
-        severity: CONSTRAINT_KEYWORDS.has(error.keyword) ? 'warning' : 'error',
+        severity: INPUT_CONSTRAINT_KEYWORDS.has(error.keyword) ? 'info' : 'error',
         path: error.instancePath,
         expected: { [error.keyword]: error.schema },
         actual: error.data,

@@ -72,7 +72,7 @@ export async function explore<T>(
   const examples: MinimalExample<T>[] = [];
   let shrunk = 0;
   for (const [key, seen] of firstSeen) {
-    const minimal = shrunk < (options.maxShrunkRules ?? 12) ? await shrinkRule(arbitrary, evaluate, key, options) : undefined;
+    const minimal = shrunk < (options.maxShrunkRules ?? 40) ? await shrinkRule(arbitrary, evaluate, key, options) : undefined;
     shrunk += 1;
     examples.push({
       check: seen.checked.check,

@@ -50,14 +50,17 @@ async function signInForRefreshToken(
   username: string,
   password: string,
 ): Promise<string | undefined> {
-  const result = await wire.send('AdminInitiateAuth', {
-    UserPoolId: userPoolId,
-    ClientId: clientId,
-    AuthFlow: 'ADMIN_NO_SRP_AUTH',
-    AuthParameters: { USERNAME: username, PASSWORD: password },
-  });
-  const token = (result.output?.['AuthenticationResult'] as { RefreshToken?: unknown } | undefined)?.RefreshToken;
-  return typeof token === 'string' ? token : undefined;
+  // Either flow yields a refresh token; a target may implement only one of them.
+  const attempts = [
+    () => wire.send('AdminInitiateAuth', { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: 'ADMIN_NO_SRP_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    () => wire.send('InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+  ];
+  for (const attempt of attempts) {
+    const result = await attempt();
+    const token = (result.output?.['AuthenticationResult'] as { RefreshToken?: unknown } | undefined)?.RefreshToken;
+    if (typeof token === 'string') return token;
+  }
+  return undefined;
 }
 
 /** The pool id in a response that created one (`UserPool.Id`), so the run can delete it later. */

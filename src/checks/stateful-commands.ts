@@ -1,0 +1,328 @@
+import fc from 'fast-check';
+import type { Finding } from '../deviations/deviation.ts';
+import { errorTypeOf } from '../protocol/aws-json.ts';
+import type { CallResult } from '../wire/wire-client.ts';
+import { listAllPools } from './list-pages.ts';
+import { checkPagination } from './pagination.ts';
+import { checkDescribed } from './round-trip.ts';
+import {
+  isClientGone,
+  judge,
+  liveClients,
+  livePools,
+  pick,
+  type ClientModel,
+  type PoolModel,
+  type StatefulModel,
+  type StatefulWorld,
+  type Written,
+} from './stateful-model.ts';
+
+/** One step of a stateful run, as fast-check's model-based testing runs it. */
+export type StatefulCommand = fc.AsyncCommand<StatefulModel, StatefulWorld>;
+
+/** A run keeps at most this many pools alive, so a long sequence stays cheap on a real account. */
+export const MAX_LIVE_POOLS = 8;
+
+/** The password length a pool is created with; updates pick another from Cognito's range 6..99. */
+const CREATED_MINIMUM_LENGTH = 8;
+const REVISION_TAG = 'conformance-revision';
+
+/** Creates a pool named with the run's prefix, with a password policy and a tag that updates change. */
+export class CreatePool implements StatefulCommand {
+  check(model: Readonly<StatefulModel>): boolean {
+    return livePools(model).length < MAX_LIVE_POOLS;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    world.steps.push(this.toString());
+    world.names += 1;
+    const name = `${world.prefix}p${world.names}`;
+    const request = { PoolName: name, ...poolSettings(CREATED_MINIMUM_LENGTH) };
+    const result = await world.sender.send('CreateUserPool', request);
+    const id = accepted(result) ? (result.exchange.body as { UserPool?: { Id?: unknown } }).UserPool?.Id : undefined;
+    if (typeof id !== 'string') return;
+    world.lifecycle.adoptPool(id);
+    model.pools.push({ id, name, deleted: false, written: { request, plan: world.plans.createPool } });
+  }
+
+  toString(): string {
+    return 'CreatePool';
+  }
+}
+
+/** Describes a pool the run created: it shows what was last written, or ResourceNotFound once deleted. */
+export class DescribePool implements StatefulCommand {
+  constructor(readonly index: number) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return model.pools.length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const pool = pick(model.pools, this.index) as PoolModel;
+    world.steps.push(this.toString());
+    const result = await world.sender.send('DescribeUserPool', { UserPoolId: pool.id });
+    const findings = pool.deleted ? expectNotFound(result, 'UserPool', `pool ${pool.id}`) : expectWritten(result, pool.written, `pool ${pool.id}`);
+    judge(world, 'DescribeUserPool', findings);
+  }
+
+  toString(): string {
+    return `DescribePool(${this.index})`;
+  }
+}
+
+/** Updates a live pool's password length and revision tag. */
+export class UpdatePool implements StatefulCommand {
+  constructor(
+    readonly index: number,
+    readonly minimumLength: number,
+  ) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return livePools(model).length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const pool = pick(livePools(model), this.index) as PoolModel;
+    world.steps.push(this.toString());
+    const request = { UserPoolId: pool.id, ...poolSettings(this.minimumLength) };
+    const result = await world.sender.send('UpdateUserPool', request);
+    if (accepted(result)) pool.written = { request, plan: world.plans.updatePool };
+  }
+
+  toString(): string {
+    return `UpdatePool(${this.index}, ${this.minimumLength})`;
+  }
+}
+
+/** Lists every pool with one MaxResults, following NextToken, and judges the pagination. */
+export class ListPools implements StatefulCommand {
+  constructor(readonly maxResults: number) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    world.steps.push(this.toString());
+    const listing = await listAllPools(world.sender, this.maxResults);
+    if (listing.end === 'failed') return;
+    const findings = checkPagination(listing, {
+      prefix: world.prefix,
+      live: new Set(livePools(model).map((pool) => pool.id)),
+      deleted: new Set(model.pools.filter((pool) => pool.deleted).map((pool) => pool.id)),
+    });
+    judge(world, 'ListUserPools', findings);
+  }
+
+  toString(): string {
+    return `List(${this.maxResults})`;
+  }
+}
+
+/** Deletes a live pool (and with it its clients). */
+export class DeletePool implements StatefulCommand {
+  constructor(readonly index: number) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return livePools(model).length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const pool = pick(livePools(model), this.index) as PoolModel;
+    world.steps.push(this.toString());
+    const result = await world.sender.send('DeleteUserPool', { UserPoolId: pool.id });
+    if (!accepted(result)) return;
+    pool.deleted = true;
+    world.lifecycle.forgetPool(pool.id);
+  }
+
+  toString(): string {
+    return `DeletePool(${this.index})`;
+  }
+}
+
+/** Creates an app client in a live pool. */
+export class CreateClient implements StatefulCommand {
+  constructor(readonly index: number) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return livePools(model).length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const pool = pick(livePools(model), this.index) as PoolModel;
+    world.steps.push(this.toString());
+    world.names += 1;
+    const request = {
+      UserPoolId: pool.id,
+      ClientName: `${world.prefix}c${world.names}`,
+      RefreshTokenValidity: 30,
+      ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'],
+    };
+    const result = await world.sender.send('CreateUserPoolClient', request);
+    const clientId = accepted(result) ? (result.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId : undefined;
+    if (typeof clientId !== 'string') return;
+    model.clients.push({ userPoolId: pool.id, clientId, deleted: false, written: { request, plan: world.plans.createClient } });
+  }
+
+  toString(): string {
+    return `CreateClient(${this.index})`;
+  }
+}
+
+/** Describes a client the run created: what was last written, or ResourceNotFound once it or its pool is deleted. */
+export class DescribeClient implements StatefulCommand {
+  constructor(readonly index: number) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return model.clients.length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const client = pick(model.clients, this.index) as ClientModel;
+    world.steps.push(this.toString());
+    const result = await world.sender.send('DescribeUserPoolClient', { UserPoolId: client.userPoolId, ClientId: client.clientId });
+    const subject = `client ${client.clientId}`;
+    const findings = isClientGone(model, client) ? expectNotFound(result, 'UserPoolClient', subject) : expectWritten(result, client.written, subject);
+    judge(world, 'DescribeUserPoolClient', findings);
+  }
+
+  toString(): string {
+    return `DescribeClient(${this.index})`;
+  }
+}
+
+/** Renames a live client and changes its refresh-token validity. */
+export class UpdateClient implements StatefulCommand {
+  constructor(
+    readonly index: number,
+    readonly refreshTokenValidity: number,
+  ) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return liveClients(model).length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const client = pick(liveClients(model), this.index) as ClientModel;
+    world.steps.push(this.toString());
+    world.names += 1;
+    const request = {
+      UserPoolId: client.userPoolId,
+      ClientId: client.clientId,
+      ClientName: `${world.prefix}c${world.names}`,
+      RefreshTokenValidity: this.refreshTokenValidity,
+    };
+    const result = await world.sender.send('UpdateUserPoolClient', request);
+    if (accepted(result)) client.written = { request, plan: world.plans.updateClient };
+  }
+
+  toString(): string {
+    return `UpdateClient(${this.index}, ${this.refreshTokenValidity})`;
+  }
+}
+
+/** Deletes a live client. */
+export class DeleteClient implements StatefulCommand {
+  constructor(readonly index: number) {}
+
+  check(model: Readonly<StatefulModel>): boolean {
+    return liveClients(model).length > 0;
+  }
+
+  async run(model: StatefulModel, world: StatefulWorld): Promise<void> {
+    const client = pick(liveClients(model), this.index) as ClientModel;
+    world.steps.push(this.toString());
+    const result = await world.sender.send('DeleteUserPoolClient', { UserPoolId: client.userPoolId, ClientId: client.clientId });
+    if (accepted(result)) client.deleted = true;
+  }
+
+  toString(): string {
+    return `DeleteClient(${this.index})`;
+  }
+}
+
+/**
+ * Sequences of up to `maxCommands` commands. `MaxResults` is drawn from the whole range 1..60, so every
+ * value is reachable; creating pools is weighted up, since most commands need one.
+ */
+export function statefulCommands(maxCommands: number): fc.Arbitrary<Iterable<StatefulCommand>> {
+  const index = fc.nat({ max: MAX_LIVE_POOLS - 1 });
+  const createPool = fc.constant(new CreatePool());
+  const list = fc.integer({ min: 1, max: 60 }).map((maxResults) => new ListPools(maxResults));
+  return fc.commands<StatefulModel, StatefulWorld, false>(
+    [
+      createPool,
+      createPool,
+      list,
+      list,
+      index.map((i) => new DescribePool(i)),
+      fc.tuple(index, fc.integer({ min: 6, max: 99 })).map(([i, length]) => new UpdatePool(i, length)),
+      index.map((i) => new DeletePool(i)),
+      index.map((i) => new CreateClient(i)),
+      index.map((i) => new DescribeClient(i)),
+      fc.tuple(index, fc.integer({ min: 1, max: 3650 })).map(([i, days]) => new UpdateClient(i, days)),
+      index.map((i) => new DeleteClient(i)),
+    ],
+    { maxCommands, size: 'max' },
+  );
+}
+
+function poolSettings(minimumLength: number): Record<string, unknown> {
+  return { Policies: { PasswordPolicy: { MinimumLength: minimumLength } }, UserPoolTags: { [REVISION_TAG]: String(minimumLength) } };
+}
+
+/** A live resource's Describe must succeed and show what was last written. */
+function expectWritten(result: CallResult, written: Written, subject: string): Finding[] {
+  if (!accepted(result)) {
+    return [
+      {
+        kind: 'state',
+        severity: 'error',
+        path: '',
+        expected: `the ${written.plan.resource} of ${subject}`,
+        actual: { status: result.exchange.status, error: result.error?.name ?? null },
+        message: `describing live ${subject} failed`,
+      },
+    ];
+  }
+  return checkDescribed(written.plan, written.request, result.exchange.body).map((finding) => ({
+    ...finding,
+    message: `${finding.message} (${subject}, last written by ${written.plan.operation})`,
+  }));
+}
+
+/** A deleted resource's Describe must fail with ResourceNotFoundException. */
+function expectNotFound(result: CallResult, resource: string, subject: string): Finding[] {
+  if (accepted(result)) {
+    return [
+      {
+        kind: 'state',
+        severity: 'error',
+        path: `/${resource}`,
+        expected: 'ResourceNotFoundException',
+        actual: `HTTP ${result.exchange.status} with the ${resource}`,
+        message: `deleted ${subject} is still described`,
+      },
+    ];
+  }
+  const type = errorTypeOf(result.exchange);
+  if (type === 'ResourceNotFoundException') return [];
+  const actual = type ?? `HTTP ${result.exchange.status}`;
+  return [
+    {
+      kind: 'state',
+      severity: 'error',
+      path: '/__type',
+      expected: 'ResourceNotFoundException',
+      actual,
+      message: `describing deleted ${subject} gave ${actual}, not ResourceNotFoundException`,
+    },
+  ];
+}
+
+function accepted(result: CallResult): boolean {
+  return result.exchange.status >= 200 && result.exchange.status < 300;
+}

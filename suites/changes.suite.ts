@@ -1,0 +1,19 @@
+import { describe } from 'vitest';
+import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
+import { announcedChanges, changeLabel } from '../src/changes/change-plan.ts';
+import { runChange } from '../src/run/change-runs.ts';
+import { loadOperationSpecs } from '../src/spec/load-specs.ts';
+
+/**
+ * The `changes` check: one test, and one verdict in the report, per change the specs announce (new
+ * operations, members and enum values of this release), read from every spec's `changes`, never listed
+ * here. Each verdict is recorded on the changed operation; unsupported changes also leave a finding.
+ */
+describe('changes announced by the document', () => {
+  for (const change of announcedChanges(loadOperationSpecs())) {
+    conformanceTest(changeLabel(change), async ({ skip, specs, target, wire, resources, settings, conformance }) => {
+      skip(!isSelected(settings.operations, change.operation), 'operation not selected (--ops)');
+      await runChange({ specs, target, wire, resources, recorder: conformance.recorder(change.operation) }, change);
+    });
+  }
+});

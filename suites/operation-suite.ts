@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe } from 'vitest';
+import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
+import { fixupFor, invalidRequests, validRequests } from '../src/generate/request-generators.ts';
+import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
+import { isUnsupportedOperation } from '../src/protocol/aws-json.ts';
+import { SetupError } from '../src/resources/setup-error.ts';
+import type { ResourceFactory } from '../src/resources/resource-factory.ts';
+import { createPrerequisites, type LiveResources } from '../src/run/operation-prerequisites.ts';
+import { runInvalidRequests, runUnknownIds, runValidRequests, unknownIdVariants, type OperationRunContext } from '../src/run/operation-runs.ts';
+import { seedFor, type RunSettings } from '../src/run/run-settings.ts';
+import { specFor } from '../src/spec/load-specs.ts';
+import type { OperationSpec } from '../src/spec/operation-spec.ts';
+import type { SpecValidators } from '../src/spec/spec-validators.ts';
+import type { WireClient } from '../src/wire/wire-client.ts';
+
+interface SuiteFixtures {
+  readonly specs: readonly OperationSpec[];
+  readonly validators: SpecValidators;
+  readonly wire: WireClient;
+  readonly resources: ResourceFactory;
+  readonly settings: RunSettings;
+  readonly conformance: { recorder(operation: string): CheckRecorder };
+}
+
+/**
+ * The generic checks every operation gets, derived from its spec: valid generated requests (positive,
+ * wire-format, response-schema), requests breaking one rule each (negative), and unknown ids
+ * (error-shape) where the request names a pool or client. Nothing here is specific to one emulator.
+ */
+export function describeOperation(operation: string): void {
+  describe(operation, () => {
+    conformanceTest('valid requests are accepted and match the response schema', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      const prepared = await prepare(fixtures, operation, 'valid');
+      if (prepared) await runValidRequests(prepared.context, validRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
+    });
+
+    conformanceTest('requests breaking one rule are rejected with an allowed 4xx', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      const prepared = await prepare(fixtures, operation, 'invalid');
+      if (prepared) await runInvalidRequests(prepared.context, invalidRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
+    });
+
+    conformanceTest('unknown pool and client ids give ResourceNotFoundException', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      const spec = specFor(fixtures.specs, operation);
+      skip(unknownIdVariants(spec, {}).length === 0, `${operation} names no pool or client`);
+      const prepared = await prepare(fixtures, operation, 'unknown-ids');
+      if (!prepared) return;
+      const [valid] = fc.sample(validRequests(spec, fixupFor(operation), prepared.fixups), { seed: prepared.context.seed, numRuns: 1 });
+      if (valid) await runUnknownIds(prepared.context, valid);
+    });
+  });
+}
+
+/** Opens the operation's recorder and creates its prerequisites; undefined when they could not be made. */
+async function prepare(fixtures: SuiteFixtures, operation: string, label: string) {
+  const spec = specFor(fixtures.specs, operation);
+  const recorder = fixtures.conformance.recorder(operation);
+  const live = await prerequisitesOrVerdict(operation, recorder, () => createPrerequisites(spec, fixtures.resources, fixtures.wire));
+  if (!live) return undefined;
+  const context: OperationRunContext = {
+    spec,
+    validators: fixtures.validators,
+    wire: fixtures.wire,
+    resources: fixtures.resources,
+    recorder,
+    seed: seedFor(fixtures.settings.seed, `${operation}:${label}`),
+    numRuns: fixtures.settings.runsPerProperty,
+  };
+  return { context, fixups: fixupContext(live, fixtures.resources) };
+}
+
+/** The fix-ups' view of the live resources, plus unique names that carry the run prefix. */
+function fixupContext(live: LiveResources, resources: ResourceFactory) {
+  return {
+    ...live,
+    uniqueName: (label: string) => resources.uniqueName(label),
+    lambdaArn: () => `arn:aws:lambda:us-east-1:123456789012:function:${resources.prefix}trigger`,
+  };
+}
+
+/**
+ * Creates what the operation needs. When the target refuses, the operation under test is not to blame:
+ * it is inconclusive, and if the refused prerequisite is the operation itself, unsupported.
+ */
+async function prerequisitesOrVerdict(operation: string, recorder: CheckRecorder, create: () => Promise<LiveResources>): Promise<LiveResources | undefined> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    if (error.operation === operation && isUnsupportedOperation(error.exchange)) {
+      recorder.markUnsupported(`the target does not implement ${operation}`);
+    } else {
+      recorder.markInconclusive(`set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`);
+    }
+    return undefined;
+  }
+}

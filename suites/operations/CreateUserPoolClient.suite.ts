@@ -1,0 +1,3 @@
+import { describeOperation } from '../operation-suite.ts';
+
+describeOperation('CreateUserPoolClient');
