@@ -1,0 +1,401 @@
+#!/usr/bin/env bash
+# scripts/container-engine.sh: a local container engine for the `containers` vitest project.
+#
+# No Docker engine runs on the project's machines, but Debian's Podman does, and testcontainers drives it
+# through Podman's Docker-compatible API socket. No image registry is reachable either, so the images the
+# suite needs are built here from what is already on the machine.
+#
+# What it does (idempotent; a second run takes about a second):
+#   1. installs podman, runc, busybox-static and catatonit from Debian (only what is missing);
+#   2. writes /etc/containers/containers.conf.d/50-cognito-conformance.conf (runc, cgroupfs, file events,
+#      ulimits the sandbox allows);
+#   3. imports a base image localhost/cognito-conformance/node-base:<node version>: the host's node, the
+#      libraries ldd lists for it, the dynamic loader, static busybox (with applet links) and catatonit;
+#   4. builds localhost/cognito-conformance/cognito-local:<version> from containers/cognito-local/Containerfile
+#      with cognito-local's dependency closure out of the project's node_modules;
+#      3 and 4 are skipped while the image's `cognito-conformance.stamp` label matches its inputs;
+#   5. starts `podman system service` on unix:///run/cognito-conformance/podman.sock unless it answers.
+#
+# How the environment reaches the tests: the script writes .tmp/container-engine.env, `export NAME=value`
+# lines that sh and bash can source, only after everything above succeeded, and prints the same lines on
+# stdout (all progress goes to stderr). The test runner's contract is the file:
+#
+#     bash scripts/container-engine.sh >/dev/null && . ./.tmp/container-engine.env && vitest run --project containers
+#
+# By hand, `eval "$(bash scripts/container-engine.sh --env)"` does the same, but eval hides a failure of the
+# script (it then evaluates nothing and succeeds), so scripts should use the file.
+#
+# Usage:
+#   bash scripts/container-engine.sh [--env]   set up (--env is accepted for readability; output is the same)
+#   bash scripts/container-engine.sh --stop    remove the suite's containers, stop the API service, remove the socket
+#
+# Any failure prints what failed and exits non-zero.
+set -Eeuo pipefail
+
+readonly ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly WORK_DIR="$ROOT_DIR/.tmp/container-engine"
+readonly ENV_FILE="$ROOT_DIR/.tmp/container-engine.env"
+readonly RUN_DIR="/run/cognito-conformance"
+readonly SOCKET_PATH="$RUN_DIR/podman.sock"
+readonly PID_FILE="$RUN_DIR/podman-service.pid"
+readonly SERVICE_LOG="$WORK_DIR/podman-service.log"
+readonly CONF_FILE="/etc/containers/containers.conf.d/50-cognito-conformance.conf"
+readonly CONTAINERFILE="$ROOT_DIR/containers/cognito-local/Containerfile"
+readonly IMAGE_PREFIX="localhost/cognito-conformance"
+# Every container the suite's launchers start carries this label (LAUNCHER_LABEL in src/targets/containers/start-target-container.ts).
+readonly LAUNCHER_LABEL="cognito-conformance.launcher"
+readonly STAMP_LABEL="cognito-conformance.stamp"
+readonly PACKAGES=(podman runc busybox-static catatonit)
+
+START_SECONDS=$SECONDS
+
+log() { printf 'container-engine: %s\n' "$*" >&2; }
+fail() {
+  printf 'container-engine: FAILED: %s\n' "$*" >&2
+  exit 1
+}
+trap 'rc=$?; printf "container-engine: FAILED (exit %s) at line %s: %s\n" "$rc" "$LINENO" "$BASH_COMMAND" >&2; exit "$rc"' ERR
+
+mode="setup"
+for arg in "$@"; do
+  case "$arg" in
+    --env) mode="setup" ;;
+    --stop) mode="stop" ;;
+    -h | --help)
+      sed -n '2,/^set -Eeuo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+      exit 0
+      ;;
+    *) fail "unknown argument '$arg' (expected --env or --stop)" ;;
+  esac
+done
+
+# --- the API socket --------------------------------------------------------------------------------------
+
+socket_answers() {
+  [[ -S "$SOCKET_PATH" ]] || return 1
+  if command -v curl >/dev/null 2>&1; then
+    [[ "$(curl -fsS --max-time 3 --unix-socket "$SOCKET_PATH" http://d/_ping 2>/dev/null)" == "OK" ]]
+  else
+    node -e '
+      const req = require("node:http").get({ socketPath: process.argv[1], path: "/_ping", timeout: 3000 }, (res) => {
+        process.exit(res.statusCode === 200 ? 0 : 1);
+      });
+      req.on("error", () => process.exit(1));
+      req.on("timeout", () => process.exit(1));
+    ' "$SOCKET_PATH"
+  fi
+}
+
+service_pid() {
+  [[ -f "$PID_FILE" ]] || return 1
+  local pid
+  pid="$(cat "$PID_FILE")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  # Only our own service: the pid must still be a `podman system service` on our socket.
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "system service .*$SOCKET_PATH" || return 1
+  printf '%s\n' "$pid"
+}
+
+# --- --stop ----------------------------------------------------------------------------------------------
+
+stop_engine() {
+  local ids=""
+  if command -v podman >/dev/null 2>&1; then
+    ids="$(podman ps -aq --no-trunc --filter "label=$LAUNCHER_LABEL" 2>/dev/null || true)"
+    if [[ -n "$ids" ]]; then
+      log "removing the suite's containers: $(echo "$ids" | cut -c1-12 | tr '\n' ' ')"
+      # shellcheck disable=SC2086
+      podman rm -f -t 0 $ids >/dev/null || fail "podman rm -f of the suite's containers failed"
+    fi
+  fi
+  local pid
+  if pid="$(service_pid)"; then
+    log "stopping podman system service (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "podman system service (pid $pid) ignored SIGTERM for 5 s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  else
+    log "no podman system service of ours is running"
+  fi
+  rm -f "$PID_FILE" "$SOCKET_PATH"
+  # A conmon outlives its container only until podman's cleanup has run: wait for those of ours to go.
+  local id left
+  for id in $ids; do
+    for _ in $(seq 1 50); do
+      left="$(ps -eo args= | grep -F -e "-c $id" | grep -v grep || true)"
+      [[ -z "$left" ]] && break
+      sleep 0.1
+    done
+    [[ -z "$left" ]] || fail "conmon for container ${id:0:12} is still running after 5 s: $left"
+  done
+  log "stopped (socket $SOCKET_PATH removed)"
+}
+
+if [[ "$mode" == "stop" ]]; then
+  stop_engine
+  exit 0
+fi
+
+# A failed run must not leave an env file from an earlier, working one behind.
+rm -f "$ENV_FILE"
+
+# --- 1. packages -----------------------------------------------------------------------------------------
+
+mkdir -p "$WORK_DIR"
+
+missing_packages=()
+for pkg in "${PACKAGES[@]}"; do
+  if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
+    missing_packages+=("$pkg")
+  fi
+done
+if ((${#missing_packages[@]} > 0)); then
+  [[ "$(id -u)" == "0" ]] || fail "packages ${missing_packages[*]} are missing and installing them needs root (run as root, or install them with apt-get)"
+  log "installing ${missing_packages[*]} from Debian"
+  apt_log="$WORK_DIR/apt.log"
+  # Another apt-get may hold the dpkg lock (other set-up scripts run in parallel): wait for it.
+  if ! apt-get -o DPkg::Lock::Timeout=600 update >"$apt_log" 2>&1; then
+    tail -n 20 "$apt_log" >&2
+    fail "apt-get update failed (full log: $apt_log)"
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
+    "${missing_packages[@]}" >>"$apt_log" 2>&1; then
+    tail -n 20 "$apt_log" >&2
+    fail "apt-get install ${missing_packages[*]} failed (full log: $apt_log)"
+  fi
+  log "installed ${missing_packages[*]} ($((SECONDS - START_SECONDS)) s so far)"
+fi
+command -v podman >/dev/null 2>&1 || fail "podman is not on PATH after installing it"
+command -v busybox >/dev/null 2>&1 || fail "busybox (busybox-static) is not on PATH after installing it"
+CATATONIT="$(command -v catatonit || echo /usr/bin/catatonit)"
+[[ -x "$CATATONIT" ]] || fail "catatonit is not installed at $CATATONIT"
+
+# --- 2. containers.conf ----------------------------------------------------------------------------------
+
+conf_content='# Written by cognito-conformance scripts/container-engine.sh; rewritten on every run.
+[containers]
+# The sandbox refuses higher limits than these (podman defaults to nofile=1048576).
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+
+[engine]
+# crun fails on this cgroup set-up; runc works.
+runtime = "runc"
+# No systemd: cgroups are managed directly, events go to a file instead of the journal.
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+exit_command_delay = 10
+'
+if [[ ! -f "$CONF_FILE" ]] || [[ "$(cat "$CONF_FILE")" != "$(printf '%s' "$conf_content")" ]]; then
+  [[ "$(id -u)" == "0" ]] || fail "writing $CONF_FILE needs root"
+  mkdir -p "$(dirname "$CONF_FILE")"
+  printf '%s' "$conf_content" >"$CONF_FILE"
+  log "wrote $CONF_FILE"
+fi
+
+podman_info_log="$WORK_DIR/podman-info.log"
+if ! podman info --format '{{.Host.OCIRuntime.Name}} {{.Host.CgroupManager}} {{.Store.GraphDriverName}}' \
+  >"$podman_info_log" 2>&1; then
+  tail -n 20 "$podman_info_log" >&2
+  fail "podman info failed: podman cannot run on this machine with $CONF_FILE"
+fi
+read -r oci_runtime _ graph_driver <"$podman_info_log"
+[[ "$oci_runtime" == "runc" ]] || fail "podman uses OCI runtime '$oci_runtime', expected runc (is another containers.conf overriding $CONF_FILE?)"
+
+image_label() { # image label -> value ('' if the image or label is missing)
+  podman image inspect --format "{{index .Labels \"$2\"}}" "$1" 2>/dev/null || true
+}
+
+# --- 3. node base image ----------------------------------------------------------------------------------
+
+NODE_BIN="$(command -v node)" || fail "node is not on PATH"
+NODE_BIN="$(readlink -f "$NODE_BIN")"
+NODE_VERSION="$("$NODE_BIN" -p process.versions.node)"
+BUSYBOX_BIN="$(readlink -f "$(command -v busybox)")"
+BASE_IMAGE="$IMAGE_PREFIX/node-base:$NODE_VERSION"
+
+mapfile -t node_libs < <(ldd "$NODE_BIN" | awk '/=> \// { print $3 } /^[ \t]*\/[^ ]+ \(0x/ { print $1 }' | sort -u)
+((${#node_libs[@]} > 0)) || fail "ldd listed no libraries for $NODE_BIN"
+
+base_stamp="$(
+  {
+    echo "recipe 1"
+    sha256sum "$NODE_BIN" "$BUSYBOX_BIN" "$CATATONIT"
+    for lib in "${node_libs[@]}"; do printf '%s ' "$lib"; sha256sum <"$(readlink -f "$lib")"; done
+  } | sha256sum | cut -c1-32
+)"
+
+if [[ "$(image_label "$BASE_IMAGE" "$STAMP_LABEL")" == "$base_stamp" ]]; then
+  log "base image $BASE_IMAGE is up to date"
+else
+  log "building base image $BASE_IMAGE"
+  rootfs="$WORK_DIR/node-base-rootfs"
+  rm -rf "$rootfs"
+  mkdir -p "$rootfs"/{bin,sbin,usr/bin,usr/sbin,etc,root,tmp,data}
+  chmod 1777 "$rootfs/tmp"
+  cp "$NODE_BIN" "$rootfs/usr/bin/node"
+  cp "$BUSYBOX_BIN" "$rootfs/bin/busybox"
+  cp "$CATATONIT" "$rootfs/usr/bin/catatonit"
+  for lib in "${node_libs[@]}"; do
+    mkdir -p "$rootfs$(dirname "$lib")"
+    cp -L "$lib" "$rootfs$lib"
+  done
+  while read -r applet; do
+    [[ -e "$rootfs/$applet" || -L "$rootfs/$applet" ]] && continue
+    mkdir -p "$rootfs/$(dirname "$applet")"
+    ln -s /bin/busybox "$rootfs/$applet"
+  done < <("$BUSYBOX_BIN" --list-full)
+  [[ -L "$rootfs/bin/sh" ]] || ln -s /bin/busybox "$rootfs/bin/sh"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$rootfs/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$rootfs/etc/group"
+  printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$rootfs/etc/nsswitch.conf"
+  old_base_id="$(podman image inspect --format '{{.Id}}' "$BASE_IMAGE" 2>/dev/null || true)"
+  import_log="$WORK_DIR/import.log"
+  if ! tar -C "$rootfs" -c . | podman import \
+    --change "LABEL $STAMP_LABEL=$base_stamp" \
+    --change "LABEL org.opencontainers.image.description=node $NODE_VERSION with static busybox and catatonit, from the host" \
+    --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' \
+    --change 'CMD ["/bin/sh"]' \
+    - "$BASE_IMAGE" >"$import_log" 2>&1; then
+    tail -n 20 "$import_log" >&2
+    fail "podman import of $BASE_IMAGE failed"
+  fi
+  rm -rf "$rootfs"
+  # The old base goes once nothing is built on it (retried after the cognito-local rebuild below).
+  if [[ -n "$old_base_id" ]]; then podman rmi "$old_base_id" >/dev/null 2>&1 || true; fi
+  log "built $BASE_IMAGE ($((SECONDS - START_SECONDS)) s so far)"
+fi
+
+# --- 4. cognito-local image ------------------------------------------------------------------------------
+
+[[ -f "$CONTAINERFILE" ]] || fail "missing $CONTAINERFILE"
+[[ -f "$ROOT_DIR/node_modules/cognito-local/package.json" ]] ||
+  fail "node_modules/cognito-local is not installed (run npm ci first)"
+
+# cognito-local's dependency closure, resolved the way Node resolves it: "path<TAB>version" per package.
+closure="$(
+  node --input-type=module - "$ROOT_DIR" <<'NODE'
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+const root = process.argv[2];
+const found = new Map();
+const queue = [join(root, 'node_modules', 'cognito-local')];
+while (queue.length > 0) {
+  const dir = queue.pop();
+  if (found.has(dir)) continue;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  found.set(dir, pkg.version);
+  const optional = { ...pkg.optionalDependencies, ...pkg.peerDependencies };
+  for (const name of Object.keys({ ...pkg.dependencies, ...optional })) {
+    let resolved;
+    for (let from = dir; ; from = dirname(from)) {
+      const candidate = join(from, 'node_modules', name);
+      if (existsSync(join(candidate, 'package.json'))) { resolved = candidate; break; }
+      if (from === root || from === dirname(from)) break;
+    }
+    if (resolved) queue.push(resolved);
+    else if (!(name in optional)) throw new Error(`cannot resolve ${name} (a dependency of ${relative(root, dir)})`);
+  }
+}
+const paths = [...found.keys()].map((dir) => relative(root, dir)).sort();
+// A package inside another's folder is copied with it.
+for (const path of paths) {
+  if (!paths.some((other) => other !== path && path.startsWith(`${other}/`))) {
+    console.log(`${path}\t${found.get(join(root, path))}`);
+  }
+}
+NODE
+)" || fail "could not resolve cognito-local's dependency closure in $ROOT_DIR/node_modules"
+
+COGNITO_LOCAL_VERSION="$(node -p "require('$ROOT_DIR/node_modules/cognito-local/package.json').version")"
+COGNITO_LOCAL_IMAGE="$IMAGE_PREFIX/cognito-local:$COGNITO_LOCAL_VERSION"
+base_id="$(podman image inspect --format '{{.Id}}' "$BASE_IMAGE")"
+app_stamp="$(
+  {
+    echo "recipe 1"
+    echo "$base_id"
+    sha256sum <"$CONTAINERFILE"
+    echo "$closure"
+  } | sha256sum | cut -c1-32
+)"
+
+if [[ "$(image_label "$COGNITO_LOCAL_IMAGE" "$STAMP_LABEL")" == "$app_stamp" ]]; then
+  log "image $COGNITO_LOCAL_IMAGE is up to date"
+else
+  log "building $COGNITO_LOCAL_IMAGE ($(wc -l <<<"$closure") packages)"
+  context="$WORK_DIR/cognito-local-context"
+  rm -rf "$context"
+  mkdir -p "$context"
+  cp "$CONTAINERFILE" "$context/Containerfile"
+  # Hard links keep staging instant; podman build copies the files into the image layer.
+  (cd "$ROOT_DIR" && cut -f1 <<<"$closure" | xargs cp -al --parents -t "$context") ||
+    fail "staging the build context in $context failed"
+  old_app_id="$(podman image inspect --format '{{.Id}}' "$COGNITO_LOCAL_IMAGE" 2>/dev/null || true)"
+  build_log="$WORK_DIR/build.log"
+  if ! podman build --pull=never --layers=false \
+    --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+    --label "$STAMP_LABEL=$app_stamp" \
+    --label "org.opencontainers.image.version=$COGNITO_LOCAL_VERSION" \
+    -f "$context/Containerfile" -t "$COGNITO_LOCAL_IMAGE" "$context" >"$build_log" 2>&1; then
+    tail -n 30 "$build_log" >&2
+    fail "podman build of $COGNITO_LOCAL_IMAGE failed (full log: $build_log)"
+  fi
+  rm -rf "$context"
+  new_app_id="$(podman image inspect --format '{{.Id}}' "$COGNITO_LOCAL_IMAGE")"
+  if [[ -n "$old_app_id" && "$old_app_id" != "$new_app_id" ]]; then podman rmi "$old_app_id" >/dev/null 2>&1 || true; fi
+  if [[ -n "${old_base_id:-}" ]]; then podman rmi "$old_base_id" >/dev/null 2>&1 || true; fi
+  log "built $COGNITO_LOCAL_IMAGE ($((SECONDS - START_SECONDS)) s so far)"
+fi
+
+# --- 5. the Docker-compatible API service ----------------------------------------------------------------
+
+if socket_answers; then
+  log "podman API already answers on $SOCKET_PATH"
+else
+  mkdir -p "$RUN_DIR"
+  if pid="$(service_pid)"; then
+    log "podman system service (pid $pid) does not answer; restarting it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$SOCKET_PATH"
+  # setsid + nohup: the service outlives this script and the shell that ran it.
+  setsid nohup podman system service --time=0 "unix://$SOCKET_PATH" >"$SERVICE_LOG" 2>&1 </dev/null &
+  echo $! >"$PID_FILE"
+  for _ in $(seq 1 100); do
+    socket_answers && break
+    if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+      tail -n 20 "$SERVICE_LOG" >&2
+      fail "podman system service exited at start (log: $SERVICE_LOG)"
+    fi
+    sleep 0.1
+  done
+  socket_answers || fail "podman system service did not answer on $SOCKET_PATH within 10 s (log: $SERVICE_LOG)"
+  log "podman API answers on $SOCKET_PATH (pid $(cat "$PID_FILE"))"
+fi
+
+# --- environment -----------------------------------------------------------------------------------------
+
+# TESTCONTAINERS_RYUK_DISABLED: the Ryuk image cannot be pulled; the suite's launchers stop their own
+#   containers, and --stop removes any left behind (they carry the $LAUNCHER_LABEL label).
+# TESTCONTAINERS_HOST_OVERRIDE: this machine has /.dockerenv, so testcontainers would otherwise use the
+#   podman network's gateway address; published ports are reachable on the loopback address.
+# COGNITO_CONFORMANCE_LOCAL_IMAGES: pick the images built here over the registry ones.
+env_lines=(
+  "DOCKER_HOST=unix://$SOCKET_PATH"
+  "TESTCONTAINERS_RYUK_DISABLED=true"
+  "TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1"
+  "COGNITO_CONFORMANCE_LOCAL_IMAGES=1"
+)
+rm -f "$ENV_FILE"
+{
+  echo "# Written by scripts/container-engine.sh once the engine answered; load with: . ./.tmp/container-engine.env"
+  for line in "${env_lines[@]}"; do printf 'export %s\n' "$line"; done
+} >"$ENV_FILE.partial"
+mv "$ENV_FILE.partial" "$ENV_FILE"
+for line in "${env_lines[@]}"; do printf 'export %s\n' "$line"; done
+log "ready in $((SECONDS - START_SECONDS)) s (runtime $oci_runtime, storage $graph_driver); env also in $ENV_FILE"
