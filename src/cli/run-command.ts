@@ -1,13 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { STARTED_TARGET_ENV } from '../../fixtures/global-target-setup.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
-import { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline, type Baseline, type BaselineResult } from '../report/baseline.ts';
+import { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline, type Baseline, type BaselineEntry, type BaselineResult } from '../report/baseline.ts';
 import type { Report } from '../report/report-model.ts';
 import { appendStepSummary } from '../report/github-step-summary.ts';
 import { reportToMarkdown } from '../report/markdown-report.ts';
+import { redactSecrets } from '../report/redact.ts';
 import { REPORT_FORMATS, writeFileAtomic, type ReportFormat } from '../report/write-report-files.ts';
 import { ENV, PROFILES, runSettingsFromEnv } from '../run/run-settings.ts';
 import { cleanupByPrefix } from '../resources/cleanup-by-prefix.ts';
@@ -16,6 +17,8 @@ import { parseTargetSelection } from '../targets/target-selection.ts';
 import type { StartedTarget } from '../targets/target.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
+import { parseFormatList } from './format-list.ts';
+import { parseShard, shardOutDir, shardText, type Shard } from './shard-option.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,7 +56,7 @@ export const RUN_COMMAND = {
     baseline: 'reviewed file of accepted deviations; only others fail the run',
     'write-baseline': 'write the current deviations to this file as a baseline to review',
     'report-only': 'exit 0 whenever the run completes, whatever it found',
-    shard: 'run one part of the operations, e.g. 1/2 (merge with `cognito-conformance merge`)',
+    shard: 'run one part of the suite files, e.g. 1/2, with the same --seed on every shard; reports go to <out>/shard-1-of-2 unless --out is given (merge with `cognito-conformance merge`)',
     runs: 'runs per property, overriding the profile',
   },
 } as const satisfies CommandDefinition<Record<string, { type: 'string' | 'boolean' }>>;
@@ -65,7 +68,8 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     process.stdout.write(helpText(RUN_COMMAND));
     return EXIT_OK;
   }
-  const formats = parseFormats(values.format);
+  const formats = parseFormatList<ReportFormat>('run', values.format, REPORT_FORMATS, ['json', 'md']);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const selection = parseTargetSelection({
     ...(values.target ? { target: values.target } : {}),
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
@@ -77,14 +81,14 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   Object.assign(process.env, env);
   const settings = runSettingsFromEnv();
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
-  const outDir = resolve(values.out ?? 'reports');
+  const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
 
   const target = await startTarget(selection, settings, log);
   process.env[STARTED_TARGET_ENV] = JSON.stringify(target.descriptor);
   let report: Report | undefined;
   const interruption = watchForInterrupt(log);
   try {
-    const vitest = await startVitest('test', [], {
+    const vitest = await createVitest('test', {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
       project: ['conformance'],
@@ -93,13 +97,16 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
         new ProgressReporter(),
         new ConformanceReporter({ outDir, formats, printTable: true, onReport: (finished) => void (report = finished) }),
       ],
-      ...(values.shard ? { shard: values.shard } : {}),
+      ...(shard ? { shard: shardText(shard) } : {}),
     });
-    interruption.onInterrupt(() => vitest.cancelCurrentRun('keyboard-input'));
+    // Vitest's own handlers exit the process 1 ms after a signal, before the report is written or the
+    // run's resources are deleted; ours cancels the run and lets both happen.
+    interruption.takeOverSignals(() => vitest.cancelCurrentRun('keyboard-input'));
+    await vitest.start();
     await vitest.close();
     const harnessFailed = vitest.state.getCountOfFailedTests() > 0 || vitest.state.getUnhandledErrors().length > 0;
     if (interruption.interrupted) return EXIT_INTERRUPTED;
-    if (!report) throw new UsageError('run: no conformance results were recorded; see the output above');
+    if (!report) return nothingRecorded(shard, harnessFailed, log);
     const outcome = await finish(report, baseline, values, outDir, log);
     if (harnessFailed) {
       log('run: some suites failed inside the harness (see above); the report covers what completed.');
@@ -119,7 +126,7 @@ async function finish(
   outDir: string,
   log: (line: string) => void,
 ): Promise<number> {
-  await appendStepSummary(reportToMarkdown(report));
+  await appendStepSummary(reportToMarkdown(redactSecrets(report)));
   let result: BaselineResult | undefined;
   if (baselineFile) {
     result = applyBaseline(report, baselineFile, new Date());
@@ -127,6 +134,8 @@ async function finish(
       `baseline: ${result.accepted.length} accepted, ${result.newDeviations.length} new, ` +
         `${result.expired.length} expired, ${result.fixed.length} fixed (no longer seen)`,
     );
+    logEntries('expired baseline entries (they no longer accept anything; renew or remove them)', result.expired, log);
+    logEntries('baseline entries that matched nothing (fixed? remove them)', result.fixed, log);
   }
   if (values['write-baseline']) {
     await writeFileAtomic(values['write-baseline'], formatBaseline(writeBaseline(report)));
@@ -158,34 +167,55 @@ function settingsEnv(values: Record<string, string | boolean | undefined>): Reco
   return env;
 }
 
-function parseFormats(text: string | undefined): ReportFormat[] {
-  if (text === undefined) return ['json', 'md'];
-  const formats = text.split(',').map((format) => format.trim());
-  const unknown = formats.filter((format) => !(REPORT_FORMATS as readonly string[]).includes(format));
-  if (unknown.length > 0) throw new UsageError(`run: unknown --format ${unknown.join(',')}; use ${REPORT_FORMATS.join(',')}`);
-  return formats as ReportFormat[];
+function logEntries(title: string, entries: readonly BaselineEntry[], log: (line: string) => void): void {
+  if (entries.length === 0) return;
+  log(`${title}:`);
+  for (const entry of entries) {
+    const expiry = entry.expires === undefined ? '' : ` (expires ${entry.expires})`;
+    log(`  ${entry.operation} ${entry.check} ${entry.kind} ${entry.path || '(whole body)'}${expiry}`);
+  }
 }
 
-/** First Ctrl-C cancels the run (cleanup still runs); a second one is left to Node's default. */
+/**
+ * No suite recorded anything. For a shard that can be right (its files held no selected operation): the other
+ * shards' reports cover the run. Otherwise it means nothing ran, which is a failure.
+ */
+function nothingRecorded(shard: Shard | undefined, harnessFailed: boolean, log: (line: string) => void): number {
+  if (shard && !harnessFailed) {
+    log(`run: shard ${shardText(shard)} ran no selected operation; no report written (merge the other shards' reports)`);
+    return EXIT_OK;
+  }
+  throw new UsageError('run: no conformance results were recorded; see the output above');
+}
+
+/**
+ * First Ctrl-C (or SIGTERM) cancels the run: the test in flight finishes and cleans up, the report of
+ * what completed is written, leftovers with the run prefix are deleted. A second signal exits at once.
+ */
 function watchForInterrupt(log: (line: string) => void) {
-  let handler: (() => void) | undefined;
+  let cancel: (() => void) | undefined;
   const state = { interrupted: false };
   const listener = () => {
+    if (state.interrupted) process.exit(130);
     state.interrupted = true;
-    log('interrupted: cancelling the run, then cleaning up (Ctrl-C again to force)');
-    process.off('SIGINT', listener);
-    process.off('SIGTERM', listener);
-    handler?.();
+    log('interrupted: cancelling the run, then cleaning up (send the signal again to force)');
+    cancel?.();
   };
-  process.on('SIGINT', listener);
-  process.on('SIGTERM', listener);
+  const install = () => {
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
+  };
+  install();
   return {
     get interrupted() {
       return state.interrupted;
     },
-    onInterrupt(callback: () => void) {
-      handler = callback;
-      if (state.interrupted) callback();
+    /** Removes every other SIGINT/SIGTERM handler (vitest's) and routes both signals to `onCancel`. */
+    takeOverSignals(onCancel: () => void) {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
+      install();
+      cancel = onCancel;
+      if (state.interrupted) onCancel();
     },
     dispose() {
       process.off('SIGINT', listener);

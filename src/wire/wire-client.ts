@@ -56,7 +56,8 @@ export class WireClient {
     this.limiter = new RateLimiter(options.maxRequestsPerSecond);
     this.client = new sdk.CognitoIdentityProviderClient({
       region: target.region,
-      ...(target.kind === 'aws' ? {} : { endpoint: target.endpoint }),
+      // For AWS this is the regional endpoint, or an override (an emulator standing in, in tests).
+      endpoint: target.endpoint,
       ...(target.credentials ? { credentials: target.credentials } : {}),
       requestHandler: this.handler,
       maxAttempts: 1,
