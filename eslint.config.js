@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'reports/**', '.tmp/**', 'test-artifacts/**', 'bin/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/**', 'reports/**', '.tmp/**', 'test-artifacts/**', 'bin/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

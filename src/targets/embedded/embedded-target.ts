@@ -121,7 +121,6 @@ function readLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) 
 }
 
 function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSpecAjv } from '../spec/create-ajv.ts';
+import { fixupFor, REQUEST_FIXUPS } from './fixup-registry.ts';
+import { narrowedRequestSchema } from './narrow-request-schema.ts';
+import { arbitraryFromSchema } from './schema-arbitrary.ts';
+import { fakeContext } from './test-support/fake-context.ts';
+import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
+import { specsUnderTest } from './test-support/specs-under-test.ts';
+
+const ajv = createSpecAjv();
+
+describe('fixupFor', () => {
+  it('has one fix-up per operation of the release', () => {
+    expect(REQUEST_FIXUPS.map((fixup) => fixup.operation).sort()).toEqual(HAND_WRITTEN_SPECS.map((spec) => spec.operation).sort());
+    for (const spec of HAND_WRITTEN_SPECS) expect(fixupFor(spec.operation)?.operation).toBe(spec.operation);
+    expect(fixupFor('DeleteUserPool')).toBeUndefined();
+  });
+
+  describe.each(specsUnderTest())('$label', ({ spec }) => {
+    const fixup = fixupFor(spec.operation);
+    const validate = ajv.compile(spec.request as object);
+    const { schema } = narrowedRequestSchema(spec);
+
+    it.each([
+      ['with a full context', fakeContext()],
+      ['with no live resources', fakeContext({ userPoolId: undefined, clientId: undefined, clientSecret: undefined })],
+    ])('keeps valid requests valid (valid → fix-up → valid), %s, and never edits its input', (_, context) => {
+      if (fixup === undefined) throw new Error(`no fix-up for ${spec.operation}`);
+      fc.assert(
+        fc.property(arbitraryFromSchema(schema, { optionalPresence: 0.7 }), (generated) => {
+          const request = generated as Record<string, unknown>;
+          const before = structuredClone(request);
+          const fixed = fixup.apply(request, context);
+          expect(request).toEqual(before);
+          if (!validate(fixed)) throw new Error(`${ajv.errorsText(validate.errors)} in ${JSON.stringify(fixed)}`);
+        }),
+        { numRuns: 200, seed: 11 },
+      );
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import type fc from 'fast-check';
+import type { OperationSpec } from '../spec/operation-spec.ts';
+import type { InvalidRequest, InvalidRequestOptions } from './invalid-request.ts';
+import { invalidRequestArbitrary } from './invalid-request.ts';
+import { narrowedRequestSchema } from './narrow-request-schema.ts';
+import type { FixupContext, RequestFixup } from './request-fixup.ts';
+import type { SchemaArbitraryOptions } from './schema-arbitrary.ts';
+import { arbitraryFromSchema } from './schema-arbitrary.ts';
+
+export { fixupFor } from './fixup-registry.ts';
+
+/**
+ * Requests the service should accept: valid against the spec's request schema (with the document's
+ * narrowings applied) and made meaningful by the operation's fix-up (live ids, consistent settings).
+ * The fix-up runs inside the arbitrary, so shrinking still minimises the generated part.
+ */
+export function validRequests(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  options: SchemaArbitraryOptions = {},
+): fc.Arbitrary<Record<string, unknown>> {
+  const { schema } = narrowedRequestSchema(spec);
+  const requests = arbitraryFromSchema(schema, options) as fc.Arbitrary<Record<string, unknown>>;
+  return fixup === undefined ? requests : requests.map((request) => fixup.apply(request, context));
+}
+
+/**
+ * Requests the service should reject, each breaking exactly one schema rule, with that rule.
+ *
+ * Order: generate a valid request, apply the fix-up, then break the rule, so the fix-up can never
+ * repair the violation (if the fix-up dropped the targeted member, it is restored first). Enum values
+ * narrowed out by the document are the first `enum-value` candidates.
+ *
+ * Live ids: breaks of other members leave the substituted UserPoolId/ClientId intact, so the only
+ * thing wrong is the violation, never a "not found". Breaks of the id members themselves are kept:
+ * each makes the id malformed (missing, wrong type, too long, bad characters), which is a validation
+ * error the service must report before any lookup; a well-formed id that merely does not exist is
+ * never produced here. Pass `include` to leave id members out.
+ */
+export function invalidRequests(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  options: Omit<InvalidRequestOptions, 'prepare' | 'narrowedOut'> = {},
+): fc.Arbitrary<InvalidRequest> {
+  const { schema, narrowedOut } = narrowedRequestSchema(spec);
+  return invalidRequestArbitrary(schema, {
+    ...options,
+    narrowedOut,
+    ...(fixup === undefined ? {} : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
+  });
+}
