@@ -18,7 +18,9 @@ import type { OperationSpec } from '../src/spec/operation-spec.ts';
  * AuthFlow), judged on the tokens they issue and on the sign-ins they must refuse. Findings are recorded,
  * never thrown: a test fails only when the harness itself does.
  */
-const AUTH_OPERATIONS: readonly OperationSpec[] = loadOperationSpecs().filter((spec) => authFlowsOf(spec).length > 0);
+const AUTH_OPERATIONS: readonly OperationSpec[] = loadOperationSpecs().filter(
+  (spec) => authFlowsOf(spec).length > 0,
+);
 
 type Scenario = (context: AuthRunContext) => Promise<void>;
 
@@ -26,7 +28,13 @@ function authTest(name: string, operation: string, scenario: Scenario, applies =
   conformanceTest(name, async ({ skip, specs, target, wire, resources, settings, conformance }) => {
     skip(!isSelected(settings.operations, operation), 'operation not selected (--ops)');
     skip(!applies, `the document rules no AuthFlow value out for ${operation}`);
-    await scenario({ spec: specFor(specs, operation), target, wire, resources, recorder: conformance.recorder(operation) });
+    await scenario({
+      spec: specFor(specs, operation),
+      target,
+      wire,
+      resources,
+      recorder: conformance.recorder(operation),
+    });
   });
 }
 
@@ -37,7 +45,12 @@ for (const spec of AUTH_OPERATIONS) {
     authTest('REFRESH_TOKEN_AUTH issues tokens that verify against the pool JWKS', operation, runRefreshFlow);
     authTest('a wrong password is refused with NotAuthorizedException', operation, runWrongPassword);
     authTest('a flow the app client does not enable is refused', operation, runDisabledFlows);
-    authTest('flows the document rules out for the operation are refused', operation, runExcludedFlows, excludedFlowsOf(spec).length > 0);
+    authTest(
+      'flows the document rules out for the operation are refused',
+      operation,
+      runExcludedFlows,
+      excludedFlowsOf(spec).length > 0,
+    );
     authTest('an app client with a secret needs SECRET_HASH', operation, runSecretClient);
   });
 }

@@ -11,9 +11,15 @@ import { loadOperationSpecs } from '../src/spec/load-specs.ts';
  */
 describe('changes announced by the document', () => {
   for (const change of announcedChanges(loadOperationSpecs())) {
-    conformanceTest(changeLabel(change), async ({ skip, specs, target, wire, resources, settings, conformance }) => {
-      skip(!isSelected(settings.operations, change.operation), 'operation not selected (--ops)');
-      await runChange({ specs, target, wire, resources, recorder: conformance.recorder(change.operation) }, change);
-    });
+    conformanceTest(
+      changeLabel(change),
+      async ({ skip, specs, target, wire, resources, settings, conformance }) => {
+        skip(!isSelected(settings.operations, change.operation), 'operation not selected (--ops)');
+        await runChange(
+          { specs, target, wire, resources, recorder: conformance.recorder(change.operation) },
+          change,
+        );
+      },
+    );
   }
 });

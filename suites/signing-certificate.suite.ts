@@ -8,8 +8,15 @@ import { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from '../src/run
  * implement the operation get one `unsupported` verdict.
  */
 describe(`signing-certificate: ${SIGNING_CERTIFICATE_OPERATION}`, () => {
-  conformanceTest('returns a certificate that parses, and notes whether it verifies ID tokens', async ({ skip, wire, resources, settings, conformance }) => {
-    skip(!isSelected(settings.operations, SIGNING_CERTIFICATE_OPERATION), 'operation not selected (--ops)');
-    await runSigningCertificate({ wire, resources, recorder: conformance.recorder(SIGNING_CERTIFICATE_OPERATION) });
-  });
+  conformanceTest(
+    'returns a certificate that parses, and notes whether it verifies ID tokens',
+    async ({ skip, wire, resources, settings, conformance }) => {
+      skip(!isSelected(settings.operations, SIGNING_CERTIFICATE_OPERATION), 'operation not selected (--ops)');
+      await runSigningCertificate({
+        wire,
+        resources,
+        recorder: conformance.recorder(SIGNING_CERTIFICATE_OPERATION),
+      });
+    },
+  );
 });

@@ -17,17 +17,31 @@ const TOKEN_MEMBERS: readonly TokenMember[] = ['AccessToken', 'IdToken'];
  * `TokenType` `Bearer`, a positive integer `ExpiresIn`, and a RefreshToken for the password flows.
  * A rejection (a 5xx about the flow included) is `rejected-valid`, never "unsupported operation".
  */
-export async function checkAuthenticationResult(exchange: Exchange, expectations: TokenExpectations, jwks: JwksSource): Promise<Finding[]> {
+export async function checkAuthenticationResult(
+  exchange: Exchange,
+  expectations: TokenExpectations,
+  jwks: JwksSource,
+): Promise<Finding[]> {
   const rejected = checkAccepted(exchange);
   if (rejected.length > 0) return rejected;
   const body = asObject(exchange.body);
   const result = asObject(body?.['AuthenticationResult']);
   if (!result) {
     const challenge = body?.['ChallengeName'];
-    return [tokenFinding('error', RESULT_PATH, 'an AuthenticationResult with tokens', typeof challenge === 'string' ? `challenge ${challenge}` : null, 'a valid sign-in was not answered with tokens')];
+    return [
+      tokenFinding(
+        'error',
+        RESULT_PATH,
+        'an AuthenticationResult with tokens',
+        typeof challenge === 'string' ? `challenge ${challenge}` : null,
+        'a valid sign-in was not answered with tokens',
+      ),
+    ];
   }
   const expiresIn = positiveInteger(result['ExpiresIn']);
-  const tokens = await Promise.all(TOKEN_MEMBERS.map((member) => tokenFindings(member, result[member], expectations, jwks, expiresIn)));
+  const tokens = await Promise.all(
+    TOKEN_MEMBERS.map((member) => tokenFindings(member, result[member], expectations, jwks, expiresIn)),
+  );
   return [...resultMemberFindings(result, expectations), ...tokens.flat()];
 }
 
@@ -35,21 +49,62 @@ export async function checkAuthenticationResult(exchange: Exchange, expectations
 function resultMemberFindings(result: Record<string, unknown>, expectations: TokenExpectations): Finding[] {
   const findings: Finding[] = [];
   if (positiveInteger(result['ExpiresIn']) === undefined) {
-    findings.push(tokenFinding('error', `${RESULT_PATH}/ExpiresIn`, 'a positive integer (seconds)', result['ExpiresIn'] ?? null, 'AuthenticationResult has no usable ExpiresIn'));
+    findings.push(
+      tokenFinding(
+        'error',
+        `${RESULT_PATH}/ExpiresIn`,
+        'a positive integer (seconds)',
+        result['ExpiresIn'] ?? null,
+        'AuthenticationResult has no usable ExpiresIn',
+      ),
+    );
   }
   if (result['TokenType'] !== 'Bearer') {
-    findings.push(tokenFinding('error', `${RESULT_PATH}/TokenType`, 'Bearer', result['TokenType'] ?? null, 'AuthenticationResult TokenType is not Bearer'));
+    findings.push(
+      tokenFinding(
+        'error',
+        `${RESULT_PATH}/TokenType`,
+        'Bearer',
+        result['TokenType'] ?? null,
+        'AuthenticationResult TokenType is not Bearer',
+      ),
+    );
   }
-  if (expectations.expectRefreshToken && (typeof result['RefreshToken'] !== 'string' || result['RefreshToken'] === '')) {
+  if (
+    expectations.expectRefreshToken &&
+    (typeof result['RefreshToken'] !== 'string' || result['RefreshToken'] === '')
+  ) {
     // `actual` is null rather than a word: the recorder redacts string values under a RefreshToken path.
-    findings.push(tokenFinding('error', `${RESULT_PATH}/RefreshToken`, 'present', null, 'a password sign-in returned no RefreshToken'));
+    findings.push(
+      tokenFinding(
+        'error',
+        `${RESULT_PATH}/RefreshToken`,
+        'present',
+        null,
+        'a password sign-in returned no RefreshToken',
+      ),
+    );
   }
   return findings;
 }
 
-async function tokenFindings(member: TokenMember, token: unknown, expectations: TokenExpectations, jwks: JwksSource, expiresIn: number | undefined): Promise<Finding[]> {
+async function tokenFindings(
+  member: TokenMember,
+  token: unknown,
+  expectations: TokenExpectations,
+  jwks: JwksSource,
+  expiresIn: number | undefined,
+): Promise<Finding[]> {
   if (typeof token !== 'string' || token === '') {
-    return [tokenFinding('error', `${RESULT_PATH}/${member}`, 'present', null, `AuthenticationResult has no ${member}`)];
+    return [
+      tokenFinding(
+        'error',
+        `${RESULT_PATH}/${member}`,
+        'present',
+        null,
+        `AuthenticationResult has no ${member}`,
+      ),
+    ];
   }
   const signature = await signatureFindings(member, token, jwks);
   const claims = decodeClaims(token);
@@ -71,5 +126,7 @@ function positiveInteger(value: unknown): number | undefined {
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

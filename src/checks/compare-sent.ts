@@ -7,7 +7,9 @@ import { jsonTypeOf, pointerSegment } from '../spec/walk-instance.ts';
  * only what was sent is judged (members the response adds are defaults, not echoes). Used wherever the
  * contract is "what you set is what you read back" (round-trip, stateful).
  *
- * - A sent member the response lacks → `missing-member` at its pointer.
+ * - A sent member the response lacks → `missing-member` at its pointer. An empty list or structure
+ *   carries nothing to read back, and AWS JSON responses commonly leave empty members out, so its
+ *   absence is fine (a non-empty value in its place is not).
  * - A different value → `state`, with the sent value as `expected`.
  * - Arrays of enum strings are sets of flags (auth flows, OAuth flows, verified attributes): compared
  *   order-insensitively and without duplicates, since the spec gives their order no meaning. Other
@@ -15,23 +17,39 @@ import { jsonTypeOf, pointerSegment } from '../spec/walk-instance.ts';
  *
  * `schema` is the response schema node at `pointer`; it only tells enum arrays and maps apart.
  */
-export function compareSent(sent: unknown, actual: unknown, schema: JsonSchema | undefined, pointer: string): Finding[] {
+export function compareSent(
+  sent: unknown,
+  actual: unknown,
+  schema: JsonSchema | undefined,
+  pointer: string,
+): Finding[] {
   if (sent === undefined) return [];
-  if (actual === undefined) return [missing(sent, pointer)];
+  if (actual === undefined) return isEmptyContainer(sent) ? [] : [missing(sent, pointer)];
   if (Array.isArray(sent)) return compareArray(sent, actual, schema, pointer);
   if (isPlainObject(sent)) return compareObject(sent, actual, schema, pointer);
   return sent === actual ? [] : [differs(sent, actual, pointer)];
 }
 
-function compareArray(sent: readonly unknown[], actual: unknown, schema: JsonSchema | undefined, pointer: string): Finding[] {
+function compareArray(
+  sent: readonly unknown[],
+  actual: unknown,
+  schema: JsonSchema | undefined,
+  pointer: string,
+): Finding[] {
   if (!Array.isArray(actual)) return [differs(sent, actual, pointer)];
   const items = schema?.['items'] as JsonSchema | undefined;
-  if (isEnumStringSchema(items)) return sameSet(sent, actual) ? [] : [differs(sortedCopy(sent), sortedCopy(actual), pointer, 'as a set')];
+  if (isEnumStringSchema(items))
+    return sameSet(sent, actual) ? [] : [differs(sortedCopy(sent), sortedCopy(actual), pointer, 'as a set')];
   if (sent.length !== actual.length) return [differs(sent, actual, pointer)];
   return sent.flatMap((item, index) => compareSent(item, actual[index], items, `${pointer}/${index}`));
 }
 
-function compareObject(sent: Readonly<Record<string, unknown>>, actual: unknown, schema: JsonSchema | undefined, pointer: string): Finding[] {
+function compareObject(
+  sent: Readonly<Record<string, unknown>>,
+  actual: unknown,
+  schema: JsonSchema | undefined,
+  pointer: string,
+): Finding[] {
   if (!isPlainObject(actual)) return [differs(sent, actual, pointer)];
   return Object.entries(sent).flatMap(([key, value]) =>
     compareSent(value, actual[key], childSchema(schema, key), `${pointer}/${pointerSegment(key)}`),
@@ -45,6 +63,10 @@ function childSchema(schema: JsonSchema | undefined, key: string): JsonSchema | 
   if (named) return named;
   const additional = schema?.['additionalProperties'];
   return typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined;
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && Object.keys(value).length === 0;
 }
 
 function isEnumStringSchema(schema: JsonSchema | undefined): boolean {

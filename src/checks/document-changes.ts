@@ -22,12 +22,25 @@ export interface ChangeOutcome {
  * Undefined when it was accepted, so the caller goes on to observe the effect. A refusal of a valid
  * request is `rejected-valid` and the change unsupported; no complete response means "could not tell".
  */
-export function judgeUse(change: AnnouncedChange, operation: string, exchange: Exchange): ChangeOutcome | undefined {
+export function judgeUse(
+  change: AnnouncedChange,
+  operation: string,
+  exchange: Exchange,
+): ChangeOutcome | undefined {
   if (exchange.status === 0 || exchange.transportError !== undefined) {
-    return { supported: null, evidence: `${operation} got no complete response (${exchange.transportError ?? 'no response'})`, findings: [] };
+    return {
+      supported: null,
+      evidence: `${operation} got no complete response (${exchange.transportError ?? 'no response'})`,
+      findings: [],
+    };
   }
-  if (isUnsupportedOperation(exchange)) {
-    return { supported: false, evidence: `the target does not implement ${operation} (HTTP ${exchange.status}${typeSuffix(exchange)})`, findings: [], unsupportedOperation: operation === change.operation };
+  if (isUnsupportedOperation(exchange) && !namesValue(exchange, change.value)) {
+    return {
+      supported: false,
+      evidence: `the target does not implement ${operation} (HTTP ${exchange.status}${typeSuffix(exchange)})`,
+      findings: [],
+      unsupportedOperation: operation === change.operation,
+    };
   }
   if (exchange.status >= 200 && exchange.status < 300) return undefined;
   const answer = `HTTP ${exchange.status}${typeSuffix(exchange)}`;
@@ -49,13 +62,21 @@ export function judgeUse(change: AnnouncedChange, operation: string, exchange: E
 
 /** The use was accepted and nothing further is to be observed (a new operation, a new AuthFlow value). */
 export function acceptedOutcome(operation: string, exchange: Exchange): ChangeOutcome {
-  return { supported: true, evidence: `${operation} accepted a valid request using it (HTTP ${exchange.status})`, findings: [] };
+  return {
+    supported: true,
+    evidence: `${operation} accepted a valid request using it (HTTP ${exchange.status})`,
+    findings: [],
+  };
 }
 
 /** A set-up call the change depends on failed, so the change could not be judged. */
 export function setupFailedOutcome(operation: string, exchange: Exchange): ChangeOutcome {
   const answer = exchange.transportError ?? `HTTP ${exchange.status}${typeSuffix(exchange)}`;
-  return { supported: null, evidence: `set-up call ${operation} failed (${answer}), so the change could not be judged`, findings: [] };
+  return {
+    supported: null,
+    evidence: `set-up call ${operation} failed (${answer}), so the change could not be judged`,
+    findings: [],
+  };
 }
 
 /** Where a set value was looked for, and what was there. */
@@ -71,10 +92,23 @@ export interface Observed {
  * member equal to what was set. Otherwise a `state` finding (on the request member for request changes,
  * on the response member for response changes) and the change is unsupported.
  */
-export function judgeReflection(change: AnnouncedChange, expected: ExpectedValue, observed: Observed, accepted: string): ChangeOutcome {
+export function judgeReflection(
+  change: AnnouncedChange,
+  expected: ExpectedValue,
+  observed: Observed,
+  accepted: string,
+): ChangeOutcome {
   const wanted = 'contains' in expected ? expected.contains : expected.equals;
-  const shown = 'contains' in expected ? Array.isArray(observed.value) && observed.value.includes(expected.contains) : isDeepStrictEqual(observed.value, expected.equals);
-  if (shown) return { supported: true, evidence: `${accepted}; ${observed.operation} returns it at ${observed.path}`, findings: [] };
+  const shown =
+    'contains' in expected
+      ? Array.isArray(observed.value) && observed.value.includes(expected.contains)
+      : isDeepStrictEqual(observed.value, expected.equals);
+  if (shown)
+    return {
+      supported: true,
+      evidence: `${accepted}; ${observed.operation} returns it at ${observed.path}`,
+      findings: [],
+    };
   const request = change.direction === 'request';
   return {
     supported: false,
@@ -104,6 +138,11 @@ export function toChangeVerdict(change: AnnouncedChange, outcome: ChangeOutcome)
     supported: outcome.supported,
     evidence: outcome.evidence,
   };
+}
+
+/** A refusal whose body names the new enum value is about that value, not about the whole operation. */
+function namesValue(exchange: Exchange, value: string | undefined): boolean {
+  return value !== undefined && new RegExp(`\\b${value}\\b`).test(exchange.bodyText);
 }
 
 function typeSuffix(exchange: Exchange): string {

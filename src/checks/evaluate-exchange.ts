@@ -1,3 +1,4 @@
+import type { Finding } from '../deviations/deviation.ts';
 import type { Evaluation } from '../run/explore.ts';
 import type { OperationSpec } from '../spec/operation-spec.ts';
 import type { SpecValidators } from '../spec/spec-validators.ts';
@@ -6,10 +7,12 @@ import { ERROR_SHAPE_CHECK, checkNotFound } from './error-shape.ts';
 import { NEGATIVE_CHECK, checkRejected, type BrokenRule } from './negative.ts';
 import { POSITIVE_CHECK, checkAccepted } from './positive.ts';
 import { RESPONSE_SCHEMA_CHECK, checkResponseSchema } from './response-schema.ts';
+import { transportFinding } from './transport-finding.ts';
 import { WIRE_FORMAT_CHECK, checkWireFormat } from './wire-format.ts';
 
 /** A valid request's exchange: it must be accepted, well-formed on the wire, and match the response schema. */
 export function evaluateValidExchange(spec: OperationSpec, validators: SpecValidators, exchange: Exchange): Evaluation {
+  if (isTransportFailure(exchange)) return onlyTransport(POSITIVE_CHECK, checkAccepted(exchange));
   const accepted = exchange.status >= 200 && exchange.status < 300;
   const judged = [POSITIVE_CHECK, WIRE_FORMAT_CHECK, ...(accepted ? [RESPONSE_SCHEMA_CHECK] : [])];
   return {
@@ -24,6 +27,7 @@ export function evaluateValidExchange(spec: OperationSpec, validators: SpecValid
 
 /** An invalid request's exchange: rejected as the spec allows; the envelope judged without the error body. */
 export function evaluateInvalidExchange(spec: OperationSpec, exchange: Exchange, broken: BrokenRule): Evaluation {
+  if (isTransportFailure(exchange)) return onlyTransport(NEGATIVE_CHECK, checkRejected(spec, exchange, broken));
   return {
     judged: [NEGATIVE_CHECK, WIRE_FORMAT_CHECK],
     findings: [
@@ -35,6 +39,7 @@ export function evaluateInvalidExchange(spec: OperationSpec, exchange: Exchange,
 
 /** A request naming an unknown pool or client: `ResourceNotFoundException`, 400, JSON. */
 export function evaluateNotFoundExchange(spec: OperationSpec, exchange: Exchange): Evaluation {
+  if (isTransportFailure(exchange)) return onlyTransport(ERROR_SHAPE_CHECK, checkNotFound(exchange));
   return {
     judged: [ERROR_SHAPE_CHECK, WIRE_FORMAT_CHECK],
     findings: [
@@ -42,4 +47,17 @@ export function evaluateNotFoundExchange(spec: OperationSpec, exchange: Exchange
       ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({ check: WIRE_FORMAT_CHECK, finding })),
     ],
   };
+}
+
+/** No complete response (refused, reset, cut short, past the deadline): only the transport finding stands. */
+function isTransportFailure(exchange: Exchange): boolean {
+  return transportFinding(exchange) !== undefined;
+}
+
+/**
+ * What a transport failure lets a run judge: the check under test, which reports it as `transport`. The
+ * envelope and schema checks saw no response, so they are not counted as having judged one.
+ */
+function onlyTransport(check: string, findings: readonly Finding[]): Evaluation {
+  return { judged: [check], findings: findings.map((finding) => ({ check, finding })) };
 }

@@ -30,7 +30,11 @@ export const DEFAULT_MAX_PAGES = 1_100;
  * Lists every pool with `MaxResults`, following `NextToken` until a page has none. Stops early on a
  * refused page, a repeated token, or after `maxPages` pages, and says which.
  */
-export async function listAllPools(sender: Sender, maxResults: number, maxPages: number = DEFAULT_MAX_PAGES): Promise<PoolListing> {
+export async function listAllPools(
+  sender: Sender,
+  maxResults: number,
+  maxPages: number = DEFAULT_MAX_PAGES,
+): Promise<PoolListing> {
   const pages: ListedPage[] = [];
   const followed = new Set<string>();
   let token: string | undefined;

@@ -27,7 +27,11 @@ export interface ListingExpectation {
  */
 export function checkPagination(listing: PoolListing, expected: ListingExpectation): Finding[] {
   if (listing.end === 'failed') return [];
-  const findings = [...pageSizeFindings(listing), ...contentFindings(listing, expected), ...endFindings(listing)];
+  const findings = [
+    ...pageSizeFindings(listing),
+    ...contentFindings(listing, expected),
+    ...endFindings(listing),
+  ];
   if (listing.end === 'complete') findings.push(...coverageFindings(listing, expected));
   return findings;
 }
@@ -65,7 +69,9 @@ function contentFindings(listing: PoolListing, expected: ListingExpectation): Fi
 }
 
 function coverageFindings(listing: PoolListing, expected: ListingExpectation): Finding[] {
-  const listed = new Set(listing.pages.flatMap((page) => poolsOf(page.body).map((pool) => ownPoolId(pool, expected.prefix))));
+  const listed = new Set(
+    listing.pages.flatMap((page) => poolsOf(page.body).map((pool) => ownPoolId(pool, expected.prefix))),
+  );
   const missing = [...expected.live].filter((id) => !listed.has(id)).sort();
   if (missing.length === 0) return [];
   const last = listing.pages[listing.pages.length - 1];
@@ -97,22 +103,46 @@ function coverageFindings(listing: PoolListing, expected: ListingExpectation): F
 function endFindings(listing: PoolListing): Finding[] {
   if (listing.end === 'looped') {
     const token = nextTokenOf(listing.pages[listing.pages.length - 1]?.body);
-    return [stateAt('/NextToken', 'a token not followed before', token, `page ${listing.pages.length} returned a NextToken that had been followed already`)];
+    return [
+      stateAt(
+        '/NextToken',
+        'a token not followed before',
+        token,
+        `page ${listing.pages.length} returned a NextToken that had been followed already`,
+      ),
+    ];
   }
   if (listing.end === 'refused') {
     const refusal = listing.refusal?.exchange;
     const actual = refusal ? { status: refusal.status, error: listing.refusal?.error?.name ?? null } : null;
-    return [stateAt('/NextToken', 'the next page', actual, `the NextToken of page ${listing.pages.length} was refused`)];
+    return [
+      stateAt(
+        '/NextToken',
+        'the next page',
+        actual,
+        `the NextToken of page ${listing.pages.length} was refused`,
+      ),
+    ];
   }
   return [];
 }
 
 function listedTwice(id: string, pageIndex: number, index: number): Finding {
-  return stateAt(`/UserPools/${index}`, 'each pool listed once', id, `pool ${id} is listed again on page ${pageIndex + 1}`);
+  return stateAt(
+    `/UserPools/${index}`,
+    'each pool listed once',
+    id,
+    `pool ${id} is listed again on page ${pageIndex + 1}`,
+  );
 }
 
 function deletedListed(id: string, pageIndex: number, index: number): Finding {
-  return stateAt(`/UserPools/${index}/Id`, 'only pools that exist', id, `deleted pool ${id} is still listed (page ${pageIndex + 1})`);
+  return stateAt(
+    `/UserPools/${index}/Id`,
+    'only pools that exist',
+    id,
+    `deleted pool ${id} is still listed (page ${pageIndex + 1})`,
+  );
 }
 
 function stateAt(path: string, expected: unknown, actual: unknown, message: string): Finding {

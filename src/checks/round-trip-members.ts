@@ -40,7 +40,9 @@ export const READ_BACK_EXCEPTIONS: Readonly<Record<string, ReadBackException>> =
   UserPoolId: { rename: 'Id' },
   // The pool reports `SchemaAttributes`: the standard attributes plus the custom ones sent, renamed
   // `custom:<Name>` and with defaults filled in. That is derived from `Schema`, not an echo of it.
-  Schema: { skip: 'read back as SchemaAttributes, which merges the sent custom attributes with the standard ones' },
+  Schema: {
+    skip: 'read back as SchemaAttributes, which merges the sent custom attributes with the standard ones',
+  },
   // The client reports the secret it generated (`ClientSecret`), not the flag that asked for one.
   GenerateSecret: { skip: 'the response carries the generated ClientSecret, not the flag' },
 };
@@ -74,17 +76,22 @@ function planFor(request: OperationSpec, resource: string, schema: JsonSchema): 
     const exception = READ_BACK_EXCEPTIONS[name];
     if (name in responseMembers) members.push({ request: name, response: name });
     else if (exception && 'skip' in exception) skipped.push({ request: name, reason: exception.skip });
-    else if (exception && exception.rename in responseMembers) members.push({ request: name, response: exception.rename });
+    else if (exception && exception.rename in responseMembers)
+      members.push({ request: name, response: exception.rename });
     else skipped.push({ request: name, reason: NOT_IN_RESPONSE });
   }
   return { operation: request.operation, resource, schema, members, skipped };
 }
 
 function soleMember(spec: OperationSpec, type: 'object' | 'array'): [string, JsonSchema] {
-  const candidates = Object.entries(propertiesOf(spec.response)).filter(([, schema]) => schema['type'] === type);
+  const candidates = Object.entries(propertiesOf(spec.response)).filter(
+    ([, schema]) => schema['type'] === type,
+  );
   const [only] = candidates;
   if (candidates.length !== 1 || !only) {
-    throw new Error(`round-trip plan: ${spec.operation}'s response has ${candidates.length} ${type} members; expected exactly one`);
+    throw new Error(
+      `round-trip plan: ${spec.operation}'s response has ${candidates.length} ${type} members; expected exactly one`,
+    );
   }
   return only;
 }

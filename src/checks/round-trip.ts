@@ -19,7 +19,11 @@ export const LAST_MODIFIED_SETTLE_MS = 1_100;
  * back as sent (`missing-member` when absent, `state` when different), at its pointer into the Describe
  * response, e.g. `/UserPool/LambdaConfig/UserMigration`. Only what the request sent is judged.
  */
-export function checkDescribed(plan: RoundTripPlan, sent: Readonly<Record<string, unknown>>, describeBody: unknown): Finding[] {
+export function checkDescribed(
+  plan: RoundTripPlan,
+  sent: Readonly<Record<string, unknown>>,
+  describeBody: unknown,
+): Finding[] {
   const resource = memberOf(describeBody, plan.resource);
   const base = `/${pointerSegment(plan.resource)}`;
   if (!isObject(resource)) return [absentResource(base)];
@@ -30,7 +34,12 @@ export function checkDescribed(plan: RoundTripPlan, sent: Readonly<Record<string
  * What a listing shows of a create/update request: the members the list item holds (Name,
  * LambdaConfig), at their pointer into the list page, e.g. `/UserPools/3/Name`.
  */
-export function checkListed(plan: RoundTripPlan, sent: Readonly<Record<string, unknown>>, item: unknown, pointer: string): Finding[] {
+export function checkListed(
+  plan: RoundTripPlan,
+  sent: Readonly<Record<string, unknown>>,
+  item: unknown,
+  pointer: string,
+): Finding[] {
   if (!isObject(item)) return [absentResource(pointer)];
   return readBack(plan, sent, item, pointer);
 }
@@ -40,13 +49,28 @@ export function checkListed(plan: RoundTripPlan, sent: Readonly<Record<string, u
  * hold (Name, LambdaConfig, Status, the timestamps): they describe one state. Members only one side
  * has are the response-schema check's business.
  */
-export function checkListedMatchesDescribed(itemSchema: JsonSchema, item: unknown, pointer: string, described: unknown): Finding[] {
+export function checkListedMatchesDescribed(
+  itemSchema: JsonSchema,
+  item: unknown,
+  pointer: string,
+  described: unknown,
+): Finding[] {
   if (!isObject(item) || !isObject(described)) return [];
   const properties = (itemSchema['properties'] ?? {}) as Record<string, JsonSchema>;
   return Object.keys(properties)
     .filter((member) => item[member] !== undefined && described[member] !== undefined)
-    .flatMap((member) => compareSent(described[member], item[member], properties[member], `${pointer}/${pointerSegment(member)}`))
-    .map((finding) => ({ ...finding, message: `${finding.message} (the listing disagrees with DescribeUserPool)` }));
+    .flatMap((member) =>
+      compareSent(
+        described[member],
+        item[member],
+        properties[member],
+        `${pointer}/${pointerSegment(member)}`,
+      ),
+    )
+    .map((finding) => ({
+      ...finding,
+      message: `${finding.message} (the listing disagrees with DescribeUserPool)`,
+    }));
 }
 
 /**
@@ -60,18 +84,42 @@ export function checkLastModified(resource: string, beforeBody: unknown, afterBo
   const base = `/${pointerSegment(resource)}`;
   const findings = [...modifiedBeforeCreated(before, base), ...modifiedBeforeCreated(after, base)];
   if (before.modified !== undefined && after.modified !== undefined && !(after.modified > before.modified)) {
-    findings.push(stateFinding(`${base}/LastModifiedDate`, `later than ${before.modified}`, after.modified, 'LastModifiedDate did not advance after an update more than a second later'));
+    findings.push(
+      stateFinding(
+        `${base}/LastModifiedDate`,
+        { laterThan: { LastModifiedDate: before.modified } },
+        after.modified,
+        'LastModifiedDate did not advance after an update more than a second later',
+      ),
+    );
   }
   if (before.created !== undefined && after.created !== undefined && after.created !== before.created) {
-    findings.push(stateFinding(`${base}/CreationDate`, before.created, after.created, 'CreationDate changed when the resource was updated'));
+    findings.push(
+      stateFinding(
+        `${base}/CreationDate`,
+        before.created,
+        after.created,
+        'CreationDate changed when the resource was updated',
+      ),
+    );
   }
   return findings;
 }
 
-function readBack(plan: RoundTripPlan, sent: Readonly<Record<string, unknown>>, resource: Record<string, unknown>, base: string): Finding[] {
+function readBack(
+  plan: RoundTripPlan,
+  sent: Readonly<Record<string, unknown>>,
+  resource: Record<string, unknown>,
+  base: string,
+): Finding[] {
   const properties = (plan.schema['properties'] ?? {}) as Record<string, JsonSchema>;
   return plan.members.flatMap(({ request, response }) =>
-    compareSent(sent[request], resource[response], properties[response], `${base}/${pointerSegment(response)}`),
+    compareSent(
+      sent[request],
+      resource[response],
+      properties[response],
+      `${base}/${pointerSegment(response)}`,
+    ),
   );
 }
 
@@ -91,8 +139,16 @@ function timestampsOf(resource: unknown): Timestamps {
 }
 
 function modifiedBeforeCreated(stamps: Timestamps, base: string): Finding[] {
-  if (stamps.created === undefined || stamps.modified === undefined || stamps.modified >= stamps.created) return [];
-  return [stateFinding(`${base}/LastModifiedDate`, `not before CreationDate ${stamps.created}`, stamps.modified, 'LastModifiedDate is before CreationDate')];
+  if (stamps.created === undefined || stamps.modified === undefined || stamps.modified >= stamps.created)
+    return [];
+  return [
+    stateFinding(
+      `${base}/LastModifiedDate`,
+      { notBefore: { CreationDate: stamps.created } },
+      stamps.modified,
+      'LastModifiedDate is before CreationDate',
+    ),
+  ];
 }
 
 function stateFinding(path: string, expected: unknown, actual: unknown, message: string): Finding {

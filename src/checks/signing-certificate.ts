@@ -51,7 +51,10 @@ export function checkCertificateResponse(exchange: Exchange): CertificateResult 
         path: CERTIFICATE_PATH,
         expected: 'an X.509 certificate (PEM or base64 DER)',
         actual: typeof value === 'string' ? excerpt(value) : (value ?? null),
-        message: typeof value === 'string' ? 'Certificate does not parse as an X.509 certificate' : 'the response has no Certificate',
+        message:
+          typeof value === 'string'
+            ? 'Certificate does not parse as an X.509 certificate'
+            : 'the response has no Certificate',
       },
     ],
   };
@@ -63,7 +66,10 @@ export function checkCertificateResponse(exchange: Exchange): CertificateResult 
  * pool's SAML signing certificate, which need not be the key its JWTs are signed with, so even AWS may
  * not pass; the finding says what a client relying on the certificate would experience.
  */
-export async function checkCertificateVerifiesToken(certificate: X509Certificate, idToken: string): Promise<Finding[]> {
+export async function checkCertificateVerifiesToken(
+  certificate: X509Certificate,
+  idToken: string,
+): Promise<Finding[]> {
   try {
     await compactVerify(idToken, certificate.publicKey);
     return [];

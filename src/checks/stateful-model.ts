@@ -1,7 +1,9 @@
 import type { Finding } from '../deviations/deviation.ts';
 import type { CheckedFinding } from '../run/explore.ts';
 import type { Sender } from '../wire/sender.ts';
-import type { RoundTripPlan } from './round-trip-members.ts';
+import { specFor } from '../spec/load-specs.ts';
+import type { OperationSpec } from '../spec/operation-spec.ts';
+import { describePlan, type RoundTripPlan } from './round-trip-members.ts';
 
 export const STATEFUL_CHECK = 'stateful';
 
@@ -46,6 +48,18 @@ export interface StatefulPlans {
   readonly updateClient: RoundTripPlan;
 }
 
+/** The plans, read off the specs: each write is read back from the Describe of its resource. */
+export function statefulPlans(specs: readonly OperationSpec[]): StatefulPlans {
+  const plan = (write: string, describe: string) =>
+    describePlan(specFor(specs, write), specFor(specs, describe));
+  return {
+    createPool: plan('CreateUserPool', 'DescribeUserPool'),
+    updatePool: plan('UpdateUserPool', 'DescribeUserPool'),
+    createClient: plan('CreateUserPoolClient', 'DescribeUserPoolClient'),
+    updateClient: plan('UpdateUserPoolClient', 'DescribeUserPoolClient'),
+  };
+}
+
 /** Registers pools with whatever guarantees their deletion (the run's ResourceFactory). */
 export interface PoolLifecycle {
   adoptPool(id: string): void;
@@ -77,7 +91,12 @@ export function emptyModel(): StatefulModel {
 }
 
 /** A fresh world for one run. */
-export function newWorld(sender: Sender, prefix: string, plans: StatefulPlans, lifecycle: PoolLifecycle): StatefulWorld {
+export function newWorld(
+  sender: Sender,
+  prefix: string,
+  plans: StatefulPlans,
+  lifecycle: PoolLifecycle,
+): StatefulWorld {
   return { sender, prefix, plans, lifecycle, steps: [], findings: [], judged: new Set(), names: 0 };
 }
 
@@ -93,7 +112,8 @@ export function statefulCheckFor(operation: string): string {
 /** The operation of a check name made by {@link statefulCheckFor}. */
 export function operationOfStatefulCheck(check: string): string {
   const prefix = `${STATEFUL_CHECK}:`;
-  if (!check.startsWith(prefix)) throw new Error(`operationOfStatefulCheck: ${check} is not a stateful check name`);
+  if (!check.startsWith(prefix))
+    throw new Error(`operationOfStatefulCheck: ${check} is not a stateful check name`);
   return check.slice(prefix.length);
 }
 

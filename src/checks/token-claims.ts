@@ -44,7 +44,12 @@ export function claimPath(member: TokenMember, claim: string): string {
  * which app client it was issued to (`client_id` on access tokens, `aud` on ID tokens) and, when the
  * result states `ExpiresIn`, a lifetime (`exp - iat`) equal to it. Only claim values go into findings.
  */
-export function claimFindings(member: TokenMember, claims: JWTPayload, expectations: TokenExpectations, expiresIn: number | undefined): Finding[] {
+export function claimFindings(
+  member: TokenMember,
+  claims: JWTPayload,
+  expectations: TokenExpectations,
+  expiresIn: number | undefined,
+): Finding[] {
   return [
     ...issuerFindings(member, claims['iss'], expectations),
     ...tokenUseFindings(member, claims['token_use']),
@@ -56,7 +61,15 @@ export function claimFindings(member: TokenMember, claims: JWTPayload, expectati
 function issuerFindings(member: TokenMember, iss: unknown, expectations: TokenExpectations): Finding[] {
   const path = claimPath(member, 'iss');
   if (typeof iss !== 'string' || !iss.endsWith(`/${expectations.userPoolId}`)) {
-    return [tokenFinding('error', path, `an issuer URL ending in /${expectations.userPoolId}`, iss ?? null, `${member} iss does not name the pool that issued it`)];
+    return [
+      tokenFinding(
+        'error',
+        path,
+        `an issuer URL ending in /${expectations.userPoolId}`,
+        iss ?? null,
+        `${member} iss does not name the pool that issued it`,
+      ),
+    ];
   }
   if (iss === expectations.awsIssuer) return [];
   // An emulator cannot serve tokens under AWS's host (relying parties would fetch AWS's keys, not the
@@ -75,7 +88,15 @@ function issuerFindings(member: TokenMember, iss: unknown, expectations: TokenEx
 function tokenUseFindings(member: TokenMember, tokenUse: unknown): Finding[] {
   const expected = TOKEN_USE[member];
   if (tokenUse === expected) return [];
-  return [tokenFinding('error', claimPath(member, 'token_use'), expected, tokenUse ?? null, `${member} token_use is not "${expected}"`)];
+  return [
+    tokenFinding(
+      'error',
+      claimPath(member, 'token_use'),
+      expected,
+      tokenUse ?? null,
+      `${member} token_use is not "${expected}"`,
+    ),
+  ];
 }
 
 function audienceFindings(member: TokenMember, claims: JWTPayload, clientId: string): Finding[] {
@@ -83,7 +104,15 @@ function audienceFindings(member: TokenMember, claims: JWTPayload, clientId: str
   const value = claims[claim];
   const matches = value === clientId || (claim === 'aud' && Array.isArray(value) && value.includes(clientId));
   if (matches) return [];
-  return [tokenFinding('error', claimPath(member, claim), clientId, value ?? null, `${member} ${claim} is not the app client the tokens were issued to`)];
+  return [
+    tokenFinding(
+      'error',
+      claimPath(member, claim),
+      clientId,
+      value ?? null,
+      `${member} ${claim} is not the app client the tokens were issued to`,
+    ),
+  ];
 }
 
 /**
@@ -94,15 +123,37 @@ function audienceFindings(member: TokenMember, claims: JWTPayload, clientId: str
 function lifetimeFindings(member: TokenMember, claims: JWTPayload, expiresIn: number | undefined): Finding[] {
   const missing = (['iat', 'exp'] as const).filter((claim) => typeof claims[claim] !== 'number');
   if (missing.length > 0) {
-    return missing.map((claim) => tokenFinding('error', claimPath(member, claim), 'a NumericDate', claims[claim] ?? null, `${member} has no numeric ${claim} claim`));
+    return missing.map((claim) =>
+      tokenFinding(
+        'error',
+        claimPath(member, claim),
+        'a NumericDate',
+        claims[claim] ?? null,
+        `${member} has no numeric ${claim} claim`,
+      ),
+    );
   }
   if (expiresIn === undefined) return [];
   const lifetime = (claims.exp as number) - (claims.iat as number);
   if (lifetime === expiresIn) return [];
-  return [tokenFinding('error', claimPath(member, 'exp'), expiresIn, lifetime, `${member} lives ${lifetime} s (exp - iat), but ExpiresIn says ${expiresIn} s`)];
+  return [
+    tokenFinding(
+      'error',
+      claimPath(member, 'exp'),
+      expiresIn,
+      lifetime,
+      `${member} lives ${lifetime} s (exp - iat), but ExpiresIn says ${expiresIn} s`,
+    ),
+  ];
 }
 
 /** A `token` finding; `expected` and `actual` must never hold a token, password or hash. */
-export function tokenFinding(severity: Finding['severity'], path: string, expected: unknown, actual: unknown, message: string): Finding {
+export function tokenFinding(
+  severity: Finding['severity'],
+  path: string,
+  expected: unknown,
+  actual: unknown,
+  message: string,
+): Finding {
   return { kind: 'token', severity, path, expected, actual, message };
 }

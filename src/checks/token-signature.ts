@@ -17,10 +17,22 @@ export function signaturePath(member: TokenMember): string {
  * signature must check out with it. Signature only; claims are judged separately, so an expired or
  * oddly-claimed token still gets a precise finding per claim.
  */
-export async function signatureFindings(member: TokenMember, jwt: string, jwks: JwksSource): Promise<Finding[]> {
+export async function signatureFindings(
+  member: TokenMember,
+  jwt: string,
+  jwks: JwksSource,
+): Promise<Finding[]> {
   const path = signaturePath(member);
   if ('failure' in jwks) {
-    return [tokenFinding('error', path, `a signature that verifies with the pool's JWKS`, `JWKS unavailable: ${jwks.failure}`, `cannot verify ${member}: the pool's JWKS at ${jwks.url} could not be used (${jwks.failure})`)];
+    return [
+      tokenFinding(
+        'error',
+        path,
+        `a signature that verifies with the pool's JWKS`,
+        `JWKS unavailable: ${jwks.failure}`,
+        `cannot verify ${member}: the pool's JWKS at ${jwks.url} could not be used (${jwks.failure})`,
+      ),
+    ];
   }
   try {
     await compactVerify(jwt, jwks.keys);
@@ -28,6 +40,14 @@ export async function signatureFindings(member: TokenMember, jwt: string, jwks: 
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' ? code : (error as Error).name;
-    return [tokenFinding('error', path, `a signature that verifies with the pool's JWKS`, reason, `${member} does not verify against the pool's JWKS (${reason})`)];
+    return [
+      tokenFinding(
+        'error',
+        path,
+        `a signature that verifies with the pool's JWKS`,
+        reason,
+        `${member} does not verify against the pool's JWKS (${reason})`,
+      ),
+    ];
   }
 }

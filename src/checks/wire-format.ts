@@ -12,7 +12,7 @@ export const STATUS_PATH = '/$status';
 
 /**
  * The awsJson1.1 envelope: content type, request id, a JSON body, error bodies carrying `__type` and
- * `message`, and timestamps as epoch-second numbers. Judged on every exchange that got a response.
+ * `message`, and timestamps as epoch-second numbers. Judged on every exchange that got a complete response.
  * Where another check judges the error body already (negative, error-shape), pass `judgeErrorBody: false`
  * so one malformed body is one finding.
  */
@@ -21,7 +21,9 @@ export function checkWireFormat(
   exchange: Exchange,
   options: { readonly judgeErrorBody: boolean } = { judgeErrorBody: true },
 ): Finding[] {
-  if (exchange.status === 0) return [];
+  // A response cut off by a reset or a deadline is a transport failure (the calling check says so); its
+  // headers and partial body say nothing about the envelope.
+  if (exchange.status === 0 || exchange.transportError !== undefined) return [];
   const findings: Finding[] = [...headerFindings(exchange)];
   if (exchange.status >= 400) return options.judgeErrorBody ? [...findings, ...errorBodyFindings(exchange)] : findings;
   if (exchange.body === undefined) {

@@ -1,4 +1,12 @@
-import { authRequest, excludedFlowsOf, passwordFlowsOf, PASSWORD_FLOWS, REFRESH_FLOW, type AuthCall } from '../auth/auth-request.ts';
+import { isAuthOperationUnsupported } from '../auth/auth-operation-unsupported.ts';
+import {
+  authRequest,
+  excludedFlowsOf,
+  passwordFlowsOf,
+  PASSWORD_FLOWS,
+  REFRESH_FLOW,
+  type AuthCall,
+} from '../auth/auth-request.ts';
 import { fetchJwks, jwksUrl, type JwksSource } from '../auth/jwks.ts';
 import { secretHash } from '../auth/secret-hash.ts';
 import { signInForSetup } from '../auth/sign-in.ts';
@@ -8,7 +16,6 @@ import { allowedRejections } from '../checks/negative.ts';
 import { tokenExpectations } from '../checks/token-claims.ts';
 import type { CheckRecorder } from '../deviations/check-recorder.ts';
 import type { Finding } from '../deviations/deviation.ts';
-import { isUnsupportedOperation } from '../protocol/aws-json.ts';
 import type { AppClientResource, ResourceFactory, UserResource } from '../resources/resource-factory.ts';
 import type { OperationSpec } from '../spec/operation-spec.ts';
 import type { TargetDescriptor } from '../targets/target.ts';
@@ -42,8 +49,13 @@ export function runPasswordFlows(context: AuthRunContext): Promise<void> {
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     for (const flow of passwordFlowsOf(context.spec)) {
-      const done = await judgeTokens(context, setting, { flow, parameters: passwordParameters(setting) }, true);
-      if (!done) return;
+      const implemented = await judgeTokens(
+        context,
+        setting,
+        { flow, parameters: passwordParameters(setting) },
+        true,
+      );
+      if (!implemented) return;
     }
   });
 }
@@ -54,10 +66,17 @@ export function runRefreshFlow(context: AuthRunContext): Promise<void> {
     const setting = await signInSetting(context);
     const tokens = await signInForSetup(context.wire, setting.client, setting.user, 'refreshToken');
     if (!tokens?.refreshToken) {
-      context.recorder.markInconclusive('no password sign-in yielded a refresh token, so REFRESH_TOKEN_AUTH could not be tried');
+      context.recorder.markInconclusive(
+        'no password sign-in yielded a refresh token, so REFRESH_TOKEN_AUTH could not be tried',
+      );
       return;
     }
-    await judgeTokens(context, setting, { flow: REFRESH_FLOW, parameters: { REFRESH_TOKEN: tokens.refreshToken } }, false);
+    await judgeTokens(
+      context,
+      setting,
+      { flow: REFRESH_FLOW, parameters: { REFRESH_TOKEN: tokens.refreshToken } },
+      false,
+    );
   });
 }
 
@@ -67,7 +86,11 @@ export function runWrongPassword(context: AuthRunContext): Promise<void> {
     const setting = await signInSetting(context);
     for (const flow of passwordFlowsOf(context.spec)) {
       const parameters = { USERNAME: setting.user.username, PASSWORD: `${setting.user.password}-wrong` };
-      const refusal: Refusal = { rule: 'a wrong password', path: '/AuthParameters/PASSWORD', allowed: WRONG_PASSWORD_ERRORS };
+      const refusal: Refusal = {
+        rule: 'a wrong password',
+        path: '/AuthParameters/PASSWORD',
+        allowed: WRONG_PASSWORD_ERRORS,
+      };
       if (!(await judgeRefusal(context, setting.client, { flow, parameters }, refusal))) return;
     }
   });
@@ -82,8 +105,14 @@ export function runDisabledFlows(context: AuthRunContext): Promise<void> {
     const pool = await context.resources.pool();
     const user = await context.resources.user(pool.id);
     for (const flow of passwordFlowsOf(context.spec)) {
-      const client = await context.resources.appClient(pool.id, { ExplicitAuthFlows: PASSWORD_FLOWS.filter((other) => other !== flow) });
-      const refusal: Refusal = { rule: `${flow}, which the app client does not enable`, path: '/AuthFlow', allowed: allowedRejections(context.spec) };
+      const client = await context.resources.appClient(pool.id, {
+        ExplicitAuthFlows: PASSWORD_FLOWS.filter((other) => other !== flow),
+      });
+      const refusal: Refusal = {
+        rule: `${flow}, which the app client does not enable`,
+        path: '/AuthFlow',
+        allowed: allowedRejections(context.spec),
+      };
       const parameters = { USERNAME: user.username, PASSWORD: user.password };
       if (!(await judgeRefusal(context, client, { flow, parameters }, refusal))) return;
     }
@@ -98,8 +127,20 @@ export function runExcludedFlows(context: AuthRunContext): Promise<void> {
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     for (const flow of excludedFlowsOf(context.spec)) {
-      const refusal: Refusal = { rule: `${flow}, which the document rules out for ${context.spec.operation}`, path: '/AuthFlow', allowed: allowedRejections(context.spec) };
-      if (!(await judgeRefusal(context, setting.client, { flow, parameters: passwordParameters(setting) }, refusal))) return;
+      const refusal: Refusal = {
+        rule: `${flow}, which the document rules out for ${context.spec.operation}`,
+        path: '/AuthFlow',
+        allowed: allowedRejections(context.spec),
+      };
+      if (
+        !(await judgeRefusal(
+          context,
+          setting.client,
+          { flow, parameters: passwordParameters(setting) },
+          refusal,
+        ))
+      )
+        return;
     }
   });
 }
@@ -113,14 +154,36 @@ export function runSecretClient(context: AuthRunContext): Promise<void> {
     const setting = await signInSetting(context, { GenerateSecret: true });
     const secret = setting.client.clientSecret;
     if (secret === undefined) {
-      context.recorder.markInconclusive('CreateUserPoolClient with GenerateSecret returned no ClientSecret, so SECRET_HASH could not be tried');
+      context.recorder.markInconclusive(
+        'CreateUserPoolClient with GenerateSecret returned no ClientSecret, so SECRET_HASH could not be tried',
+      );
       return;
     }
     for (const flow of passwordFlowsOf(context.spec)) {
       const hash = secretHash(secret, setting.user.username, setting.client.clientId);
-      if (!(await judgeTokens(context, setting, { flow, parameters: { ...passwordParameters(setting), SECRET_HASH: hash } }, true))) return;
-      const refusal: Refusal = { rule: 'no SECRET_HASH for an app client with a secret', path: '/AuthParameters/SECRET_HASH', allowed: MISSING_SECRET_HASH_ERRORS };
-      if (!(await judgeRefusal(context, setting.client, { flow, parameters: passwordParameters(setting) }, refusal))) return;
+      if (
+        !(await judgeTokens(
+          context,
+          setting,
+          { flow, parameters: { ...passwordParameters(setting), SECRET_HASH: hash } },
+          true,
+        ))
+      )
+        return;
+      const refusal: Refusal = {
+        rule: 'no SECRET_HASH for an app client with a secret',
+        path: '/AuthParameters/SECRET_HASH',
+        allowed: MISSING_SECRET_HASH_ERRORS,
+      };
+      if (
+        !(await judgeRefusal(
+          context,
+          setting.client,
+          { flow, parameters: passwordParameters(setting) },
+          refusal,
+        ))
+      )
+        return;
     }
   });
 }
@@ -131,7 +194,10 @@ function guarded(context: AuthRunContext, scenario: () => Promise<void>): Promis
   return guardSetup(context.recorder, scenario);
 }
 
-async function signInSetting(context: AuthRunContext, clientOverrides: Record<string, unknown> = {}): Promise<SignInSetting> {
+async function signInSetting(
+  context: AuthRunContext,
+  clientOverrides: Record<string, unknown> = {},
+): Promise<SignInSetting> {
   const pool = await context.resources.pool();
   const client = await context.resources.appClient(pool.id, clientOverrides);
   const user = await context.resources.user(pool.id);
@@ -144,17 +210,31 @@ function passwordParameters(setting: SignInSetting): Record<string, string> {
 }
 
 /** Sends one valid sign-in and judges its tokens; false when the operation turned out unsupported. */
-async function judgeTokens(context: AuthRunContext, setting: SignInSetting, flow: Pick<AuthCall, 'flow' | 'parameters'>, expectRefreshToken: boolean): Promise<boolean> {
+async function judgeTokens(
+  context: AuthRunContext,
+  setting: SignInSetting,
+  flow: Pick<AuthCall, 'flow' | 'parameters'>,
+  expectRefreshToken: boolean,
+): Promise<boolean> {
   const sent = await sendAuth(context, setting.client, flow);
   if (sent === 'unsupported') return false;
   if (sent === 'throttled') return true;
   const expectations = tokenExpectations(context.target, setting.client, expectRefreshToken);
-  record(context.recorder, await checkAuthenticationResult(sent.exchange, expectations, setting.jwks), sent.request);
+  record(
+    context.recorder,
+    await checkAuthenticationResult(sent.exchange, expectations, setting.jwks),
+    sent.request,
+  );
   return true;
 }
 
 /** Sends one sign-in that must be refused and judges the refusal; false when the operation is unsupported. */
-async function judgeRefusal(context: AuthRunContext, client: AppClientResource, flow: Pick<AuthCall, 'flow' | 'parameters'>, refusal: Refusal): Promise<boolean> {
+async function judgeRefusal(
+  context: AuthRunContext,
+  client: AppClientResource,
+  flow: Pick<AuthCall, 'flow' | 'parameters'>,
+  refusal: Refusal,
+): Promise<boolean> {
   const sent = await sendAuth(context, client, flow);
   if (sent === 'unsupported') return false;
   if (sent === 'throttled') return true;
@@ -162,24 +242,39 @@ async function judgeRefusal(context: AuthRunContext, client: AppClientResource, 
   return true;
 }
 
-type Sent = { readonly request: Record<string, unknown>; readonly exchange: Exchange } | 'unsupported' | 'throttled';
+type Sent =
+  { readonly request: Record<string, unknown>; readonly exchange: Exchange } | 'unsupported' | 'throttled';
 
 /**
  * Sends through the SDK, as an application would. A target that does not implement the operation at all
- * gets one `unsupported` verdict; a 5xx about one flow does not name the operation and stays a finding.
+ * gets one `unsupported` verdict; a 5xx about one flow stays a finding (see `isAuthOperationUnsupported`).
  */
-async function sendAuth(context: AuthRunContext, client: AppClientResource, flow: Pick<AuthCall, 'flow' | 'parameters'>): Promise<Sent> {
-  const request = authRequest(context.spec, { userPoolId: client.userPoolId, clientId: client.clientId, ...flow });
+async function sendAuth(
+  context: AuthRunContext,
+  client: AppClientResource,
+  flow: Pick<AuthCall, 'flow' | 'parameters'>,
+): Promise<Sent> {
+  const request = authRequest(context.spec, {
+    userPoolId: client.userPoolId,
+    clientId: client.clientId,
+    ...flow,
+  });
   const result = await context.wire.send(context.spec.operation, request);
   context.recorder.sawExchange(result.exchange);
-  if (isUnsupportedOperation(result.exchange)) {
-    context.recorder.markUnsupported(`HTTP ${result.exchange.status}: the target answered that it does not implement ${context.spec.operation}`);
+  if (isAuthOperationUnsupported(result.exchange, flow.flow)) {
+    context.recorder.markUnsupported(
+      `HTTP ${result.exchange.status}: the target answered that it does not implement ${context.spec.operation}`,
+    );
     return 'unsupported';
   }
   if (result.throttled) return 'throttled';
   return { request, exchange: result.exchange };
 }
 
-function record(recorder: CheckRecorder, findings: readonly Finding[], request: Record<string, unknown>): void {
+function record(
+  recorder: CheckRecorder,
+  findings: readonly Finding[],
+  request: Record<string, unknown>,
+): void {
   recorder.record(AUTH_CHECK, findings, { request });
 }

@@ -44,8 +44,9 @@ export interface ExploreResult<T> {
 /**
  * Runs `evaluate` on `numRuns` generated inputs and collects every broken rule. Then, for each distinct
  * rule, replays the same seed with a property that fails exactly on that rule, so fast-check shrinks it
- * to a minimal input and reports its seed and path. Exploring first means one run finds every rule,
- * not just the first one a failing property would stop at.
+ * to a minimal input and reports its seed and path (transport failures excepted: they are reported as
+ * first seen). Exploring first means one run finds every rule, not just the first one a failing
+ * property would stop at.
  */
 export async function explore<T>(
   arbitrary: fc.Arbitrary<T>,
@@ -72,8 +73,11 @@ export async function explore<T>(
   const examples: MinimalExample<T>[] = [];
   let shrunk = 0;
   for (const [key, seen] of firstSeen) {
-    const minimal = shrunk < (options.maxShrunkRules ?? 40) ? await shrinkRule(arbitrary, evaluate, key, options) : undefined;
-    shrunk += 1;
+    // A transport failure (no complete response) says nothing about the input: shrinking it would only
+    // send more requests to a target that is down or hanging, each waiting out the full deadline.
+    const shrinkable = seen.checked.finding.kind !== 'transport' && shrunk < (options.maxShrunkRules ?? 40);
+    const minimal = shrinkable ? await shrinkRule(arbitrary, evaluate, key, options) : undefined;
+    if (shrinkable) shrunk += 1;
     examples.push({
       check: seen.checked.check,
       finding: minimal?.finding ?? seen.checked.finding,

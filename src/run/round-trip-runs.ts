@@ -41,7 +41,10 @@ const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
  * for the listed members, from ListUserPools (which must also agree with Describe). The pool is deleted
  * afterwards. Rules broken are shrunk to a minimal create request.
  */
-export async function runCreatePoolRoundTrip(context: RoundTripContext, requests: fc.Arbitrary<Record<string, unknown>>): Promise<void> {
+export async function runCreatePoolRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
   const plans = poolPlans(context.specs, 'CreateUserPool');
   const sender = countingSender(context, 'CreateUserPool');
   await exploreRoundTrip(context, requests, async (request) => {
@@ -50,7 +53,7 @@ export async function runCreatePoolRoundTrip(context: RoundTripContext, requests
     if (id === undefined) return NOT_JUDGED;
     context.resources.adoptPool(id);
     try {
-      return judged(await readBackPool(sender, plans, id, request));
+      return judged(await readBackPool(sender, plans, id, sentBody(created, request)));
     } finally {
       const deleted = await sender.send('DeleteUserPool', { UserPoolId: id });
       if (accepted(deleted)) context.resources.forgetPool(id);
@@ -62,36 +65,65 @@ export async function runCreatePoolRoundTrip(context: RoundTripContext, requests
  * UpdateUserPool on one live pool: only what each update sent is compared (Describe and, for listed
  * members, ListUserPools), since an update may reset what it leaves out.
  */
-export async function runUpdatePoolRoundTrip(context: RoundTripContext, requests: fc.Arbitrary<Record<string, unknown>>): Promise<void> {
+export async function runUpdatePoolRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
   const plans = poolPlans(context.specs, 'UpdateUserPool');
   const sender = countingSender(context, 'UpdateUserPool');
   await exploreRoundTrip(context, requests, async (request) => {
     const updated = await sender.send('UpdateUserPool', request);
     if (!accepted(updated)) return NOT_JUDGED;
-    return judged(await readBackPool(sender, plans, String(request['UserPoolId']), request));
+    return judged(
+      await readBackPool(sender, plans, String(request['UserPoolId']), sentBody(updated, request)),
+    );
   });
 }
 
 /** CreateUserPoolClient in one live pool: what was sent reads back from DescribeUserPoolClient. */
-export async function runCreateClientRoundTrip(context: RoundTripContext, requests: fc.Arbitrary<Record<string, unknown>>): Promise<void> {
-  const plan = describePlan(specFor(context.specs, 'CreateUserPoolClient'), specFor(context.specs, 'DescribeUserPoolClient'));
+export async function runCreateClientRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plan = describePlan(
+    specFor(context.specs, 'CreateUserPoolClient'),
+    specFor(context.specs, 'DescribeUserPoolClient'),
+  );
   const sender = countingSender(context, 'CreateUserPoolClient');
   await exploreRoundTrip(context, requests, async (request) => {
     const created = await sender.send('CreateUserPoolClient', request);
-    const clientId = accepted(created) ? (created.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId : undefined;
+    const clientId = accepted(created)
+      ? (created.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId
+      : undefined;
     if (typeof clientId !== 'string') return NOT_JUDGED;
-    return judged(await readBackClient(sender, plan, String(request['UserPoolId']), clientId, request));
+    return judged(
+      await readBackClient(sender, plan, String(request['UserPoolId']), clientId, sentBody(created, request)),
+    );
   });
 }
 
 /** UpdateUserPoolClient on one live client: only what each update sent is compared. */
-export async function runUpdateClientRoundTrip(context: RoundTripContext, requests: fc.Arbitrary<Record<string, unknown>>): Promise<void> {
-  const plan = describePlan(specFor(context.specs, 'UpdateUserPoolClient'), specFor(context.specs, 'DescribeUserPoolClient'));
+export async function runUpdateClientRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plan = describePlan(
+    specFor(context.specs, 'UpdateUserPoolClient'),
+    specFor(context.specs, 'DescribeUserPoolClient'),
+  );
   const sender = countingSender(context, 'UpdateUserPoolClient');
   await exploreRoundTrip(context, requests, async (request) => {
     const updated = await sender.send('UpdateUserPoolClient', request);
     if (!accepted(updated)) return NOT_JUDGED;
-    return judged(await readBackClient(sender, plan, String(request['UserPoolId']), String(request['ClientId']), request));
+    return judged(
+      await readBackClient(
+        sender,
+        plan,
+        String(request['UserPoolId']),
+        String(request['ClientId']),
+        sentBody(updated, request),
+      ),
+    );
   });
 }
 
@@ -99,14 +131,30 @@ export async function runUpdateClientRoundTrip(context: RoundTripContext, reques
  * One update of a pool read before and after, {@link LAST_MODIFIED_SETTLE_MS} apart: LastModifiedDate
  * must advance, CreationDate stay, and neither snapshot be modified before created.
  */
-export async function probePoolLastModified(context: RoundTripContext, request: Record<string, unknown>): Promise<void> {
+export async function probePoolLastModified(
+  context: RoundTripContext,
+  request: Record<string, unknown>,
+): Promise<void> {
   const describe = () => context.sender.send('DescribeUserPool', { UserPoolId: request['UserPoolId'] });
-  await probeLastModified(context, 'UserPool', describe, () => countingSender(context, 'UpdateUserPool').send('UpdateUserPool', request), request);
+  await probeLastModified(
+    context,
+    'UserPool',
+    describe,
+    () => countingSender(context, 'UpdateUserPool').send('UpdateUserPool', request),
+    request,
+  );
 }
 
 /** As {@link probePoolLastModified}, for an app client. */
-export async function probeClientLastModified(context: RoundTripContext, request: Record<string, unknown>): Promise<void> {
-  const describe = () => context.sender.send('DescribeUserPoolClient', { UserPoolId: request['UserPoolId'], ClientId: request['ClientId'] });
+export async function probeClientLastModified(
+  context: RoundTripContext,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const describe = () =>
+    context.sender.send('DescribeUserPoolClient', {
+      UserPoolId: request['UserPoolId'],
+      ClientId: request['ClientId'],
+    });
   const update = () => countingSender(context, 'UpdateUserPoolClient').send('UpdateUserPoolClient', request);
   await probeLastModified(context, 'UserPoolClient', describe, update, request);
 }
@@ -124,7 +172,11 @@ async function probeLastModified(
   if (!accepted(await update())) return;
   const after = await describe();
   if (!accepted(after)) return;
-  context.recorder.record(ROUND_TRIP_CHECK, checkLastModified(resource, before.exchange.body, after.exchange.body), { request });
+  context.recorder.record(
+    ROUND_TRIP_CHECK,
+    checkLastModified(resource, before.exchange.body, after.exchange.body),
+    { request },
+  );
 }
 
 interface PoolPlans {
@@ -134,11 +186,19 @@ interface PoolPlans {
 
 function poolPlans(specs: readonly OperationSpec[], operation: string): PoolPlans {
   const request = specFor(specs, operation);
-  return { describe: describePlan(request, specFor(specs, 'DescribeUserPool')), list: listPlan(request, specFor(specs, 'ListUserPools')) };
+  return {
+    describe: describePlan(request, specFor(specs, 'DescribeUserPool')),
+    list: listPlan(request, specFor(specs, 'ListUserPools')),
+  };
 }
 
 /** DescribeUserPool must show what was sent; so must the pool's entry in ListUserPools, which must agree with Describe. */
-async function readBackPool(sender: Sender, plans: PoolPlans, id: string, request: Record<string, unknown>): Promise<Finding[]> {
+async function readBackPool(
+  sender: Sender,
+  plans: PoolPlans,
+  id: string,
+  request: Record<string, unknown>,
+): Promise<Finding[]> {
   const described = await sender.send('DescribeUserPool', { UserPoolId: id });
   if (!accepted(described)) return [readBackFailed('DescribeUserPool', described)];
   const findings = checkDescribed(plans.describe, request, described.exchange.body);
@@ -163,8 +223,17 @@ async function readBackPool(sender: Sender, plans: PoolPlans, id: string, reques
   return findings;
 }
 
-async function readBackClient(sender: Sender, plan: RoundTripPlan, userPoolId: string, clientId: string, request: Record<string, unknown>): Promise<Finding[]> {
-  const described = await sender.send('DescribeUserPoolClient', { UserPoolId: userPoolId, ClientId: clientId });
+async function readBackClient(
+  sender: Sender,
+  plan: RoundTripPlan,
+  userPoolId: string,
+  clientId: string,
+  request: Record<string, unknown>,
+): Promise<Finding[]> {
+  const described = await sender.send('DescribeUserPoolClient', {
+    UserPoolId: userPoolId,
+    ClientId: clientId,
+  });
   if (!accepted(described)) return [readBackFailed('DescribeUserPoolClient', described)];
   return checkDescribed(plan, request, described.exchange.body);
 }
@@ -202,12 +271,17 @@ async function exploreRoundTrip(
     });
   }
   if ((result.tallies.get(ROUND_TRIP_CHECK)?.runs ?? 0) === 0) {
-    context.recorder.markInconclusive(`round-trip: none of ${result.runs} generated requests was accepted, so nothing could be read back`);
+    context.recorder.markInconclusive(
+      `round-trip: none of ${result.runs} generated requests was accepted, so nothing could be read back`,
+    );
   }
 }
 
 function judged(findings: readonly Finding[]): Evaluation {
-  return { judged: [ROUND_TRIP_CHECK], findings: findings.map((finding) => ({ check: ROUND_TRIP_CHECK, finding })) };
+  return {
+    judged: [ROUND_TRIP_CHECK],
+    findings: findings.map((finding) => ({ check: ROUND_TRIP_CHECK, finding })),
+  };
 }
 
 /** Counts the completed exchanges of the operation under test on its recorder. */
@@ -219,6 +293,17 @@ function countingSender(context: RoundTripContext, operation: string): Sender {
       return result;
     },
   };
+}
+
+/**
+ * What actually crossed the wire: the SDK serialises the generated request and may leave parts out, and
+ * the target can only be held to what it received.
+ */
+function sentBody(result: CallResult, request: Record<string, unknown>): Record<string, unknown> {
+  const sent = result.exchange.request;
+  return typeof sent === 'object' && sent !== null && !Array.isArray(sent)
+    ? (sent as Record<string, unknown>)
+    : request;
 }
 
 function accepted(result: CallResult): boolean {

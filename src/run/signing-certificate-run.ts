@@ -1,5 +1,9 @@
 import { signInForSetup } from '../auth/sign-in.ts';
-import { SIGNING_CERTIFICATE_CHECK, checkCertificateResponse, checkCertificateVerifiesToken } from '../checks/signing-certificate.ts';
+import {
+  SIGNING_CERTIFICATE_CHECK,
+  checkCertificateResponse,
+  checkCertificateVerifiesToken,
+} from '../checks/signing-certificate.ts';
 import type { CheckRecorder } from '../deviations/check-recorder.ts';
 import { isUnsupportedOperation } from '../protocol/aws-json.ts';
 import type { ResourceFactory } from '../resources/resource-factory.ts';
@@ -28,19 +32,30 @@ export function runSigningCertificate(context: SigningCertificateContext): Promi
     const pool = await context.resources.pool();
     const client = await context.resources.appClient(pool.id);
     const user = await context.resources.user(pool.id);
-    const tokens = await signInForSetup(context.wire, { userPoolId: pool.id, clientId: client.clientId }, user, 'idToken');
+    const tokens = await signInForSetup(
+      context.wire,
+      { userPoolId: pool.id, clientId: client.clientId },
+      user,
+      'idToken',
+    );
     const request = { UserPoolId: pool.id };
     const result = await context.wire.send(SIGNING_CERTIFICATE_OPERATION, request);
     context.recorder.sawExchange(result.exchange);
     if (isUnsupportedOperation(result.exchange)) {
-      context.recorder.markUnsupported(`HTTP ${result.exchange.status}: the target answered that it does not implement ${SIGNING_CERTIFICATE_OPERATION}`);
+      context.recorder.markUnsupported(
+        `HTTP ${result.exchange.status}: the target answered that it does not implement ${SIGNING_CERTIFICATE_OPERATION}`,
+      );
       return;
     }
     if (result.throttled) return;
     const { findings, certificate } = checkCertificateResponse(result.exchange);
     context.recorder.record(SIGNING_CERTIFICATE_CHECK, findings, { request });
     if (certificate && tokens?.idToken) {
-      context.recorder.record(SIGNING_CERTIFICATE_CHECK, await checkCertificateVerifiesToken(certificate, tokens.idToken), { request });
+      context.recorder.record(
+        SIGNING_CERTIFICATE_CHECK,
+        await checkCertificateVerifiesToken(certificate, tokens.idToken),
+        { request },
+      );
     }
   });
 }

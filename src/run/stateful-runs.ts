@@ -1,11 +1,18 @@
 import fc from 'fast-check';
-import { CreatePool, ListPools, statefulCommands, type StatefulCommand } from '../checks/stateful-commands.ts';
+import {
+  CreatePool,
+  ListPools,
+  statefulSequences,
+  type StatefulCommand,
+  type StatefulSequence,
+} from '../checks/stateful-commands.ts';
 import {
   STATEFUL_CHECK,
   emptyModel,
   livePools,
   newWorld,
   operationOfStatefulCheck,
+  statefulCheckFor,
   type PoolLifecycle,
   type StatefulModel,
   type StatefulPlans,
@@ -13,10 +20,13 @@ import {
 } from '../checks/stateful-model.ts';
 import type { CheckRecorder } from '../deviations/check-recorder.ts';
 import type { Sender } from '../wire/sender.ts';
+import type { ProfileName } from './run-settings.ts';
 import { explore, type Evaluation, type ExploreResult } from './explore.ts';
 
 /** The operations whose responses the stateful commands judge; their recorders get the findings. */
 export const STATEFUL_OPERATIONS = ['ListUserPools', 'DescribeUserPool', 'DescribeUserPoolClient'] as const;
+
+const LIST_CHECK = statefulCheckFor('ListUserPools');
 
 /** Everything a stateful run needs. */
 export interface StatefulRunContext {
@@ -26,7 +36,10 @@ export interface StatefulRunContext {
   readonly lifecycle: PoolLifecycle;
   /** A name prefix unique to this test; every sequence run adds its own (`<prefix>r3-`). */
   readonly prefix: string;
-  /** The recorder of one operation's findings (opened once per operation by the caller). */
+  /**
+   * The recorder of one operation's findings, opened once per operation by the caller. Opened only for
+   * operations a run actually exercised, so a short run does not leave empty, inconclusive records.
+   */
   readonly recorderFor: (operation: string) => CheckRecorder;
   readonly seed: number;
   /** Command sequences to explore (`settings.statefulRuns`). */
@@ -44,71 +57,89 @@ interface SequenceRun {
 
 /**
  * Model-based exploration: `numRuns` random command sequences over pools and app clients, each in a
- * fresh model with its own name prefix, judging the list, describe and pagination invariants as they
- * go. Every broken rule is then shrunk (same seed, a property failing on that rule only) to a minimal
- * command sequence, recorded under check `stateful` with `{commands, replayPath}` as its request and
- * fast-check's seed and path. Pools a sequence leaves alive are deleted when it ends.
+ * fresh model with its own name prefix and closed by a listing, judging the list, describe and
+ * pagination invariants as they go. Every broken rule is then shrunk (same seed, a property failing
+ * on that rule only) to a minimal command sequence, recorded under check `stateful` with
+ * `{commands, replayPath}` as its request and fast-check's seed and path; replay it with
+ * `statefulSequences(maxCommands, replayPath)`. Pools a sequence leaves alive are deleted when it ends.
  */
 export async function runStateful(context: StatefulRunContext): Promise<void> {
   const sender = countingSender(context);
   const runs = new WeakMap<object, SequenceRun>();
   let sequence = 0;
-  const evaluate = async (commands: Iterable<StatefulCommand>): Promise<Evaluation> => {
+  const evaluate = async (input: StatefulSequence): Promise<Evaluation> => {
     sequence += 1;
     const world = newWorld(sender, `${context.prefix}r${sequence}-`, context.plans, context.lifecycle);
     const model = emptyModel();
     try {
-      await fc.asyncModelRun(() => ({ model, real: world }), commands);
+      await fc.asyncModelRun(() => ({ model, real: world }), input.commands);
+      await input.closing.run(model, world);
     } finally {
       await deleteLivePools(world, model);
     }
-    runs.set(commands, { steps: [...world.steps], ...replayPathOf(commands) });
+    runs.set(input, { steps: [...world.steps], ...replayPathOf(input.commands) });
     return { judged: [...world.judged], findings: world.findings };
   };
-  declareStateful(context);
-  const result = await explore(statefulCommands(context.maxCommands), evaluate, {
+  const result = await explore(statefulSequences(context.maxCommands), evaluate, {
     seed: context.seed,
     numRuns: context.numRuns,
     shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 60_000,
   });
-  recordExploration(context, result, (input, shrunk) => requestOf(runs.get(input as object), shrunk));
+  recordExploration(context, result, (input, shrunk) => requestOf(runs.get(input), shrunk));
 }
 
 /**
- * Every MaxResults from `from` to `to` once, over `poolCount` pools of the test's own: the explicit
- * sweep of the thorough profile, so no value is left to chance. Each value's findings are recorded with
- * the equivalent command sequence (`CreatePool` × n, `List(m)`).
+ * MaxResults values swept explicitly, so the paging rules are judged whatever the random sequences
+ * happened to draw: every value from 1 to 60 in the thorough profile; in the quick one the smallest,
+ * the smallest that still pages three pools in two pages, and the largest.
  */
-export async function sweepMaxResults(context: StatefulRunContext, poolCount = 3, from = 1, to = 60): Promise<void> {
-  const world = newWorld(countingSender(context), `${context.prefix}sweep-`, context.plans, context.lifecycle);
+export function maxResultsToSweep(profile: ProfileName): number[] {
+  return profile === 'thorough' ? Array.from({ length: 60 }, (_, index) => index + 1) : [1, 2, 60];
+}
+
+/**
+ * Lists with each of `values` as MaxResults over `poolCount` pools of the test's own. Each value's
+ * findings are recorded with the equivalent command sequence (`CreatePool` × n, `List(m)`), which
+ * replays it without fast-check.
+ */
+export async function sweepMaxResults(
+  context: StatefulRunContext,
+  values: readonly number[],
+  poolCount = 3,
+): Promise<void> {
+  const world = newWorld(
+    countingSender(context),
+    `${context.prefix}sweep-`,
+    context.plans,
+    context.lifecycle,
+  );
   const model = emptyModel();
-  declareStateful(context);
-  const recorder = context.recorderFor('ListUserPools');
   try {
     for (let i = 0; i < poolCount; i++) await new CreatePool().run(model, world);
     const created = world.steps.slice();
-    for (let maxResults = from; maxResults <= to; maxResults++) {
+    for (const maxResults of values) {
       const list = new ListPools(maxResults);
       const before = world.findings.length;
+      world.judged.delete(LIST_CHECK);
       await list.run(model, world);
+      if (!world.judged.has(LIST_CHECK)) continue; // not even the first page was served: nothing judged
       const findings = world.findings.slice(before).map((checked) => checked.finding);
-      recorder.record(STATEFUL_CHECK, findings, { request: { commands: [...created, list.toString()] } });
+      context
+        .recorderFor('ListUserPools')
+        .record(STATEFUL_CHECK, findings, { request: { commands: [...created, list.toString()] } });
     }
   } finally {
     await deleteLivePools(world, model);
   }
 }
 
-function declareStateful(context: StatefulRunContext): void {
-  for (const operation of STATEFUL_OPERATIONS) context.recorderFor(operation).declare(STATEFUL_CHECK);
-}
-
 function recordExploration(
   context: StatefulRunContext,
-  result: ExploreResult<Iterable<StatefulCommand>>,
-  requestFor: (input: Iterable<StatefulCommand>, shrunk: boolean) => Record<string, unknown>,
+  result: ExploreResult<StatefulSequence>,
+  requestFor: (input: StatefulSequence, shrunk: boolean) => Record<string, unknown>,
 ): void {
-  for (const [check, tally] of result.tallies) context.recorderFor(operationOfStatefulCheck(check)).tally(STATEFUL_CHECK, tally.runs, tally.failed);
+  for (const [check, tally] of result.tallies)
+    context.recorderFor(operationOfStatefulCheck(check)).tally(STATEFUL_CHECK, tally.runs, tally.failed);
   for (const example of result.examples) {
     context.recorderFor(operationOfStatefulCheck(example.check)).report(STATEFUL_CHECK, example.finding, {
       request: requestFor(example.input, example.path !== undefined),

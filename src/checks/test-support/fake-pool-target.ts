@@ -19,6 +19,10 @@ export interface FakeFaults {
   readonly repeatAcrossPages?: boolean;
   /** Deleted pools stay in ListUserPools (Describe still says they are gone). */
   readonly listDeleted?: boolean;
+  /** DescribeUserPool still answers for deleted pools. */
+  readonly describeDeleted?: boolean;
+  /** App clients survive the deletion of their pool. */
+  readonly clientsOutlivePool?: boolean;
 }
 
 interface StoredPool {
@@ -52,7 +56,8 @@ export class FakePoolTarget implements Sender {
     this.calls.push(operation);
     const request = structuredClone(input) as Record<string, unknown>;
     const handler = this.handlers[operation];
-    if (!handler) return respond(operation, request, 400, { __type: 'UnknownOperationException', message: operation });
+    if (!handler)
+      return respond(operation, request, 400, { __type: 'UnknownOperationException', message: operation });
     const outcome = handler(request);
     return respond(operation, request, outcome.status, outcome.body);
   }
@@ -62,12 +67,22 @@ export class FakePoolTarget implements Sender {
       const { PoolName, Schema: _schema, ...rest } = request;
       const now = this.tick();
       this.ids += 1;
-      const pool = { ...rest, Id: `us-east-1_fake${this.ids}`, Name: PoolName, Status: 'Enabled', CreationDate: now, LastModifiedDate: now, SchemaAttributes: [] };
+      const pool = {
+        ...rest,
+        Id: `us-east-1_fake${this.ids}`,
+        Name: PoolName,
+        Status: 'Enabled',
+        CreationDate: now,
+        LastModifiedDate: now,
+        SchemaAttributes: [],
+      };
       this.pools.push({ created: pool, current: pool, deleted: false });
       return ok({ UserPool: pool });
     },
     DescribeUserPool: (request) => {
-      const pool = this.livePool(request['UserPoolId']);
+      const pool = this.faults.describeDeleted
+        ? this.pools.find((stored) => stored.current['Id'] === request['UserPoolId'])
+        : this.livePool(request['UserPoolId']);
       if (!pool) return notFound();
       return ok({ UserPool: this.described(this.faults.staleDescribe ? pool.created : pool.current) });
     },
@@ -98,7 +113,9 @@ export class FakePoolTarget implements Sender {
     DescribeUserPoolClient: (request) => {
       const client = this.liveClient(request);
       if (!client) return notFound();
-      return ok({ UserPoolClient: this.described(this.faults.staleDescribe ? client.created : client.current) });
+      return ok({
+        UserPoolClient: this.described(this.faults.staleDescribe ? client.created : client.current),
+      });
     },
     UpdateUserPoolClient: (request) => {
       const client = this.liveClient(request);
@@ -116,11 +133,14 @@ export class FakePoolTarget implements Sender {
   };
 
   private listPools(request: Record<string, unknown>): Outcome {
-    const all = this.pools.filter((pool) => !pool.deleted || this.faults.listDeleted).map((pool) => summary(pool.current));
+    const all = this.pools
+      .filter((pool) => !pool.deleted || this.faults.listDeleted)
+      .map((pool) => summary(pool.current));
     const [first] = all;
     const listed = this.faults.repeatAcrossPages && first ? [...all, first] : all;
     if (this.faults.ignoreMaxResults) return ok({ UserPools: listed });
-    const start = typeof request['NextToken'] === 'string' ? Number(request['NextToken'].replace('page-', '')) : 0;
+    const start =
+      typeof request['NextToken'] === 'string' ? Number(request['NextToken'].replace('page-', '')) : 0;
     const end = start + Number(request['MaxResults']);
     const more = end < listed.length && !this.faults.dropNextToken;
     return ok({ UserPools: listed.slice(start, end), ...(more ? { NextToken: `page-${end}` } : {}) });
@@ -131,8 +151,13 @@ export class FakePoolTarget implements Sender {
   }
 
   private liveClient(request: Record<string, unknown>): StoredClient | undefined {
-    if (!this.livePool(request['UserPoolId'])) return undefined;
-    return this.clients.find((client) => !client.deleted && client.current['ClientId'] === request['ClientId'] && client.current['UserPoolId'] === request['UserPoolId']);
+    if (!this.faults.clientsOutlivePool && !this.livePool(request['UserPoolId'])) return undefined;
+    return this.clients.find(
+      (client) =>
+        !client.deleted &&
+        client.current['ClientId'] === request['ClientId'] &&
+        client.current['UserPoolId'] === request['UserPoolId'],
+    );
   }
 
   private described(resource: Record<string, unknown>): Record<string, unknown> {
@@ -162,7 +187,14 @@ function notFound(): Outcome {
 
 function summary(pool: Record<string, unknown>): Record<string, unknown> {
   const { Id, Name, LambdaConfig, Status, CreationDate, LastModifiedDate } = pool;
-  return { Id, Name, ...(LambdaConfig !== undefined ? { LambdaConfig } : {}), Status, CreationDate, LastModifiedDate };
+  return {
+    Id,
+    Name,
+    ...(LambdaConfig !== undefined ? { LambdaConfig } : {}),
+    Status,
+    CreationDate,
+    LastModifiedDate,
+  };
 }
 
 function removeAt(target: Record<string, unknown>, pointer: string): void {
@@ -170,10 +202,16 @@ function removeAt(target: Record<string, unknown>, pointer: string): void {
   const last = segments.pop();
   let node: unknown = target;
   for (const segment of segments) node = (node as Record<string, unknown> | undefined)?.[segment];
-  if (last !== undefined && typeof node === 'object' && node !== null) delete (node as Record<string, unknown>)[last];
+  if (last !== undefined && typeof node === 'object' && node !== null)
+    delete (node as Record<string, unknown>)[last];
 }
 
-function respond(operation: string, request: unknown, status: number, body: Record<string, unknown>): CallResult {
+function respond(
+  operation: string,
+  request: unknown,
+  status: number,
+  body: Record<string, unknown>,
+): CallResult {
   const bodyText = JSON.stringify(body);
   const exchange: Exchange = {
     operation,
@@ -185,5 +223,7 @@ function respond(operation: string, request: unknown, status: number, body: Reco
     body: JSON.parse(bodyText) as unknown,
     ms: 0,
   };
-  return status === 200 ? { exchange, output: body } : { exchange, error: { name: String(body['__type']), fault: 'client', httpStatusCode: status } };
+  return status === 200
+    ? { exchange, output: body }
+    : { exchange, error: { name: String(body['__type']), fault: 'client', httpStatusCode: status } };
 }

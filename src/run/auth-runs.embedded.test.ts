@@ -1,0 +1,62 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CheckRecorder } from '../deviations/check-recorder.ts';
+import { ResourceFactory } from '../resources/resource-factory.ts';
+import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
+import type { StartedTarget } from '../targets/target.ts';
+import { WireClient } from '../wire/wire-client.ts';
+import { runPasswordFlows, runRefreshFlow, type AuthRunContext } from './auth-runs.ts';
+
+const specs = loadOperationSpecs();
+let target: StartedTarget;
+let wire: WireClient;
+let resources: ResourceFactory;
+
+beforeAll(async () => {
+  target = await startEmbeddedTarget();
+  wire = new WireClient(target.descriptor);
+});
+afterEach(() => resources.cleanup());
+afterAll(async () => {
+  wire.destroy();
+  await target.stop();
+});
+
+function context(operation: string): AuthRunContext {
+  resources = new ResourceFactory(wire, 'cc-auth-runs-');
+  const recorder = new CheckRecorder(operation, target.descriptor, {
+    profile: 'quick',
+    seed: 1,
+    startedAt: new Date(0).toISOString(),
+  });
+  return { spec: specFor(specs, operation), target: target.descriptor, wire, resources, recorder };
+}
+
+describe('auth runs against cognito-local', () => {
+  it('fetches the pool JWKS from the target and verifies real tokens with it', async () => {
+    const run = context('InitiateAuth');
+    await runPasswordFlows(run);
+    const record = run.recorder.toRecord();
+    expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    expect(record.deviations.filter((deviation) => deviation.path.endsWith('/$signature'))).toEqual([]);
+    expect(
+      record.deviations.filter(
+        (deviation) =>
+          deviation.path.endsWith('/token_use') ||
+          deviation.path.endsWith('/aud') ||
+          deviation.path.endsWith('/client_id'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('gets a refresh token during set-up and judges the refreshed tokens', async () => {
+    const run = context('InitiateAuth');
+    await runRefreshFlow(run);
+    const record = run.recorder.toRecord();
+    expect(record.inconclusive).toBeUndefined();
+    expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    expect(
+      record.deviations.filter((deviation) => deviation.path === '/AuthenticationResult/RefreshToken'),
+    ).toEqual([]);
+  });
+});
