@@ -65,6 +65,8 @@ export default defineConfig({
           include: ['**/*.container.test.ts'],
           exclude: ['node_modules/**'],
           pool: 'forks',
+          // One file at a time: their leftover checks must not see another file's containers.
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
