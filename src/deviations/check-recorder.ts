@@ -6,6 +6,9 @@ import type { Deviation, Finding } from './deviation.ts';
 import { dedupeDeviations } from './dedupe.ts';
 import { reproductionCommand, type ReproductionTarget } from './reproduce.ts';
 
+/** Stands for the run's resource prefix in reports. */
+export const RUN_PREFIX_TOKEN = 'cc-<run>-';
+
 /** Where a finding came from: the request that provoked it and, for properties, how to replay it. */
 export interface FindingContext {
   readonly request: unknown;
@@ -30,10 +33,15 @@ export class CheckRecorder {
   private changeVerdicts: ChangeVerdict[] = [];
   private completed = 0;
 
+  /**
+   * @param runPrefix the run's resource prefix (`cc-<runid>-`). It differs on every run, so it is replaced by
+   *   `RUN_PREFIX_TOKEN` in what is reported; two runs with the same seed then report the same deviations.
+   */
   constructor(
     readonly operation: string,
     private readonly target: ReportTarget & ReproductionTarget,
     private readonly run: ConformanceRecord['run'],
+    private readonly runPrefix?: string,
   ) {}
 
   /** Records one run of `check` and whatever it found; returns the findings for convenience. */
@@ -98,7 +106,7 @@ export class CheckRecorder {
 
   private toDeviation(check: string, finding: Finding, context: FindingContext): Deviation {
     const request = redactSecrets(isObject(context.request) ? context.request : {});
-    return {
+    return this.withoutRunPrefix({
       ...finding,
       actual: redactSecrets(finding.actual),
       expected: redactSecrets(finding.expected),
@@ -111,7 +119,13 @@ export class CheckRecorder {
         command: reproductionCommand(this.target, this.operation, request, { raw: context.raw ?? false }),
       },
       occurrences: context.occurrences ?? 1,
-    };
+    });
+  }
+
+  private withoutRunPrefix(deviation: Deviation): Deviation {
+    const prefix = this.runPrefix;
+    if (!prefix) return deviation;
+    return JSON.parse(JSON.stringify(deviation, (_key, value: unknown) => (typeof value === 'string' ? value.split(prefix).join(RUN_PREFIX_TOKEN) : value))) as Deviation;
   }
 }
 
