@@ -35,6 +35,7 @@ export const ENV = {
   image: 'COGNITO_CONFORMANCE_IMAGE',
   allowAws: 'COGNITO_CONFORMANCE_ALLOW_AWS',
   startedAt: 'COGNITO_CONFORMANCE_STARTED_AT',
+  maxRequestsPerSecond: 'COGNITO_CONFORMANCE_MAX_RPS',
 } as const;
 
 /** Reads run settings from the environment, which is how the CLI and plain `vitest` both configure a run. */
