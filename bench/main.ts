@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { cleanupByPrefix } from '../src/resources/cleanup-by-prefix.ts';
 import { loadOperationSpecs } from '../src/spec/load-specs.ts';
 import { SpecValidators } from '../src/spec/spec-validators.ts';
@@ -18,6 +19,14 @@ const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'cognito-conformance.mjs');
 const OVERHEAD_OPERATIONS = ['ListUserPools', 'DescribeUserPool', 'DescribeUserPoolClient', 'UpdateUserPool', 'CreateUserPoolClient'];
 
+const SECTIONS = ['profile', 'overhead', 'costs', 'scaling'] as const;
+const { values: flags } = parseArgs({ options: { only: { type: 'string' } } });
+const only = flags.only?.split(',');
+if (only?.some((section) => !(SECTIONS as readonly string[]).includes(section))) {
+  throw new Error(`bench: --only takes ${SECTIONS.join(',')}`);
+}
+const wanted = (section: (typeof SECTIONS)[number]) => only === undefined || only.includes(section);
+
 const specs = loadOperationSpecs();
 const validators = new SpecValidators(specs);
 const results: Record<string, unknown> = { machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version } };
@@ -27,50 +36,24 @@ const note = (label: string, value: string) => {
   process.stderr.write(`${label}: ${value}\n`);
 };
 
-const cold = await timeCli(['run', '--report-only']);
-results['quickProfileColdMs'] = cold.ms;
-results['peakMemoryMiB'] = cold.peakRssMiB;
-note('quick profile, cold (starts cognito-local)', `${(cold.ms / 1000).toFixed(1)} s`);
-note('peak memory of the whole run (all processes)', `${cold.peakRssMiB.toFixed(0)} MiB`);
+if (wanted('profile')) {
+  const cold = await timeCli(['run', '--report-only']);
+  results['quickProfileColdMs'] = cold.ms;
+  results['peakMemoryMiB'] = cold.peakRssMiB;
+  note('quick profile, cold (starts cognito-local)', `${(cold.ms / 1000).toFixed(1)} s`);
+  note('peak memory of the whole run (all processes)', `${cold.peakRssMiB.toFixed(0)} MiB`);
+}
 
 const target = await startEmbeddedTarget();
 try {
-  const warm = await timeCli(['run', '--report-only', '--endpoint', target.descriptor.endpoint]);
-  results['quickProfileWarmMs'] = warm.ms;
-  note('quick profile, warm (target already running)', `${(warm.ms / 1000).toFixed(1)} s`);
-
-  const overhead = await runEngine(target.descriptor, specs, validators, OVERHEAD_OPERATIONS, 15, { compareWithBareLoop: true });
-  const suiteRps = overhead.exchanges.length / (overhead.ms / 1000);
-  const bareRps = (overhead.bare?.requests ?? 0) / ((overhead.bare?.ms ?? 1) / 1000);
-  results['overhead'] = { suiteRequests: overhead.exchanges.length, suiteRps, bareRps, ratio: suiteRps / bareRps };
-  note('suite requests/s (judging, one connection)', suiteRps.toFixed(0));
-  note('bare SDK loop requests/s (same requests)', bareRps.toFixed(0));
-  note('harness overhead ratio (suite / bare, aim ≥ 0.85)', (suiteRps / bareRps).toFixed(2));
-
-  const ajvMicros = await ajvCost(target.descriptor);
-  results['ajvMicrosPerResponse'] = ajvMicros;
-  note('ajv validation per DescribeUserPool response', `${ajvMicros.toFixed(1)} µs`);
-  const generation = await measureGenerationCost();
-  results['generationMicrosPerRequest'] = generation.perRequestMicros;
-  note('fast-check generation per request', `${generation.perRequestMicros.toFixed(1)} µs`);
-
-  const byRuns: Record<string, number> = {};
-  for (const runs of [10, 50, 200]) {
-    const run = await runEngine(target.descriptor, specs, validators, ['ListUserPools', 'DescribeUserPool'], runs);
-    byRuns[runs] = run.ms;
-    note(`wall time, ${runs} runs per property (2 operations)`, `${(run.ms / 1000).toFixed(2)} s`);
+  if (wanted('profile')) {
+    const warm = await timeCli(['run', '--report-only', '--endpoint', target.descriptor.endpoint]);
+    results['quickProfileWarmMs'] = warm.ms;
+    note('quick profile, warm (target already running)', `${(warm.ms / 1000).toFixed(1)} s`);
   }
-  results['wallTimeByRunsPerPropertyMs'] = byRuns;
-
-  const byPools: Record<string, number> = {};
-  for (const pools of [0, 100, 1000]) {
-    await fillPools(target.descriptor, pools);
-    const run = await runEngine(target.descriptor, specs, validators, ['ListUserPools'], 15);
-    byPools[pools] = run.ms;
-    note(`ListUserPools checks with ${pools} pools on the target`, `${(run.ms / 1000).toFixed(2)} s`);
-    await cleanupByPrefix(target.descriptor, 'cc-fill-');
-  }
-  results['listUserPoolsWallTimeByPoolsMs'] = byPools;
+  if (wanted('overhead')) await measureOverhead(target.descriptor);
+  if (wanted('costs')) await measureCosts(target.descriptor);
+  if (wanted('scaling')) await measureScaling(target.descriptor);
 } finally {
   await target.stop();
 }
@@ -79,6 +62,47 @@ results['benchProcessMaxRssMiB'] = process.resourceUsage().maxRSS / 1024;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const width = Math.max(...rows.map(([label]) => label.length));
 process.stdout.write(`\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwrote bench/results.json\n`);
+
+async function measureOverhead(target: TargetDescriptor): Promise<void> {
+  const overhead = await runEngine(target, specs, validators, OVERHEAD_OPERATIONS, 15, { compareWithBareLoop: true });
+  const suiteRps = overhead.exchanges.length / (overhead.ms / 1000);
+  const bareRps = (overhead.bare?.requests ?? 0) / ((overhead.bare?.ms ?? 1) / 1000);
+  results['overhead'] = { suiteRequests: overhead.exchanges.length, suiteRps, bareRps, ratio: suiteRps / bareRps };
+  note('suite requests/s (judging, one connection)', suiteRps.toFixed(0));
+  note('bare SDK loop requests/s (same requests)', bareRps.toFixed(0));
+  note('harness overhead ratio (suite / bare, aim ≥ 0.85)', (suiteRps / bareRps).toFixed(2));
+}
+
+async function measureCosts(target: TargetDescriptor): Promise<void> {
+
+  const ajvMicros = await ajvCost(target);
+  results['ajvMicrosPerResponse'] = ajvMicros;
+  note('ajv validation per DescribeUserPool response', `${ajvMicros.toFixed(1)} µs`);
+  const generation = await measureGenerationCost();
+  results['generationMicrosPerRequest'] = generation.perRequestMicros;
+  note('fast-check generation per request', `${generation.perRequestMicros.toFixed(1)} µs`);
+}
+
+async function measureScaling(target: TargetDescriptor): Promise<void> {
+
+  const byRuns: Record<string, number> = {};
+  for (const runs of [10, 50, 200]) {
+    const run = await runEngine(target, specs, validators, ['ListUserPools', 'DescribeUserPool'], runs);
+    byRuns[runs] = run.ms;
+    note(`wall time, ${runs} runs per property (2 operations)`, `${(run.ms / 1000).toFixed(2)} s`);
+  }
+  results['wallTimeByRunsPerPropertyMs'] = byRuns;
+
+  const byPools: Record<string, number> = {};
+  for (const pools of [0, 100, 1000]) {
+    await fillPools(target, pools);
+    const run = await runEngine(target, specs, validators, ['ListUserPools'], 15);
+    byPools[pools] = run.ms;
+    note(`ListUserPools checks with ${pools} pools on the target`, `${(run.ms / 1000).toFixed(2)} s`);
+    await cleanupByPrefix(target, 'cc-fill-');
+  }
+  results['listUserPoolsWallTimeByPoolsMs'] = byPools;
+}
 
 /** Runs the CLI and samples the resident memory of its whole process tree every 100 ms. */
 async function timeCli(args: string[]): Promise<{ ms: number; peakRssMiB: number }> {
