@@ -4,7 +4,8 @@ import { redactSecrets } from '../report/redact.ts';
 import type { ConformanceRecord } from './conformance-record.ts';
 import type { Deviation, Finding } from './deviation.ts';
 import { dedupeDeviations } from './dedupe.ts';
-import { reproductionCommand, type ReproductionTarget } from './reproduce.ts';
+import type { ExploreResult } from '../run/explore.ts';
+import { replayRunCommand, reproductionCommand, type ReproductionTarget } from './reproduce.ts';
 
 /** Stands for the run's resource prefix in reports. */
 export const RUN_PREFIX_TOKEN = 'cc-<run>-';
@@ -18,6 +19,16 @@ export interface FindingContext {
   readonly path?: string;
   /** How many runs produced this same finding (explorations report one minimal example per rule). */
   readonly occurrences?: number;
+  /** `run` when no single request reproduces the finding: the command replays the run with its seed. */
+  readonly replay?: 'request' | 'run';
+}
+
+/** How `recordExploration` turns explored inputs into reported requests. */
+export interface ExplorationRecording<T> {
+  readonly raw?: boolean;
+  readonly replay?: 'request' | 'run';
+  /** The request to report for an input (default: the input itself). */
+  readonly requestOf?: (input: T, shrunk: boolean) => unknown;
 }
 
 /**
@@ -74,6 +85,21 @@ export class CheckRecorder {
     if (exchange.status !== 0 && exchange.transportError === undefined) this.completed += 1;
   }
 
+  /** Records an exploration: its tallies, and one minimal example per broken rule with seed and path. */
+  recordExploration<T>(result: ExploreResult<T>, recording: ExplorationRecording<T> = {}): void {
+    for (const [check, tally] of result.tallies) this.tally(check, tally.runs, tally.failed);
+    for (const example of result.examples) {
+      this.report(example.check, example.finding, {
+        request: recording.requestOf ? recording.requestOf(example.input, example.path !== undefined) : example.input,
+        raw: recording.raw ?? false,
+        replay: recording.replay ?? 'request',
+        seed: example.seed,
+        ...(example.path !== undefined ? { path: example.path } : {}),
+        occurrences: example.occurrences,
+      });
+    }
+  }
+
   markUnsupported(evidence: string): void {
     this.unsupportedEvidence ??= evidence;
   }
@@ -116,7 +142,10 @@ export class CheckRecorder {
       reproduce: {
         ...(context.seed !== undefined ? { seed: context.seed } : {}),
         ...(context.path !== undefined ? { path: context.path } : {}),
-        command: reproductionCommand(this.target, this.operation, request, { raw: context.raw ?? false }),
+        command:
+          context.replay === 'run'
+            ? replayRunCommand(this.target, this.operation, this.run.seed)
+            : reproductionCommand(this.target, this.operation, request, { raw: context.raw ?? false }),
       },
       occurrences: context.occurrences ?? 1,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kebabCase, reproductionCommand } from './reproduce.ts';
+import { kebabCase, replayRunCommand, reproductionCommand } from './reproduce.ts';
 
 const local = { kind: 'embedded', endpoint: 'http://127.0.0.1:9229', region: 'us-east-1' };
 
@@ -27,5 +27,14 @@ describe('reproductionCommand', () => {
 
   it('names commands as the AWS CLI does', () => {
     expect(kebabCase('GetSigningCertificate')).toBe('get-signing-certificate');
+  });
+});
+
+describe('replayRunCommand', () => {
+  it('replays the run for one operation with its seed, aimed at the same target', () => {
+    expect(replayRunCommand(local, 'ListUserPools', 7)).toBe('npx cognito-conformance run --ops ListUserPools --seed 7');
+    expect(replayRunCommand({ kind: 'endpoint', endpoint: 'http://h:1', region: 'us-east-1' }, 'ListUserPools', 7)).toContain('--endpoint http://h:1');
+    expect(replayRunCommand({ kind: 'container', name: 'moto', endpoint: 'http://h:1', region: 'us-east-1' }, 'ListUserPools', 7)).toContain('--target container:moto');
+    expect(replayRunCommand({ kind: 'aws', endpoint: 'https://x', region: 'eu-west-1' }, 'ListUserPools', 7)).toContain('--target aws --region eu-west-1 --allow-aws');
   });
 });

@@ -4,8 +4,30 @@ import { TARGET_PREFIX } from '../spec/operation-spec.ts';
 /** Where a reproduction is aimed. */
 export interface ReproductionTarget {
   readonly kind: string;
+  readonly name?: string;
   readonly endpoint: string;
   readonly region: string;
+}
+
+/**
+ * For findings no single request reproduces (a command sequence, say): the run itself, replayed with
+ * its seed, for just that operation.
+ */
+export function replayRunCommand(target: ReproductionTarget, operation: string, runSeed: number): string {
+  return `npx cognito-conformance run${targetFlags(target)} --ops ${operation} --seed ${runSeed}`;
+}
+
+function targetFlags(target: ReproductionTarget): string {
+  switch (target.kind) {
+    case 'embedded':
+      return '';
+    case 'aws':
+      return ` --target aws --region ${target.region} --allow-aws`;
+    case 'container':
+      return ` --target container:${target.name ?? 'cognito-local'}`;
+    default:
+      return ` --endpoint ${target.endpoint}`;
+  }
 }
 
 /**

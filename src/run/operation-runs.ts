@@ -102,16 +102,7 @@ async function exploreOperation<T>(
     },
     { seed: context.seed, numRuns: context.numRuns, shrinkTimeLimitMs: 30_000 },
   );
-  for (const [check, tally] of result.tallies) context.recorder.tally(check, tally.runs, tally.failed);
-  for (const example of result.examples) {
-    context.recorder.report(example.check, example.finding, {
-      request: requestOf(example.input),
-      raw,
-      seed: example.seed,
-      ...(example.path !== undefined ? { path: example.path } : {}),
-      occurrences: example.occurrences,
-    });
-  }
+  context.recorder.recordExploration(result, { raw, requestOf: (input) => requestOf(input) });
   if (throttled > 0 && throttled === result.runs) context.recorder.markInconclusive('every request was throttled');
 }
 

@@ -261,15 +261,7 @@ async function exploreRoundTrip(
     shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 30_000,
   });
   context.recorder.declare(ROUND_TRIP_CHECK);
-  for (const [check, tally] of result.tallies) context.recorder.tally(check, tally.runs, tally.failed);
-  for (const example of result.examples) {
-    context.recorder.report(example.check, example.finding, {
-      request: example.input,
-      seed: example.seed,
-      ...(example.path !== undefined ? { path: example.path } : {}),
-      occurrences: example.occurrences,
-    });
-  }
+  context.recorder.recordExploration(result);
   if ((result.tallies.get(ROUND_TRIP_CHECK)?.runs ?? 0) === 0) {
     context.recorder.markInconclusive(
       `round-trip: none of ${result.runs} generated requests was accepted, so nothing could be read back`,

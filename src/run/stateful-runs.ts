@@ -126,7 +126,7 @@ export async function sweepMaxResults(
       const findings = world.findings.slice(before).map((checked) => checked.finding);
       context
         .recorderFor('ListUserPools')
-        .record(STATEFUL_CHECK, findings, { request: { commands: [...created, list.toString()] } });
+        .record(STATEFUL_CHECK, findings, { request: { commands: [...created, list.toString()] }, replay: 'run' });
     }
   } finally {
     await deleteLivePools(world, model);
@@ -146,6 +146,7 @@ function recordExploration(
       seed: example.seed,
       ...(example.path !== undefined ? { path: example.path } : {}),
       occurrences: example.occurrences,
+      replay: 'run',
     });
   }
 }
