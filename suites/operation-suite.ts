@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
 import { fixupFor, invalidRequests, validRequests } from '../src/generate/request-generators.ts';
 import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
 import { isUnsupportedOperation } from '../src/protocol/aws-json.ts';
@@ -8,20 +8,12 @@ import { SetupError } from '../src/resources/setup-error.ts';
 import type { ResourceFactory } from '../src/resources/resource-factory.ts';
 import { createPrerequisites, type LiveResources } from '../src/run/operation-prerequisites.ts';
 import { runInvalidRequests, runUnknownIds, runValidRequests, unknownIdVariants, type OperationRunContext } from '../src/run/operation-runs.ts';
-import { seedFor, type RunSettings } from '../src/run/run-settings.ts';
+import { seedFor } from '../src/run/run-settings.ts';
 import { specFor } from '../src/spec/load-specs.ts';
-import type { OperationSpec } from '../src/spec/operation-spec.ts';
 import type { SpecValidators } from '../src/spec/spec-validators.ts';
-import type { WireClient } from '../src/wire/wire-client.ts';
 
-interface SuiteFixtures {
-  readonly specs: readonly OperationSpec[];
-  readonly validators: SpecValidators;
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
-  readonly settings: RunSettings;
-  readonly conformance: { recorder(operation: string): CheckRecorder };
-}
+/** The operation suites validate responses, so they need the compiled validators too. */
+type OperationSuiteFixtures = SuiteFixtures & { readonly validators: SpecValidators };
 
 /**
  * The generic checks every operation gets, derived from its spec: valid generated requests (positive,
@@ -31,21 +23,21 @@ interface SuiteFixtures {
 export function describeOperation(operation: string): void {
   describe(operation, () => {
     conformanceTest('valid requests are accepted and match the response schema', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
       skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
       const prepared = await prepare(fixtures, operation, 'valid');
       if (prepared) await runValidRequests(prepared.context, validRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
     });
 
     conformanceTest('requests breaking one rule are rejected with an allowed 4xx', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
       skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
       const prepared = await prepare(fixtures, operation, 'invalid');
       if (prepared) await runInvalidRequests(prepared.context, invalidRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
     });
 
     conformanceTest('unknown pool and client ids give ResourceNotFoundException', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: SuiteFixtures = { specs, validators, wire, resources, settings, conformance };
+      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
       skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
       const spec = specFor(fixtures.specs, operation);
       skip(unknownIdVariants(spec, {}).length === 0, `${operation} names no pool or client`);
@@ -58,7 +50,7 @@ export function describeOperation(operation: string): void {
 }
 
 /** Opens the operation's recorder and creates its prerequisites; undefined when they could not be made. */
-async function prepare(fixtures: SuiteFixtures, operation: string, label: string) {
+async function prepare(fixtures: OperationSuiteFixtures, operation: string, label: string) {
   const spec = specFor(fixtures.specs, operation);
   const recorder = fixtures.conformance.recorder(operation);
   const live = await prerequisitesOrVerdict(operation, recorder, () => createPrerequisites(spec, fixtures.resources, fixtures.wire));

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
 import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
 import type { FixupContext } from '../src/generate/request-fixup.ts';
 import { fixupFor, validRequests } from '../src/generate/request-generators.ts';
-import type { ResourceFactory } from '../src/resources/resource-factory.ts';
 import { SetupError } from '../src/resources/setup-error.ts';
 import {
   probeClientLastModified,
@@ -15,18 +14,8 @@ import {
   runUpdatePoolRoundTrip,
   type RoundTripContext,
 } from '../src/run/round-trip-runs.ts';
-import { seedFor, type RunSettings } from '../src/run/run-settings.ts';
+import { seedFor } from '../src/run/run-settings.ts';
 import { specFor } from '../src/spec/load-specs.ts';
-import type { OperationSpec } from '../src/spec/operation-spec.ts';
-import type { WireClient } from '../src/wire/wire-client.ts';
-
-interface SuiteFixtures {
-  readonly specs: readonly OperationSpec[];
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
-  readonly settings: RunSettings;
-  readonly conformance: { recorder(operation: string): CheckRecorder };
-}
 
 /**
  * What was written reads back: each create/update request generated from the spec, once accepted, must

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
 import { statefulPlans } from '../src/checks/stateful-model.ts';
 import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
-import type { ResourceFactory } from '../src/resources/resource-factory.ts';
 import { seedFor, type RunSettings } from '../src/run/run-settings.ts';
 import {
   STATEFUL_OPERATIONS,
@@ -12,16 +11,6 @@ import {
   sweepMaxResults,
   type StatefulRunContext,
 } from '../src/run/stateful-runs.ts';
-import type { OperationSpec } from '../src/spec/operation-spec.ts';
-import type { WireClient } from '../src/wire/wire-client.ts';
-
-interface SuiteFixtures {
-  readonly specs: readonly OperationSpec[];
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
-  readonly settings: RunSettings;
-  readonly conformance: { recorder(operation: string): CheckRecorder };
-}
 
 /**
  * Model-based checks over pools and app clients: random sequences of create, describe, update, list
