@@ -1,16 +1,10 @@
+import type { FixupContext } from '../generate/request-fixup.ts';
 import type { OperationSpec } from '../spec/operation-spec.ts';
 import type { ResourceFactory } from '../resources/resource-factory.ts';
 import type { WireClient } from '../wire/wire-client.ts';
 
-/** Live resources a generated request may refer to, handed to the per-operation fix-ups. */
-export interface LiveResources {
-  readonly userPoolId?: string;
-  readonly clientId?: string;
-  readonly clientSecret?: string;
-  readonly username?: string;
-  readonly password?: string;
-  readonly refreshToken?: string;
-}
+/** Live resources a generated request may refer to: the part of the fix-ups' context the set-up provides. */
+export type LiveResources = Pick<FixupContext, 'userPoolId' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'refreshToken'>;
 
 /**
  * What an operation needs before it can be called validly, read off its request schema rather than
