@@ -24,6 +24,25 @@ export function allowedRejections(spec: OperationSpec): readonly string[] {
  * accepted, never a 5xx. Request-side findings point into the request (the broken member).
  */
 export function checkRejected(spec: OperationSpec, exchange: Exchange, broken: BrokenRule): Finding[] {
+  return checkRefusal(exchange, { ...broken, allowed: allowedRejections(spec), subject: `request breaking ${broken.rule}` });
+}
+
+/** Something the target must refuse: where in the request, which error types may say so, and how to name it. */
+export interface RefusalRule {
+  /** JSON pointer into the request (the member that makes it invalid). */
+  readonly path: string;
+  readonly allowed: readonly string[];
+  /** How messages name the request, e.g. `request breaking pattern` or `sign-in with wrong password`. */
+  readonly subject: string;
+}
+
+/**
+ * The shared rule of every refusal: a 2xx is `accepted-invalid` at the offending member (`expected` lists
+ * the allowed types, a list rather than text so it survives redaction under secret paths), a status
+ * outside 4xx is `wrong-error`, a 4xx of a type not allowed or without a JSON `__type` is `wrong-error` or
+ * `malformed-error`.
+ */
+export function checkRefusal(exchange: Exchange, refusal: RefusalRule): Finding[] {
   const transport = transportFinding(exchange);
   if (transport) return [transport];
   if (exchange.status >= 200 && exchange.status < 300) {
@@ -31,10 +50,10 @@ export function checkRejected(spec: OperationSpec, exchange: Exchange, broken: B
       {
         kind: 'accepted-invalid',
         severity: 'error',
-        path: broken.path,
-        expected: `a 4xx error (${broken.rule})`,
+        path: refusal.path,
+        expected: [...refusal.allowed],
         actual: exchange.status,
-        message: `request breaking ${broken.rule} at ${broken.path || '/'} was accepted`,
+        message: `${refusal.subject} at ${refusal.path || '/'} was accepted (HTTP ${exchange.status})`,
       },
     ];
   }
@@ -46,11 +65,11 @@ export function checkRejected(spec: OperationSpec, exchange: Exchange, broken: B
         path: STATUS_PATH,
         expected: '4xx',
         actual: exchange.status,
-        message: `request breaking ${broken.rule} answered with HTTP ${exchange.status}, not a 4xx`,
+        message: `${refusal.subject} answered with HTTP ${exchange.status}, not a 4xx`,
       },
     ];
   }
-  return errorTypeFindings(exchange, allowedRejections(spec), `request breaking ${broken.rule}`);
+  return errorTypeFindings(exchange, refusal.allowed, refusal.subject);
 }
 
 /** A 4xx must be a well-formed error whose type is one of `allowed`. */
