@@ -54,7 +54,7 @@ export async function explore<T>(
   options: ExploreOptions,
 ): Promise<ExploreResult<T>> {
   const tallies = new Map<string, { runs: number; failed: number }>();
-  const firstSeen = new Map<string, { checked: CheckedFinding; input: T; count: number }>();
+  const firstSeen = new Map<string, { checked: CheckedFinding; input: T; count: number; runIndex: number }>();
   let runs = 0;
   await fc.assert(
     fc.asyncProperty(arbitrary, async (input) => {
@@ -65,7 +65,7 @@ export async function explore<T>(
         const key = ruleOf(checked);
         const seen = firstSeen.get(key);
         if (seen) seen.count += 1;
-        else firstSeen.set(key, { checked, input, count: 1 });
+        else firstSeen.set(key, { checked, input, count: 1, runIndex: runs - 1 });
       }
     }),
     { seed: options.seed, numRuns: options.numRuns, endOnFailure: true },
@@ -76,7 +76,7 @@ export async function explore<T>(
     // A transport failure (no complete response) says nothing about the input: shrinking it would only
     // send more requests to a target that is down or hanging, each waiting out the full deadline.
     const shrinkable = seen.checked.finding.kind !== 'transport' && shrunk < (options.maxShrunkRules ?? 40);
-    const minimal = shrinkable ? await shrinkRule(arbitrary, evaluate, key, options) : undefined;
+    const minimal = shrinkable ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options) : undefined;
     if (shrinkable) shrunk += 1;
     examples.push({
       check: seen.checked.check,
@@ -94,6 +94,7 @@ async function shrinkRule<T>(
   arbitrary: fc.Arbitrary<T>,
   evaluate: (input: T) => Promise<Evaluation>,
   key: string,
+  runIndex: number,
   options: ExploreOptions,
 ): Promise<{ input: T; finding: Finding; path: string } | undefined> {
   let lastFinding: Finding | undefined;
@@ -105,6 +106,8 @@ async function shrinkRule<T>(
     }),
     {
       seed: options.seed,
+      // Start at the run that first broke the rule instead of sending every passing run again.
+      path: String(runIndex),
       numRuns: options.numRuns,
       ...(options.shrinkTimeLimitMs ? { interruptAfterTimeLimit: options.shrinkTimeLimitMs } : {}),
     },
