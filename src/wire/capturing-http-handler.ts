@@ -20,6 +20,9 @@ export class CapturingHttpHandler implements RequestHandler<HttpRequest, HttpRes
   constructor(private readonly options: CapturingHandlerOptions) {
     this.inner = new NodeHttpHandler({
       requestTimeout: options.requestTimeoutMs,
+      // By default the SDK only logs a warning when a request exceeds requestTimeout; this makes it end
+      // the request (the handler's own deadline below also covers a body that never finishes).
+      throwOnRequestTimeout: true,
       connectionTimeout: options.connectionTimeoutMs,
       httpAgent: { keepAlive: true, maxSockets: 8 },
     });
@@ -34,19 +37,31 @@ export class CapturingHttpHandler implements RequestHandler<HttpRequest, HttpRes
   async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
     const started = performance.now();
     const base = describeRequest(request);
+    // Aborting destroys the request and its socket. Without it a target that never answers (or never
+    // finishes a body) keeps the socket busy after the deadline, and once the agent's sockets are all
+    // held that way, every later call times out too, however healthy the target has become.
+    const abort = new AbortController();
+    const options: HttpHandlerOptions = { ...handlerOptions, abortSignal: combinedSignal(abort.signal, handlerOptions?.abortSignal) };
     let response: HttpResponse;
     try {
-      ({ response } = await withDeadline(this.inner.handle(request as Parameters<NodeHttpHandler["handle"]>[0], handlerOptions), this.options.requestTimeoutMs));
+      ({ response } = await withDeadline(this.inner.handle(request as Parameters<NodeHttpHandler["handle"]>[0], options), this.options.requestTimeoutMs, () => abort.abort()));
     } catch (error) {
       this.emit({ ...base, status: 0, headers: {}, bodyText: '', ms: performance.now() - started, transportError: describe(error) });
       throw error;
     }
     let bodyText: string;
     try {
-      bodyText = await withDeadline(readBody(response.body), this.options.requestTimeoutMs);
+      bodyText = await withDeadline(readBody(response.body), this.options.requestTimeoutMs, () => {
+        destroyStream(response.body);
+        abort.abort();
+      });
     } catch (error) {
+      // The status line and headers came, the body did not (reset, cut short, past the deadline). Status 0:
+      // there is no response to judge, and code that takes 2xx to mean "accepted, read the body" must not
+      // read this one. The headers are kept, and the status is named in the error.
       const headers = lowerCaseHeaders(response.headers);
-      this.emit({ ...base, status: response.statusCode, headers, bodyText: '', ms: performance.now() - started, transportError: describe(error) });
+      const transportError = `${describe(error)} (after the HTTP ${response.statusCode} status line and headers)`;
+      this.emit({ ...base, status: 0, headers, bodyText: '', ms: performance.now() - started, transportError });
       throw error;
     }
     const headers = lowerCaseHeaders(response.headers);
@@ -107,17 +122,35 @@ async function readBody(body: unknown): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The SDK's requestTimeout covers socket idleness, not a body that trickles forever; this bounds the whole. */
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/**
+ * The SDK's requestTimeout only warns (and covers socket idleness, not a body that trickles forever); this
+ * bounds the whole and, when the deadline passes, calls `onTimeout` to release what the work still holds.
+ */
+async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no complete response within ${ms} ms`), { name: 'TimeoutError' })), ms);
+    timer = setTimeout(() => {
+      reject(Object.assign(new Error(`no complete response within ${ms} ms`), { name: 'TimeoutError' }));
+      onTimeout();
+    }, ms);
   });
+  // The work settles (rejected, once aborted) after the deadline won the race; that is expected.
+  work.catch(() => undefined);
   try {
     return await Promise.race([work, deadline]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The caller's abort signal, if any, joined with ours. */
+function combinedSignal(ours: AbortSignal, theirs: HttpHandlerOptions['abortSignal']): AbortSignal {
+  return theirs === undefined ? ours : AbortSignal.any([ours, theirs as AbortSignal]);
+}
+
+function destroyStream(body: unknown): void {
+  const stream = body as { destroy?: (error?: Error) => void } | undefined;
+  stream?.destroy?.();
 }
 
 function describe(error: unknown): string {

@@ -9,7 +9,7 @@ export interface Exchange {
   readonly request: unknown;
   /** Request headers that were sent, lower-cased names. */
   readonly requestHeaders: Readonly<Record<string, string>>;
-  /** HTTP status, or 0 when no response arrived (see `transportError`). */
+  /** HTTP status, or 0 when no complete response arrived (see `transportError`; the headers are kept when they came). */
   readonly status: number;
   /** Response headers, lower-cased names. */
   readonly headers: Readonly<Record<string, string>>;

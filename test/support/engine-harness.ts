@@ -1,0 +1,72 @@
+import { CheckRecorder } from '../../src/deviations/check-recorder.ts';
+import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
+import { ResourceFactory } from '../../src/resources/resource-factory.ts';
+import { loadOperationSpecs } from '../../src/spec/load-specs.ts';
+import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import { SpecValidators } from '../../src/spec/spec-validators.ts';
+import type { TargetDescriptor } from '../../src/targets/target.ts';
+import { WireClient, type WireClientOptions } from '../../src/wire/wire-client.ts';
+
+const SPECS = loadOperationSpecs();
+const VALIDATORS = new SpecValidators(SPECS);
+
+/**
+ * What the suites' fixtures give a test (a WireClient, a ResourceFactory, recorders per operation), for
+ * tests that drive the engine's run functions directly against a target of their own (the mutation
+ * proxy). One harness is one run: its recorders hold that run's findings only.
+ */
+export class EngineHarness {
+  readonly specs: readonly OperationSpec[] = SPECS;
+  readonly validators: SpecValidators = VALIDATORS;
+  readonly wire: WireClient;
+  readonly resources: ResourceFactory;
+  private readonly recorders: CheckRecorder[] = [];
+
+  constructor(
+    readonly target: TargetDescriptor,
+    readonly prefix: string,
+    wireOptions: WireClientOptions = {},
+  ) {
+    this.wire = new WireClient(target, wireOptions);
+    this.resources = new ResourceFactory(this.wire, prefix);
+  }
+
+  /** Opens a recorder for one operation's findings, as the `conformance` fixture does. */
+  recorder(operation: string): CheckRecorder {
+    const recorder = new CheckRecorder(operation, this.target, { profile: 'quick', seed: 0, startedAt: new Date(0).toISOString() });
+    this.recorders.push(recorder);
+    return recorder;
+  }
+
+  /** One recorder per operation, opened on first use (the stateful runs' `recorderFor`). */
+  recorderFor(): (operation: string) => CheckRecorder {
+    const opened = new Map<string, CheckRecorder>();
+    return (operation) => {
+      const recorder = opened.get(operation) ?? this.recorder(operation);
+      opened.set(operation, recorder);
+      return recorder;
+    };
+  }
+
+  /** The records of every recorder opened, as the reporter would receive them. */
+  records(): ConformanceRecord[] {
+    return this.recorders.map((recorder) => recorder.toRecord());
+  }
+
+  /** Deletes what the run created and closes the client; a cleanup the target no longer allows is reported, not thrown. */
+  async dispose(): Promise<string | undefined> {
+    try {
+      await this.resources.cleanup();
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      this.wire.destroy();
+    }
+  }
+}
+
+/** The target as the suite sees it behind the proxy. */
+export function proxiedTarget(target: TargetDescriptor, endpoint: string): TargetDescriptor {
+  return { ...target, kind: 'endpoint', name: `${target.name} via mutation proxy`, endpoint };
+}

@@ -1,0 +1,249 @@
+import { REQUEST_ID_HEADERS } from '../../src/protocol/aws-json.ts';
+import type { Mutation } from './mutation.ts';
+import { jsonBodyOf, jsonRequestOf, withHeader, withJsonBody, withJsonRequest, type ProxiedResponse } from './proxied-exchange.ts';
+
+/**
+ * The catalogue of deviations the mutation tests inject, one small definition each. Every one must be
+ * caught by the check named in its row (test/mutation/); the detection table lists them all.
+ */
+
+/** DescribeUserPool leaves out `UserPool.Name`, so what CreateUserPool sent does not read back. */
+export const DROP_POOL_NAME: Mutation = {
+  name: 'drop-response-member',
+  description: 'DescribeUserPool drops UserPool.Name',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) => editUserPool(response, ({ Name: _dropped, ...pool }) => pool),
+};
+
+/** A number member sent as a JSON string. */
+export const NUMBER_AS_STRING: Mutation = {
+  name: 'number-as-string',
+  description: 'DescribeUserPool sends EstimatedNumberOfUsers as a string',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) => editUserPool(response, (pool) => ({ ...pool, EstimatedNumberOfUsers: String(pool['EstimatedNumberOfUsers'] ?? 0) })),
+};
+
+/** A boolean member sent as a JSON string. */
+export const BOOLEAN_AS_STRING: Mutation = {
+  name: 'boolean-as-string',
+  description: 'DescribeUserPool sends PasswordPolicy.RequireUppercase as a string',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) =>
+    editUserPool(response, (pool) => {
+      const policies = (pool['Policies'] ?? {}) as Record<string, unknown>;
+      const passwordPolicy = (policies['PasswordPolicy'] ?? {}) as Record<string, unknown>;
+      const requireUppercase = String(passwordPolicy['RequireUppercase'] ?? true);
+      return { ...pool, Policies: { ...policies, PasswordPolicy: { ...passwordPolicy, RequireUppercase: requireUppercase } } };
+    }),
+};
+
+/** An enum member with a value outside the enum (Cognito says `Enabled` or `Disabled`). */
+export const ENUM_OUT_OF_RANGE: Mutation = {
+  name: 'enum-out-of-range',
+  description: 'DescribeUserPool sends UserPool.Status "Active"',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) => editUserPool(response, (pool) => ({ ...pool, Status: 'Active' })),
+};
+
+/** A timestamp as an ISO 8601 string instead of epoch seconds. */
+export const TIMESTAMP_AS_ISO: Mutation = {
+  name: 'timestamp-as-iso-string',
+  description: 'DescribeUserPool sends CreationDate as an ISO string',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) =>
+    editUserPool(response, (pool) => {
+      const seconds = typeof pool['CreationDate'] === 'number' ? pool['CreationDate'] : 0;
+      return { ...pool, CreationDate: new Date(seconds * 1000).toISOString() };
+    }),
+};
+
+/** An error under another name: `ResourceNotFoundException` becomes `NoSuchPool`. */
+export const RENAMED_ERROR_TYPE: Mutation = {
+  name: 'renamed-error-type',
+  description: 'ResourceNotFoundException is sent as __type NoSuchPool',
+  operations: ['DescribeUserPool'],
+  status: 400,
+  honest: [],
+  rewriteResponse: (response) => {
+    if (jsonBodyOf(response)?.['__type'] !== 'ResourceNotFoundException') return response;
+    return withJsonBody(response, (body) => ({ ...body, __type: 'NoSuchPool' }));
+  },
+};
+
+/** A client error answered as a gateway's HTML error page. The page must not name the operation, or it reads as "unsupported". */
+export const HTML_SERVER_ERROR: Mutation = {
+  name: '4xx-as-5xx-html',
+  description: 'a 400 error becomes a 503 HTML page',
+  operations: ['DescribeUserPool'],
+  status: 400,
+  honest: [],
+  rewriteResponse: () => ({
+    status: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: Buffer.from('<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>', 'utf8'),
+  }),
+};
+
+/** A page that has more pools after it, sent without its NextToken. */
+export const DROP_NEXT_TOKEN: Mutation = {
+  name: 'drop-next-token',
+  description: 'ListUserPools drops NextToken from a page with more pools after it',
+  operations: ['ListUserPools'],
+  honest: ['pagination'],
+  rewriteResponse: (response) => {
+    if (jsonBodyOf(response)?.['NextToken'] === undefined) return response;
+    return withJsonBody(response, ({ NextToken: _dropped, ...body }) => body);
+  },
+};
+
+/** A page holding one pool more than MaxResults (the proxy paginates as if asked for one more). */
+export const ONE_OVER_MAX_RESULTS: Mutation = {
+  name: 'one-over-max-results',
+  description: 'ListUserPools returns MaxResults + 1 pools on a page',
+  operations: ['ListUserPools'],
+  honest: ['pagination'],
+  rewriteRequest: (request) => {
+    const body = jsonRequestOf(request);
+    const maxResults = body?.['MaxResults'];
+    if (body === undefined || typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults >= 60) return request;
+    return withJsonRequest(request, { ...body, MaxResults: maxResults + 1 });
+  },
+};
+
+/**
+ * A write that the next read does not show: before each UpdateUserPool the pool is read from the target,
+ * and DescribeUserPool of that pool answers with that copy from then on.
+ */
+export const STALE_READ_AFTER_UPDATE: Mutation = {
+  name: 'stale-read-after-write',
+  description: 'DescribeUserPool answers from a copy taken before the last UpdateUserPool',
+  operations: ['UpdateUserPool', 'DescribeUserPool'],
+  honest: [],
+  rewriteRequest: async (request, { state, upstream }) => {
+    const poolId = jsonRequestOf(request)?.['UserPoolId'];
+    if (request.operation !== 'UpdateUserPool' || typeof poolId !== 'string') return request;
+    const before = await upstream.call('DescribeUserPool', { UserPoolId: poolId });
+    if (before.status === 200) state.set(poolId, before.body);
+    return request;
+  },
+  rewriteResponse: (response, request, { state }) => {
+    const poolId = jsonRequestOf(request)?.['UserPoolId'];
+    const stale = typeof poolId === 'string' ? state.get(poolId) : undefined;
+    if (request.operation !== 'DescribeUserPool' || response.status !== 200 || !(stale instanceof Buffer)) return response;
+    return { ...response, body: stale };
+  },
+};
+
+/** A request that must fail is accepted: the target's 400 becomes `200 {}`. */
+export const ACCEPT_INVALID: Mutation = {
+  name: 'accept-invalid-request',
+  description: 'a 400 rejection becomes 200 {}',
+  operations: ['DescribeUserPool'],
+  status: 400,
+  honest: [],
+  rewriteResponse: (response) => ({
+    status: 200,
+    headers: { ...response.headers, 'content-type': 'application/x-amz-json-1.1' },
+    body: Buffer.from('{}', 'utf8'),
+  }),
+};
+
+/** Tokens whose signature no longer verifies: one byte of each JWT's signature flipped. */
+export const BROKEN_TOKEN_SIGNATURE: Mutation = {
+  name: 'broken-jwt-signature',
+  description: 'one byte of the AccessToken and IdToken signatures flipped',
+  operations: ['InitiateAuth', 'AdminInitiateAuth'],
+  status: 200,
+  honest: [],
+  rewriteResponse: (response) =>
+    editAuthenticationResult(response, (result) => ({
+      ...result,
+      ...mapTokens(result, flipSignatureByte),
+    })),
+};
+
+/** `ExpiresIn` that disagrees with the tokens' own `exp - iat` (a minute longer). */
+export const WRONG_EXPIRES_IN: Mutation = {
+  name: 'expires-in-not-token-lifetime',
+  description: 'AuthenticationResult.ExpiresIn is 60 s more than exp - iat',
+  operations: ['InitiateAuth', 'AdminInitiateAuth'],
+  status: 200,
+  honest: ['expires-in'],
+  rewriteResponse: (response) =>
+    editAuthenticationResult(response, (result) => (typeof result['ExpiresIn'] === 'number' ? { ...result, ExpiresIn: result['ExpiresIn'] + 60 } : result)),
+};
+
+/** No request id header on the response (honest mode adds one, since cognito-local sends none). */
+export const DROP_REQUEST_ID: Mutation = {
+  name: 'drop-request-id',
+  description: 'the x-amzn-requestid header is removed',
+  operations: ['DescribeUserPool'],
+  honest: ['request-id'],
+  rewriteResponse: (response) => REQUEST_ID_HEADERS.reduce<ProxiedResponse>((current, name) => (current.headers[name] === undefined ? current : withHeader(current, name, undefined)), response),
+};
+
+/** A Content-Type that is not awsJson1.1's. */
+export const WRONG_CONTENT_TYPE: Mutation = {
+  name: 'wrong-content-type',
+  description: 'Content-Type text/plain instead of application/x-amz-json-1.1',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) => withHeader(response, 'content-type', 'text/plain'),
+};
+
+/** Every mutation of the catalogue, in the order of the detection table. */
+export const MUTATIONS: readonly Mutation[] = [
+  DROP_POOL_NAME,
+  NUMBER_AS_STRING,
+  BOOLEAN_AS_STRING,
+  ENUM_OUT_OF_RANGE,
+  TIMESTAMP_AS_ISO,
+  RENAMED_ERROR_TYPE,
+  HTML_SERVER_ERROR,
+  DROP_NEXT_TOKEN,
+  ONE_OVER_MAX_RESULTS,
+  STALE_READ_AFTER_UPDATE,
+  ACCEPT_INVALID,
+  BROKEN_TOKEN_SIGNATURE,
+  WRONG_EXPIRES_IN,
+  DROP_REQUEST_ID,
+  WRONG_CONTENT_TYPE,
+];
+
+/** Edits the `UserPool` object of a response; a response without one is returned as it was. */
+function editUserPool(response: ProxiedResponse, edit: (pool: Record<string, unknown>) => Record<string, unknown>): ProxiedResponse {
+  const pool = jsonBodyOf(response)?.['UserPool'];
+  if (typeof pool !== 'object' || pool === null) return response;
+  return withJsonBody(response, (body) => ({ ...body, UserPool: edit(body['UserPool'] as Record<string, unknown>) }));
+}
+
+/** Edits the `AuthenticationResult` of a sign-in; a response without one (a challenge) is returned as it was. */
+function editAuthenticationResult(response: ProxiedResponse, edit: (result: Record<string, unknown>) => Record<string, unknown>): ProxiedResponse {
+  const result = jsonBodyOf(response)?.['AuthenticationResult'];
+  if (typeof result !== 'object' || result === null) return response;
+  return withJsonBody(response, (body) => ({ ...body, AuthenticationResult: edit(body['AuthenticationResult'] as Record<string, unknown>) }));
+}
+
+function mapTokens(result: Record<string, unknown>, map: (token: string) => string): Record<string, string> {
+  const mapped: Record<string, string> = {};
+  for (const member of ['AccessToken', 'IdToken']) {
+    const token = result[member];
+    if (typeof token === 'string') mapped[member] = map(token);
+  }
+  return mapped;
+}
+
+/** Flips the first byte of a compact JWS's signature, keeping it valid base64url. */
+function flipSignatureByte(token: string): string {
+  const [header, payload, signature] = token.split('.');
+  if (header === undefined || payload === undefined || signature === undefined) return token;
+  const bytes = Buffer.from(signature, 'base64url');
+  if (bytes.length === 0) return token;
+  bytes[0] = (bytes[0] as number) ^ 0xff;
+  return `${header}.${payload}.${bytes.toString('base64url')}`;
+}
