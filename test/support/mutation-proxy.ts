@@ -31,6 +31,7 @@ interface Active {
  */
 export class MutationProxy {
   private active: Active;
+  private readonly listeners = new Set<(request: ProxiedRequest) => void>();
   private readonly internalErrors: string[] = [];
 
   private constructor(
@@ -64,6 +65,12 @@ export class MutationProxy {
     return this.active.changed;
   }
 
+  /** Called with every request as it arrives, before it is forwarded; returns the unsubscribe function. */
+  onRequest(listener: (request: ProxiedRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Errors inside the proxy itself (never the target's); a test should expect none. */
   get errors(): readonly string[] {
     return this.internalErrors;
@@ -91,6 +98,7 @@ export class MutationProxy {
     try {
       const request = await readRequest(req);
       if (request === undefined) return;
+      for (const listener of this.listeners) listener(request);
       await this.answer(request, res, this.active);
     } catch (error) {
       this.internalErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
