@@ -1,3 +1,4 @@
+import { transportFinding } from './transport-finding.ts';
 import type { Finding } from '../deviations/deviation.ts';
 import { nextTokenOf, poolsOf, type PoolListing } from './list-pages.ts';
 
@@ -114,6 +115,9 @@ function endFindings(listing: PoolListing): Finding[] {
   }
   if (listing.end === 'refused') {
     const refusal = listing.refusal?.exchange;
+    // A page that got no complete response was not refused by the target: it proves nothing.
+    const transport = refusal ? transportFinding(refusal) : undefined;
+    if (transport) return [transport];
     const actual = refusal ? { status: refusal.status, error: listing.refusal?.error?.name ?? null } : null;
     return [
       stateAt(

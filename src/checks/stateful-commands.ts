@@ -1,3 +1,4 @@
+import { transportFinding } from './transport-finding.ts';
 import fc from 'fast-check';
 import type { Finding } from '../deviations/deviation.ts';
 import { errorTypeOf } from '../protocol/aws-json.ts';
@@ -344,6 +345,8 @@ function poolSettings(minimumLength: number): Record<string, unknown> {
 
 /** A live resource's Describe must succeed and show what was last written. */
 function expectWritten(result: CallResult, written: Written, subject: string): Finding[] {
+  const transport = transportFinding(result.exchange);
+  if (transport) return [transport];
   if (!accepted(result)) {
     return [
       {
@@ -364,6 +367,8 @@ function expectWritten(result: CallResult, written: Written, subject: string): F
 
 /** A deleted resource's Describe (`subject` says how it went) must fail with ResourceNotFoundException. */
 function expectNotFound(result: CallResult, resource: string, subject: string): Finding[] {
+  const transport = transportFinding(result.exchange);
+  if (transport) return [transport];
   if (accepted(result)) {
     return [
       {

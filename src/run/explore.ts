@@ -74,8 +74,10 @@ export async function explore<T>(
   let shrunk = 0;
   for (const [key, seen] of firstSeen) {
     // A transport failure (no complete response) says nothing about the input: shrinking it would only
-    // send more requests to a target that is down or hanging, each waiting out the full deadline.
-    const shrinkable = seen.checked.finding.kind !== 'transport' && shrunk < (options.maxShrunkRules ?? 40);
+    // send more requests to a target that is down or hanging, each waiting out the full deadline. An
+    // `info` finding is a note, not a failure: its first example is enough.
+    const { kind, severity } = seen.checked.finding;
+    const shrinkable = kind !== 'transport' && severity !== 'info' && shrunk < (options.maxShrunkRules ?? 40);
     const minimal = shrinkable ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options) : undefined;
     if (shrinkable) shrunk += 1;
     examples.push({

@@ -87,6 +87,8 @@ async function exploreOperation<T>(
   adoptCreatedPool(context.resources, probe);
   context.recorder.sawExchange(probe.exchange);
   if (isUnsupportedOperation(probe.exchange)) return markUnsupported(context, probe.exchange);
+  // The probe is a run like any other: what it finds is reported too.
+  if (!probe.throttled) recordEvaluation(context.recorder, evaluate(probe.exchange, probeInput), { request: requestOf(probeInput), raw });
   let throttled = 0;
   const result: ExploreResult<T> = await explore(
     inputs,

@@ -1,3 +1,4 @@
+import { transportFinding } from '../checks/transport-finding.ts';
 import type fc from 'fast-check';
 import { listAllPools, poolsOf } from '../checks/list-pages.ts';
 import { describePlan, listPlan, type RoundTripPlan } from '../checks/round-trip-members.ts';
@@ -238,7 +239,10 @@ async function readBackClient(
   return checkDescribed(plan, request, described.exchange.body);
 }
 
+/** A failed read-back is a `state` deviation, unless no complete response arrived: then it proves nothing. */
 function readBackFailed(operation: string, result: CallResult): Finding {
+  const transport = transportFinding(result.exchange);
+  if (transport) return transport;
   return {
     kind: 'state',
     severity: 'error',
