@@ -1,0 +1,81 @@
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../report/report-model.ts';
+import { validateReport } from '../report/report-schema.ts';
+import { describeResult, runCli, type CliResult } from './test-support/run-cli.ts';
+import { shardComparable } from './test-support/report-comparison.ts';
+
+/**
+ * Sharding across machines: `run --shard 1/2` and `run --shard 2/2` with the same seed and operations, each
+ * against its own embedded cognito-local as on separate machines, merged with `merge`, must give the report of
+ * one unsharded run: the same operations, verdicts, check tallies and (normalised) deviations.
+ *
+ * vitest shards by suite file (hash of the path). With the suite files of today, ListUserPools' own suite,
+ * the stateful and the changes suites fall in shard 1 and DescribeUserPool's suite in shard 2, while the
+ * stateful suite also records DescribeUserPool: both shards report, and one operation is in both.
+ */
+const RUN = ['run', '--ops', 'ListUserPools,DescribeUserPool', '--runs', '3', '--seed', '1234'];
+
+let dir: string;
+let whole: CliResult;
+let shards: CliResult[];
+let merge: CliResult;
+
+async function readReport(...path: string[]): Promise<Report> {
+  return JSON.parse(await readFile(join(dir, ...path), 'utf8')) as Report;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cc-shards-'));
+  // Shards default to <out>/shard-i-of-n, so both may share one --out as on one machine.
+  [whole, ...shards] = await Promise.all([
+    runCli([...RUN, '--report-only', '--out', join(dir, 'whole')]),
+    runCli([...RUN, '--report-only', '--shard', '1/2'], { cwd: dir }),
+    runCli([...RUN, '--report-only', '--shard', '2/2'], { cwd: dir }),
+  ].map((run, i) => (i === 0 ? run : run)));
+  const shardReports = [];
+  for (const i of [1, 2]) {
+    const path = join(dir, 'reports', `shard-${i}-of-2`, 'report.json');
+    if (await exists(path)) shardReports.push(path);
+  }
+  merge = await runCli(['merge', ...shardReports, '--out', join(dir, 'merged'), '--format', 'json,md,junit,html']);
+}, 900_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('run --shard i/n, then merge', () => {
+  it('runs each shard and writes its report under its own directory', async () => {
+    expect(whole.code, describeResult(whole)).toBe(0);
+    for (const [i, shard] of shards.entries()) {
+      expect(shard.code, describeResult(shard)).toBe(0);
+      expect(await exists(join(dir, 'reports', `shard-${i + 1}-of-2`, 'report.json')), `shard ${i + 1} wrote no report: the suite files were split differently; pick --ops with a suite in each shard`).toBe(true);
+    }
+  });
+
+  it('merges the shard reports into every format, valid against the report schema', async () => {
+    expect(merge.code, describeResult(merge)).toBe(0);
+    expect((await readdir(join(dir, 'merged'))).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect(validateReport(await readReport('merged', 'report.json')).errors).toEqual([]);
+  });
+
+  it('gives what one unsharded run gives: operations, verdicts, tallies and deviations', async () => {
+    const [unsharded, merged] = [await readReport('whole', 'report.json'), await readReport('merged', 'report.json')];
+    const parts = await Promise.all([1, 2].map((i) => readReport('reports', `shard-${i}-of-2`, 'report.json')));
+    // Each shard really holds only part of the run.
+    for (const part of parts) expect(part.operations.length + part.summary.deviations).toBeLessThan(unsharded.operations.length + unsharded.summary.deviations);
+    expect(shardComparable(merged)).toEqual(shardComparable(unsharded));
+    expect(merged.summary).toEqual(unsharded.summary);
+    expect(merged.run.seed).toBe(unsharded.run.seed);
+  });
+});
