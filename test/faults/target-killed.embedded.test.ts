@@ -33,7 +33,7 @@ describe('the target killed in the middle of a run', () => {
     expect(resultsOf(result.records, OPERATION_BEFORE)).toEqual(resultsOf(bench.baseline.records, OPERATION_BEFORE));
     const afterKill = [...recordsOf(result.records, AFFECTED_OPERATION), ...recordsOf(result.records, OPERATION_AFTER)];
     expect(afterKill).toHaveLength(3);
-    for (const record of afterKill) expect(transportAffected(record), describeRecords([record])).toBe(true);
+    for (const record of afterKill) expect(transportAffected(record, bench.baseline.records), describeRecords([record])).toBe(true);
     expect(recordsOf(result.records, OPERATION_AFTER)[0]?.inconclusive).toMatch(/set-up needs CreateUserPool/);
     // The pools the run made cannot be deleted from a dead target: said, not thrown.
     expect(result.cleanupError).toMatch(/could not delete/);

@@ -22,12 +22,15 @@ export function resultsOf(records: readonly ConformanceRecord[], operation: stri
 
 /**
  * How a record looks when the target failed below HTTP: inconclusive, or carrying `transport` findings
- * and nothing a transport failure could have made up (no envelope or schema finding).
+ * and nothing a transport failure could have made up. Requests that completed before the failure keep
+ * their findings, so every other blocking finding must be one the honest `baseline` run made too.
  */
-export function transportAffected(record: ConformanceRecord): boolean {
+export function transportAffected(record: ConformanceRecord, baseline: readonly ConformanceRecord[]): boolean {
   if (record.inconclusive !== undefined) return true;
-  const kinds = new Set(record.deviations.filter((deviation) => deviation.severity !== 'info').map((deviation) => deviation.kind));
-  return kinds.has('transport') && [...kinds].every((kind) => kind === 'transport');
+  const blocking = record.deviations.filter((deviation) => deviation.severity !== 'info');
+  const honest = new Set(deviationKeys(recordsOf(baseline, record.operation)));
+  const madeUp = blocking.filter((deviation) => deviation.kind !== 'transport' && !honest.has(deviationKeys([{ ...record, deviations: [deviation] }])[0] ?? ''));
+  return blocking.some((deviation) => deviation.kind === 'transport') && madeUp.length === 0;
 }
 
 /** A one-line summary per record, for assertion messages. */
