@@ -41,6 +41,7 @@ export const RUN_COMMAND = {
     'report-only': { type: 'boolean' },
     shard: { type: 'string' },
     runs: { type: 'string' },
+    'request-timeout': { type: 'string' },
   },
   help: {
     target: 'embedded (default), endpoint, aws, container:cognito-local|moto|localstack',
@@ -58,6 +59,7 @@ export const RUN_COMMAND = {
     'report-only': 'exit 0 whenever the run completes, whatever it found',
     shard: 'run one part of the suite files, e.g. 1/2, with the same --seed on every shard; reports go to <out>/shard-1-of-2 unless --out is given (merge with `cognito-conformance merge`)',
     runs: 'runs per property, overriding the profile',
+    'request-timeout': 'milliseconds one call may take before it is a transport failure (default 15000)',
   },
 } as const satisfies CommandDefinition<Record<string, { type: 'string' | 'boolean' }>>;
 
@@ -166,6 +168,7 @@ function settingsEnv(values: Record<string, string | boolean | undefined>): Reco
   if (typeof values['seed'] === 'string') env[ENV.seed] = values['seed'];
   if (typeof values['ops'] === 'string') env[ENV.operations] = values['ops'];
   if (typeof values['runs'] === 'string') env[ENV.runs] = values['runs'];
+  if (typeof values['request-timeout'] === 'string') env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
   env[ENV.startedAt] = new Date().toISOString();
   return env;
 }
@@ -225,4 +228,9 @@ function watchForInterrupt(log: (line: string) => void) {
       process.off('SIGTERM', listener);
     },
   };
+}
+
+function positiveInteger(flag: string, text: string): string {
+  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`run: ${flag} takes a positive whole number of milliseconds, got ${text}`);
+  return text;
 }

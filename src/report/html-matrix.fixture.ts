@@ -1,3 +1,4 @@
+import { summarise } from './verdict.ts';
 import type {
   ChangeVerdict,
   OperationReport,
@@ -205,8 +206,6 @@ function report(
   operations: readonly OperationReport[],
   changes: readonly ChangeVerdict[],
 ): Report {
-  const count = (verdict: OperationReport['verdict']): number =>
-    operations.filter((op) => op.verdict === verdict).length;
   return {
     schemaVersion: 1,
     tool: { name: 'cognito-conformance', version: '0.1.0' },
@@ -214,14 +213,7 @@ function report(
     sdk: { version: '3.1169.0' },
     spec: { documents: ['cognito-idp-2016-04-18.normal.json'], operations: operations.length },
     run: { profile: 'quick', seed: 1234, startedAt: '2025-01-15T10:00:00.000Z', durationMs: 41_250 },
-    summary: {
-      operations: operations.length,
-      conformant: count('conformant'),
-      deviating: count('deviates'),
-      unsupported: count('unsupported'),
-      inconclusive: count('inconclusive'),
-      deviations: operations.reduce((sum, op) => sum + op.deviations.length, 0),
-    },
+    summary: summarise(operations),
     operations,
     changes,
   };

@@ -36,6 +36,7 @@ export const ENV = {
   allowAws: 'COGNITO_CONFORMANCE_ALLOW_AWS',
   startedAt: 'COGNITO_CONFORMANCE_STARTED_AT',
   maxRequestsPerSecond: 'COGNITO_CONFORMANCE_MAX_RPS',
+  requestTimeoutMs: 'COGNITO_CONFORMANCE_REQUEST_TIMEOUT_MS',
 } as const;
 
 /** Reads run settings from the environment, which is how the CLI and plain `vitest` both configure a run. */

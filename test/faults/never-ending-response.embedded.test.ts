@@ -6,7 +6,7 @@ import { describeResult, runCli } from '../../src/cli/test-support/run-cli.ts';
 import { startEmbeddedTarget } from '../../src/targets/embedded/embedded-target.ts';
 import type { StartedTarget } from '../../src/targets/target.ts';
 import { FaultBench, verdictsOf } from '../support/fault-bench.ts';
-import { describeRecords, recordsOf, resultsOf, transportAffected } from '../support/fault-expectations.ts';
+import { describeRecords, expectNeighboursUnchanged, recordsOf, transportAffected } from '../support/fault-expectations.ts';
 import { AFFECTED_OPERATION, FAULT_SCENARIO, OPERATION_AFTER, OPERATION_BEFORE } from '../support/fault-scenario.ts';
 import { MutationProxy } from '../support/mutation-proxy.ts';
 import { readReportFiles } from '../support/report-files.ts';
@@ -45,8 +45,7 @@ describe('a target that never finishes a response', () => {
         expect.arrayContaining([expect.stringMatching(/TimeoutError/)]),
       );
       expect(verdictsOf(result.records)[AFFECTED_OPERATION]).toBe('inconclusive');
-      expect(resultsOf(result.records, OPERATION_BEFORE)).toEqual(resultsOf(bench.baseline.records, OPERATION_BEFORE));
-      expect(resultsOf(result.records, OPERATION_AFTER)).toEqual(resultsOf(bench.baseline.records, OPERATION_AFTER));
+      expectNeighboursUnchanged(result.records, bench.baseline.records, [OPERATION_BEFORE, OPERATION_AFTER]);
     });
   }
 });
@@ -60,8 +59,8 @@ describe('a target that never finishes a response, under the CLI', () => {
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'cc-fault-never-ending-'));
     target = await startEmbeddedTarget();
-    // The CLI waits out its default 15 s request timeout on each hung call, so only the call for an
-    // unknown pool hangs: one per run, always judged (error-shape), the rest of the run unaffected.
+    // Only the call for an unknown pool hangs: one per run, always judged (error-shape), the rest of the
+    // run unaffected. --request-timeout keeps the wait short.
     proxy = await MutationProxy.start(target.descriptor.endpoint, { mutation: neverEndingResponse('DescribeUserPool', namesUnknownPool) });
   });
 
@@ -72,7 +71,7 @@ describe('a target that never finishes a response, under the CLI', () => {
   });
 
   it('exits in bounded time, the hung call reported as transport, the reports complete and valid', { timeout: 300_000 }, async () => {
-    const result = await runCli(['run', '--endpoint', proxy.endpoint, '--ops', OPERATIONS.join(','), '--runs', '2', '--seed', '12', '--out', out, '--format', 'json,md'], { timeoutMs: 240_000 });
+    const result = await runCli(['run', '--endpoint', proxy.endpoint, '--ops', OPERATIONS.join(','), '--runs', '2', '--seed', '12', '--request-timeout', '3000', '--out', out, '--format', 'json,md'], { timeoutMs: 240_000 });
 
     expect(result.signal, describeResult(result)).toBeNull();
     expect(result.durationMs).toBeLessThan(180_000);
@@ -86,7 +85,7 @@ describe('a target that never finishes a response, under the CLI', () => {
     expect(files.report.operations.map((operation) => operation.operation)).toEqual(OPERATIONS.slice().sort());
     const describeUserPool = files.report.operations.find((operation) => operation.operation === 'DescribeUserPool');
     const transport = describeUserPool?.deviations.filter((deviation) => deviation.kind === 'transport');
-    expect(transport?.map((deviation) => [deviation.check, String(deviation.actual)])).toEqual([['error-shape', expect.stringMatching(/^TimeoutError: no complete response within 15000 ms/)]]);
+    expect(transport?.map((deviation) => [deviation.check, String(deviation.actual)])).toEqual([['error-shape', expect.stringMatching(/^TimeoutError: no complete response within 3000 ms/)]]);
     for (const operation of OPERATIONS) expect(files.markdown).toContain(`| ${operation} |`);
     process.stdout.write(`CLI run with a never-ending answer: exit ${result.code} after ${result.durationMs} ms\n`);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviationKeys } from '../support/deviation-keys.ts';
 import { FaultBench } from '../support/fault-bench.ts';
-import { describeRecords, recordsOf, resultsOf } from '../support/fault-expectations.ts';
+import { describeRecords, expectNeighboursUnchanged, recordsOf, resultsOf } from '../support/fault-expectations.ts';
 import { AFFECTED_OPERATION, FAULT_SCENARIO, OPERATION_AFTER, OPERATION_BEFORE } from '../support/fault-scenario.ts';
 import { bodyNotJson } from '../support/target-faults.ts';
 
@@ -25,8 +25,7 @@ describe('a target whose body is not JSON at all', () => {
     const keys = deviationKeys(recordsOf(result.records, AFFECTED_OPERATION));
     expect(keys).toContain(`${AFFECTED_OPERATION} wire-format wire-format (body)`);
     expect(keys).toContain(`${AFFECTED_OPERATION} error-shape malformed-error (body)`);
-    expect(resultsOf(result.records, OPERATION_BEFORE)).toEqual(resultsOf(bench.baseline.records, OPERATION_BEFORE));
-    expect(resultsOf(result.records, OPERATION_AFTER)).toEqual(resultsOf(bench.baseline.records, OPERATION_AFTER));
+    expectNeighboursUnchanged(result.records, bench.baseline.records, [OPERATION_BEFORE, OPERATION_AFTER]);
   });
 
   it('on a set-up call (CreateUserPool): the operations that need it are inconclusive, the one that does not is unchanged', { timeout: 60_000 }, async () => {

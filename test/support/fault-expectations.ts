@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
 import { deviationKeys } from './deviation-keys.ts';
 
@@ -38,4 +39,9 @@ export function describeRecords(records: readonly ConformanceRecord[]): string {
   return records
     .map((record) => `${record.operation}${record.inconclusive ? ` (inconclusive: ${record.inconclusive})` : ''}: ${deviationKeys([record]).join('; ') || 'no deviations'}`)
     .join('\n');
+}
+
+/** The operations before and after the broken one got exactly the results of the honest run. */
+export function expectNeighboursUnchanged(records: readonly ConformanceRecord[], baseline: readonly ConformanceRecord[], operations: readonly string[]): void {
+  for (const operation of operations) expect(resultsOf(records, operation), operation).toEqual(resultsOf(baseline, operation));
 }
