@@ -37,7 +37,7 @@ export function helpText<O extends OptionSpec>(definition: CommandDefinition<O>)
     const value = option?.type === 'string' ? ' <value>' : '';
     return `  --${flag}${value}`.padEnd(30) + String(text);
   });
-  return `Usage: ${definition.usage}\n\nOptions:\n${lines.join('\n')}\n  --help, -h`.padEnd(30) + '\n';
+  return `Usage: ${definition.usage}\n\nOptions:\n${lines.join('\n')}\n${'  --help, -h'.padEnd(30)}show this help\n`;
 }
 
 function closestFlag(unknown: string, known: readonly string[]): string | undefined {
