@@ -35,7 +35,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'specs/**/*.test.ts', 'reporters/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/*.embedded.test.ts', '**/*.browser.test.ts', '**/*.container.test.ts', 'node_modules/**'],
+          exclude: [
+            '**/*.embedded.test.ts',
+            '**/*.browser.test.ts',
+            '**/*.container.test.ts',
+            'node_modules/**',
+          ],
         },
       },
       {

@@ -9,19 +9,28 @@ import type { Exchange } from '../src/wire/exchange.ts';
  * plain SDK client with no capture, no checks and no generation. Bodies are set as sent (some are
  * deliberately invalid), the same way the suite's raw sender does.
  */
-export async function bareLoop(target: TargetDescriptor, exchanges: readonly Exchange[]): Promise<{ requests: number; ms: number }> {
+export async function bareLoop(
+  target: TargetDescriptor,
+  exchanges: readonly Exchange[],
+): Promise<{ requests: number; ms: number }> {
   const client = new sdk.CognitoIdentityProviderClient({
     region: target.region,
     endpoint: target.endpoint,
     ...(target.credentials ? { credentials: target.credentials } : {}),
     maxAttempts: 1,
     // The same connection handling as the suite's capturing handler, so only the harness differs.
-    requestHandler: new NodeHttpHandler({ requestTimeout: 15_000, connectionTimeout: 3_000, httpAgent: { keepAlive: true, maxSockets: 8 } }),
+    requestHandler: new NodeHttpHandler({
+      requestTimeout: 15_000,
+      connectionTimeout: 3_000,
+      httpAgent: { keepAlive: true, maxSockets: 8 },
+    }),
   });
   const started = performance.now();
   try {
     for (const exchange of exchanges) {
-      const Command = (sdk as unknown as Record<string, new (input: object) => object>)[`${exchange.operation}Command`];
+      const Command = (sdk as unknown as Record<string, new (input: object) => object>)[
+        `${exchange.operation}Command`
+      ];
       if (!Command) continue;
       const payload = JSON.stringify(exchange.request);
       const command = new Command({}) as { middlewareStack: { add: (m: unknown, o: object) => void } };

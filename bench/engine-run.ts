@@ -44,7 +44,11 @@ export async function runEngine(
   try {
     for (const operation of operations) {
       const spec = specFor(specs, operation);
-      const recorder = new CheckRecorder(operation, target, { profile: 'bench', seed, startedAt: new Date().toISOString() });
+      const recorder = new CheckRecorder(operation, target, {
+        profile: 'bench',
+        seed,
+        startedAt: new Date().toISOString(),
+      });
       const live = await createPrerequisites(spec, resources, wire);
       const fixups = { ...live, uniqueName: (label: string) => resources.uniqueName(label) };
       const context = { spec, validators, wire, resources, recorder, seed, numRuns };

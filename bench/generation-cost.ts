@@ -24,7 +24,10 @@ const CONTEXT: FixupContext = {
 export async function measureGenerationCost(): Promise<{ perRequestMicros: number }> {
   const arbitraries = loadOperationSpecs().flatMap((spec) => {
     const fixup = fixupFor(spec.operation);
-    return [validRequests(spec, fixup, CONTEXT), invalidRequests(spec, fixup, CONTEXT)] as fc.Arbitrary<unknown>[];
+    return [
+      validRequests(spec, fixup, CONTEXT),
+      invalidRequests(spec, fixup, CONTEXT),
+    ] as fc.Arbitrary<unknown>[];
   });
   for (const arb of arbitraries) fc.sample(arb, { numRuns: 50, seed: 1 });
   let count = 0;

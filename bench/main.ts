@@ -19,7 +19,13 @@ import { measureGenerationCost } from './generation-cost.ts';
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'cognito-conformance.mjs');
-const OVERHEAD_OPERATIONS = ['ListUserPools', 'DescribeUserPool', 'DescribeUserPoolClient', 'UpdateUserPool', 'CreateUserPoolClient'];
+const OVERHEAD_OPERATIONS = [
+  'ListUserPools',
+  'DescribeUserPool',
+  'DescribeUserPoolClient',
+  'UpdateUserPool',
+  'CreateUserPoolClient',
+];
 
 const SECTIONS = ['profile', 'overhead', 'costs', 'scaling'] as const;
 const { values: flags } = parseArgs({ options: { only: { type: 'string' } } });
@@ -31,7 +37,9 @@ const wanted = (section: (typeof SECTIONS)[number]) => only === undefined || onl
 
 const specs = loadOperationSpecs();
 const validators = new SpecValidators(specs);
-const results: Record<string, unknown> = { machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version } };
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+};
 const rows: [string, string][] = [];
 const note = (label: string, value: string) => {
   rows.push([label, value]);
@@ -63,16 +71,26 @@ try {
 results['benchProcessMaxRssMiB'] = process.resourceUsage().maxRSS / 1024;
 writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const width = Math.max(...rows.map(([label]) => label.length));
-process.stdout.write(`\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwrote bench/results.json\n`);
+process.stdout.write(
+  `\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwrote bench/results.json\n`,
+);
 
 async function measureOverhead(target: TargetDescriptor): Promise<void> {
-  const overhead = await runEngine(target, specs, validators, OVERHEAD_OPERATIONS, 15, { compareWithBareLoop: true });
+  const overhead = await runEngine(target, specs, validators, OVERHEAD_OPERATIONS, 15, {
+    compareWithBareLoop: true,
+  });
   const suiteRps = overhead.exchanges.length / (overhead.ms / 1000);
   const bareRps = (overhead.bare?.requests ?? 0) / ((overhead.bare?.ms ?? 1) / 1000);
   // Stricter than the ratio: the bare loop replays after the suite, against a target whose store has grown
   // (cognito-local rewrites its whole database file on each write), which flatters the suite.
   const wireShare = overhead.exchanges.reduce((sum, exchange) => sum + exchange.ms, 0) / overhead.ms;
-  results['overhead'] = { suiteRequests: overhead.exchanges.length, suiteRps, bareRps, ratio: suiteRps / bareRps, wireShare };
+  results['overhead'] = {
+    suiteRequests: overhead.exchanges.length,
+    suiteRps,
+    bareRps,
+    ratio: suiteRps / bareRps,
+    wireShare,
+  };
   note('suite requests/s (judging, one connection)', suiteRps.toFixed(0));
   note('bare SDK loop requests/s (same requests)', bareRps.toFixed(0));
   note('harness overhead ratio (suite / bare, aim ≥ 0.85)', (suiteRps / bareRps).toFixed(2));
@@ -80,7 +98,6 @@ async function measureOverhead(target: TargetDescriptor): Promise<void> {
 }
 
 async function measureCosts(target: TargetDescriptor): Promise<void> {
-
   const ajvMicros = await ajvCost(target);
   results['ajvMicrosPerResponse'] = ajvMicros;
   note('ajv validation per DescribeUserPool response', `${ajvMicros.toFixed(1)} µs`);
@@ -90,7 +107,6 @@ async function measureCosts(target: TargetDescriptor): Promise<void> {
 }
 
 async function measureScaling(target: TargetDescriptor): Promise<void> {
-
   const byRuns: Record<string, number> = {};
   for (const runs of [10, 50, 200]) {
     const run = await runEngine(target, specs, validators, ['ListUserPools', 'DescribeUserPool'], runs);
@@ -114,7 +130,11 @@ async function measureScaling(target: TargetDescriptor): Promise<void> {
 async function timeCli(args: string[]): Promise<{ ms: number; peakRssMiB: number }> {
   const out = mkdtempSync(join(tmpdir(), 'cc-bench-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args, '--out', out], { cwd: ROOT, env: { ...process.env, CI: '1', COGNITO_CONFORMANCE_SEED: '42' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, ...args, '--out', out], {
+    cwd: ROOT,
+    env: { ...process.env, CI: '1', COGNITO_CONFORMANCE_SEED: '42' },
+    stdio: 'ignore',
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRssKiB(child.pid ?? -1))), 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

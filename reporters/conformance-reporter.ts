@@ -55,7 +55,8 @@ export class ConformanceReporter implements Reporter {
       formats: this.options.formats ?? ['json', 'md'],
       html: (single) => renderCompatibilityMatrix([single]),
     });
-    if (this.options.printTable ?? true) process.stdout.write(`\n${consoleTable(report)}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`);
+    if (this.options.printTable ?? true)
+      process.stdout.write(`\n${consoleTable(report)}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`);
     await this.options.onReport?.(report, files);
   }
 }
@@ -64,7 +65,8 @@ export class ConformanceReporter implements Reporter {
 export function collectRecords(testModules: ReadonlyArray<TestModule>): ConformanceRecord[] {
   const records: ConformanceRecord[] = [];
   for (const testModule of testModules) {
-    for (const testCase of testModule.children.allTests()) records.push(...(testCase.meta().conformance ?? []));
+    for (const testCase of testModule.children.allTests())
+      records.push(...(testCase.meta().conformance ?? []));
   }
   return records;
 }

@@ -18,8 +18,14 @@ export class ProgressReporter implements Reporter {
       const runs = record.checks.reduce((sum, check) => sum + check.runs, 0);
       this.runs += runs;
       this.deviations += record.deviations.length;
-      const checks = record.checks.map((check) => check.check).join(', ') || record.unsupported || record.inconclusive || '—';
-      process.stdout.write(`${record.operation.padEnd(24)} ${checks.padEnd(44)} runs ${String(this.runs).padStart(5)}  deviations so far ${this.deviations}\n`);
+      const checks =
+        record.checks.map((check) => check.check).join(', ') ||
+        record.unsupported ||
+        record.inconclusive ||
+        '—';
+      process.stdout.write(
+        `${record.operation.padEnd(24)} ${checks.padEnd(44)} runs ${String(this.runs).padStart(5)}  deviations so far ${this.deviations}\n`,
+      );
     }
   }
 }

@@ -7,7 +7,13 @@ import { isUnsupportedOperation } from '../src/protocol/aws-json.ts';
 import { SetupError } from '../src/resources/setup-error.ts';
 import type { ResourceFactory } from '../src/resources/resource-factory.ts';
 import { createPrerequisites, type LiveResources } from '../src/run/operation-prerequisites.ts';
-import { runInvalidRequests, runUnknownIds, runValidRequests, unknownIdVariants, type OperationRunContext } from '../src/run/operation-runs.ts';
+import {
+  runInvalidRequests,
+  runUnknownIds,
+  runValidRequests,
+  unknownIdVariants,
+  type OperationRunContext,
+} from '../src/run/operation-runs.ts';
 import { seedFor } from '../src/run/run-settings.ts';
 import { specFor } from '../src/spec/load-specs.ts';
 import type { SpecValidators } from '../src/spec/spec-validators.ts';
@@ -22,30 +28,71 @@ type OperationSuiteFixtures = SuiteFixtures & { readonly validators: SpecValidat
  */
 export function describeOperation(operation: string): void {
   describe(operation, () => {
-    conformanceTest('valid requests are accepted and match the response schema', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
-      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
-      const prepared = await prepare(fixtures, operation, 'valid');
-      if (prepared) await runValidRequests(prepared.context, validRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
-    });
+    conformanceTest(
+      'valid requests are accepted and match the response schema',
+      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+        const fixtures: OperationSuiteFixtures = {
+          specs,
+          validators,
+          wire,
+          resources,
+          settings,
+          conformance,
+        };
+        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+        const prepared = await prepare(fixtures, operation, 'valid');
+        if (prepared)
+          await runValidRequests(
+            prepared.context,
+            validRequests(prepared.context.spec, fixupFor(operation), prepared.fixups),
+          );
+      },
+    );
 
-    conformanceTest('requests breaking one rule are rejected with an allowed 4xx', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
-      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
-      const prepared = await prepare(fixtures, operation, 'invalid');
-      if (prepared) await runInvalidRequests(prepared.context, invalidRequests(prepared.context.spec, fixupFor(operation), prepared.fixups));
-    });
+    conformanceTest(
+      'requests breaking one rule are rejected with an allowed 4xx',
+      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+        const fixtures: OperationSuiteFixtures = {
+          specs,
+          validators,
+          wire,
+          resources,
+          settings,
+          conformance,
+        };
+        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+        const prepared = await prepare(fixtures, operation, 'invalid');
+        if (prepared)
+          await runInvalidRequests(
+            prepared.context,
+            invalidRequests(prepared.context.spec, fixupFor(operation), prepared.fixups),
+          );
+      },
+    );
 
-    conformanceTest('unknown pool and client ids give ResourceNotFoundException', async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-      const fixtures: OperationSuiteFixtures = { specs, validators, wire, resources, settings, conformance };
-      skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
-      const spec = specFor(fixtures.specs, operation);
-      skip(unknownIdVariants(spec, {}).length === 0, `${operation} names no pool or client`);
-      const prepared = await prepare(fixtures, operation, 'unknown-ids');
-      if (!prepared) return;
-      const [valid] = fc.sample(validRequests(spec, fixupFor(operation), prepared.fixups), { seed: prepared.context.seed, numRuns: 1 });
-      if (valid) await runUnknownIds(prepared.context, valid);
-    });
+    conformanceTest(
+      'unknown pool and client ids give ResourceNotFoundException',
+      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+        const fixtures: OperationSuiteFixtures = {
+          specs,
+          validators,
+          wire,
+          resources,
+          settings,
+          conformance,
+        };
+        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+        const spec = specFor(fixtures.specs, operation);
+        skip(unknownIdVariants(spec, {}).length === 0, `${operation} names no pool or client`);
+        const prepared = await prepare(fixtures, operation, 'unknown-ids');
+        if (!prepared) return;
+        const [valid] = fc.sample(validRequests(spec, fixupFor(operation), prepared.fixups), {
+          seed: prepared.context.seed,
+          numRuns: 1,
+        });
+        if (valid) await runUnknownIds(prepared.context, valid);
+      },
+    );
   });
 }
 
@@ -53,7 +100,9 @@ export function describeOperation(operation: string): void {
 async function prepare(fixtures: OperationSuiteFixtures, operation: string, label: string) {
   const spec = specFor(fixtures.specs, operation);
   const recorder = fixtures.conformance.recorder(operation);
-  const live = await prerequisitesOrVerdict(operation, recorder, () => createPrerequisites(spec, fixtures.resources, fixtures.wire));
+  const live = await prerequisitesOrVerdict(operation, recorder, () =>
+    createPrerequisites(spec, fixtures.resources, fixtures.wire),
+  );
   if (!live) return undefined;
   const context: OperationRunContext = {
     spec,
@@ -80,7 +129,11 @@ function fixupContext(live: LiveResources, resources: ResourceFactory) {
  * Creates what the operation needs. When the target refuses, the operation under test is not to blame:
  * it is inconclusive, and if the refused prerequisite is the operation itself, unsupported.
  */
-async function prerequisitesOrVerdict(operation: string, recorder: CheckRecorder, create: () => Promise<LiveResources>): Promise<LiveResources | undefined> {
+async function prerequisitesOrVerdict(
+  operation: string,
+  recorder: CheckRecorder,
+  create: () => Promise<LiveResources>,
+): Promise<LiveResources | undefined> {
   try {
     return await create();
   } catch (error) {
@@ -88,7 +141,9 @@ async function prerequisitesOrVerdict(operation: string, recorder: CheckRecorder
     if (error.operation === operation && isUnsupportedOperation(error.exchange)) {
       recorder.markUnsupported(`the target does not implement ${operation}`);
     } else {
-      recorder.markInconclusive(`set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`);
+      recorder.markInconclusive(
+        `set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
+      );
     }
     return undefined;
   }

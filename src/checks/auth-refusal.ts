@@ -13,5 +13,9 @@ export interface Refusal {
 
 /** The sign-in must be refused as any invalid request must (see `checkRefusal`). */
 export function checkRefused(exchange: Exchange, refusal: Refusal): Finding[] {
-  return checkRefusal(exchange, { path: refusal.path, allowed: refusal.allowed, subject: `sign-in with ${refusal.rule}` });
+  return checkRefusal(exchange, {
+    path: refusal.path,
+    allowed: refusal.allowed,
+    subject: `sign-in with ${refusal.rule}`,
+  });
 }

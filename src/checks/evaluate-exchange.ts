@@ -11,7 +11,11 @@ import { transportFinding } from './transport-finding.ts';
 import { WIRE_FORMAT_CHECK, checkWireFormat } from './wire-format.ts';
 
 /** A valid request's exchange: it must be accepted, well-formed on the wire, and match the response schema. */
-export function evaluateValidExchange(spec: OperationSpec, validators: SpecValidators, exchange: Exchange): Evaluation {
+export function evaluateValidExchange(
+  spec: OperationSpec,
+  validators: SpecValidators,
+  exchange: Exchange,
+): Evaluation {
   if (isTransportFailure(exchange)) return onlyTransport(POSITIVE_CHECK, checkAccepted(exchange));
   const accepted = exchange.status >= 200 && exchange.status < 300;
   const judged = [POSITIVE_CHECK, WIRE_FORMAT_CHECK, ...(accepted ? [RESPONSE_SCHEMA_CHECK] : [])];
@@ -20,19 +24,30 @@ export function evaluateValidExchange(spec: OperationSpec, validators: SpecValid
     findings: [
       ...checkAccepted(exchange).map((finding) => ({ check: POSITIVE_CHECK, finding })),
       ...checkWireFormat(spec.response, exchange).map((finding) => ({ check: WIRE_FORMAT_CHECK, finding })),
-      ...checkResponseSchema(validators, exchange).map((finding) => ({ check: RESPONSE_SCHEMA_CHECK, finding })),
+      ...checkResponseSchema(validators, exchange).map((finding) => ({
+        check: RESPONSE_SCHEMA_CHECK,
+        finding,
+      })),
     ],
   };
 }
 
 /** An invalid request's exchange: rejected as the spec allows; the envelope judged without the error body. */
-export function evaluateInvalidExchange(spec: OperationSpec, exchange: Exchange, broken: BrokenRule): Evaluation {
-  if (isTransportFailure(exchange)) return onlyTransport(NEGATIVE_CHECK, checkRejected(spec, exchange, broken));
+export function evaluateInvalidExchange(
+  spec: OperationSpec,
+  exchange: Exchange,
+  broken: BrokenRule,
+): Evaluation {
+  if (isTransportFailure(exchange))
+    return onlyTransport(NEGATIVE_CHECK, checkRejected(spec, exchange, broken));
   return {
     judged: [NEGATIVE_CHECK, WIRE_FORMAT_CHECK],
     findings: [
       ...checkRejected(spec, exchange, broken).map((finding) => ({ check: NEGATIVE_CHECK, finding })),
-      ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({ check: WIRE_FORMAT_CHECK, finding })),
+      ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({
+        check: WIRE_FORMAT_CHECK,
+        finding,
+      })),
     ],
   };
 }
@@ -44,7 +59,10 @@ export function evaluateNotFoundExchange(spec: OperationSpec, exchange: Exchange
     judged: [ERROR_SHAPE_CHECK, WIRE_FORMAT_CHECK],
     findings: [
       ...checkNotFound(exchange).map((finding) => ({ check: ERROR_SHAPE_CHECK, finding })),
-      ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({ check: WIRE_FORMAT_CHECK, finding })),
+      ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({
+        check: WIRE_FORMAT_CHECK,
+        finding,
+      })),
     ],
   };
 }

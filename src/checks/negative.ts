@@ -24,7 +24,11 @@ export function allowedRejections(spec: OperationSpec): readonly string[] {
  * accepted, never a 5xx. Request-side findings point into the request (the broken member).
  */
 export function checkRejected(spec: OperationSpec, exchange: Exchange, broken: BrokenRule): Finding[] {
-  return checkRefusal(exchange, { ...broken, allowed: allowedRejections(spec), subject: `request breaking ${broken.rule}` });
+  return checkRefusal(exchange, {
+    ...broken,
+    allowed: allowedRejections(spec),
+    subject: `request breaking ${broken.rule}`,
+  });
 }
 
 /** Something the target must refuse: where in the request, which error types may say so, and how to name it. */

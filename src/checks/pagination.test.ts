@@ -104,7 +104,18 @@ describe('checkPagination', () => {
 describe('checkPagination on a page that got no response', () => {
   it('reports transport, not a refused NextToken', () => {
     const cut = listing(1, [[own(1)]], { lastToken: 't1', end: 'refused' });
-    const refusal = { exchange: { operation: 'ListUserPools', request: {}, requestHeaders: {}, status: 0, headers: {}, bodyText: '', ms: 1, transportError: 'Error ECONNRESET' } };
+    const refusal = {
+      exchange: {
+        operation: 'ListUserPools',
+        request: {},
+        requestHeaders: {},
+        status: 0,
+        headers: {},
+        bodyText: '',
+        ms: 1,
+        transportError: 'Error ECONNRESET',
+      },
+    };
 
     const findings = checkPagination({ ...cut, refusal }, expected([1]));
 

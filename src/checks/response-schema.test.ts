@@ -20,19 +20,53 @@ describe('checkResponseSchema', () => {
     // Arrange
     const exchange = recordedExchange({ operation: 'DescribeUserPool', body: conformingDescribeUserPool() });
     // Act
-    const findings = [...checkResponseSchema(validators, exchange), ...checkWireFormat(describeSpec.response, exchange)];
+    const findings = [
+      ...checkResponseSchema(validators, exchange),
+      ...checkWireFormat(describeSpec.response, exchange),
+    ];
     // Assert
     expect(findings).toEqual([]);
   });
 
   type Breaker = (pool: Record<string, unknown>) => void;
-  const passwordPolicy = (pool: Record<string, unknown>) => (pool['Policies'] as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy;
+  const passwordPolicy = (pool: Record<string, unknown>) =>
+    (pool['Policies'] as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy;
   it.each<[string, Breaker, string, string, string]>([
-    ['a wrong type', (pool) => (pool['EstimatedNumberOfUsers'] = '0'), 'wrong-type', '/UserPool/EstimatedNumberOfUsers', 'error'],
-    ['a boolean sent as a string', (pool) => (passwordPolicy(pool)['RequireUppercase'] = 'true'), 'wrong-type', '/UserPool/Policies/PasswordPolicy/RequireUppercase', 'error'],
-    ['a value outside the enum', (pool) => (pool['Status'] = 'Active'), 'enum-value', '/UserPool/Status', 'error'],
-    ['an unexpected member', (pool) => (pool['Shiny'] = true), 'unexpected-member', '/UserPool/Shiny', 'info'],
-    ['a value outside its constraint', (pool) => (passwordPolicy(pool)['MinimumLength'] = 3), 'constraint', '/UserPool/Policies/PasswordPolicy/MinimumLength', 'info'],
+    [
+      'a wrong type',
+      (pool) => (pool['EstimatedNumberOfUsers'] = '0'),
+      'wrong-type',
+      '/UserPool/EstimatedNumberOfUsers',
+      'error',
+    ],
+    [
+      'a boolean sent as a string',
+      (pool) => (passwordPolicy(pool)['RequireUppercase'] = 'true'),
+      'wrong-type',
+      '/UserPool/Policies/PasswordPolicy/RequireUppercase',
+      'error',
+    ],
+    [
+      'a value outside the enum',
+      (pool) => (pool['Status'] = 'Active'),
+      'enum-value',
+      '/UserPool/Status',
+      'error',
+    ],
+    [
+      'an unexpected member',
+      (pool) => (pool['Shiny'] = true),
+      'unexpected-member',
+      '/UserPool/Shiny',
+      'info',
+    ],
+    [
+      'a value outside its constraint',
+      (pool) => (passwordPolicy(pool)['MinimumLength'] = 3),
+      'constraint',
+      '/UserPool/Policies/PasswordPolicy/MinimumLength',
+      'info',
+    ],
   ])('reports %s with its kind and path', (_label, breakRule, kind, path, severity) => {
     const exchange = recordedExchange({ operation: 'DescribeUserPool', body: withPool(breakRule) });
 
@@ -42,26 +76,49 @@ describe('checkResponseSchema', () => {
   });
 
   it('leaves a timestamp sent as a string to the wire-format check, which reports it once', () => {
-    const exchange = recordedExchange({ operation: 'DescribeUserPool', body: withPool((pool) => (pool['CreationDate'] = '2024-01-01T00:00:00Z')) });
+    const exchange = recordedExchange({
+      operation: 'DescribeUserPool',
+      body: withPool((pool) => (pool['CreationDate'] = '2024-01-01T00:00:00Z')),
+    });
 
     const schemaFindings = checkResponseSchema(validators, exchange);
     const wireFindings = checkWireFormat(describeSpec.response, exchange);
 
     expect(schemaFindings).toEqual([]);
-    expect(wireFindings).toEqual([expect.objectContaining({ kind: 'wire-format', path: '/UserPool/CreationDate', actual: '2024-01-01T00:00:00Z' })]);
+    expect(wireFindings).toEqual([
+      expect.objectContaining({
+        kind: 'wire-format',
+        path: '/UserPool/CreationDate',
+        actual: '2024-01-01T00:00:00Z',
+      }),
+    ]);
   });
 
   it('finds timestamps inside list items', () => {
     const listSpec = specFor(specs, 'ListUserPools');
-    const body = { UserPools: [{ Id: 'us-east-1_a1', CreationDate: 1 }, { Id: 'us-east-1_b2', LastModifiedDate: '1' }] };
+    const body = {
+      UserPools: [
+        { Id: 'us-east-1_a1', CreationDate: 1 },
+        { Id: 'us-east-1_b2', LastModifiedDate: '1' },
+      ],
+    };
 
-    const findings = checkWireFormat(listSpec.response, recordedExchange({ operation: 'ListUserPools', body }));
+    const findings = checkWireFormat(
+      listSpec.response,
+      recordedExchange({ operation: 'ListUserPools', body }),
+    );
 
-    expect(findings).toEqual([expect.objectContaining({ kind: 'wire-format', path: '/UserPools/1/LastModifiedDate' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'wire-format', path: '/UserPools/1/LastModifiedDate' }),
+    ]);
   });
 
   it('ignores error responses', () => {
-    const exchange = recordedExchange({ operation: 'DescribeUserPool', status: 400, body: { __type: 'ResourceNotFoundException', message: 'x' } });
+    const exchange = recordedExchange({
+      operation: 'DescribeUserPool',
+      status: 400,
+      body: { __type: 'ResourceNotFoundException', message: 'x' },
+    });
     expect(checkResponseSchema(validators, exchange)).toEqual([]);
   });
 });

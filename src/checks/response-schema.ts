@@ -13,7 +13,15 @@ export const RESPONSE_SCHEMA_CHECK = 'response-schema';
  * than the 20 characters allowed for custom attribute names), so on the response side they are notes,
  * not deviations. Types, enums and members stay errors: those come from the document itself.
  */
-const INPUT_CONSTRAINT_KEYWORDS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems']);
+const INPUT_CONSTRAINT_KEYWORDS = new Set([
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'pattern',
+  'minItems',
+  'maxItems',
+]);
 
 /**
  * Validates the wire body of a successful response against the operation's response schema. Non-JSON

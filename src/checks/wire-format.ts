@@ -25,7 +25,8 @@ export function checkWireFormat(
   // headers and partial body say nothing about the envelope.
   if (exchange.status === 0 || exchange.transportError !== undefined) return [];
   const findings: Finding[] = [...headerFindings(exchange)];
-  if (exchange.status >= 400) return options.judgeErrorBody ? [...findings, ...errorBodyFindings(exchange)] : findings;
+  if (exchange.status >= 400)
+    return options.judgeErrorBody ? [...findings, ...errorBodyFindings(exchange)] : findings;
   if (exchange.body === undefined) {
     findings.push({
       kind: 'wire-format',

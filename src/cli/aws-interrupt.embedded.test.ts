@@ -39,38 +39,61 @@ async function poolsWithPrefix(prefix: string): Promise<string[]> {
 }
 
 describe('an interrupted run against AWS (cognito-local standing in)', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('leaves no pool behind after %s mid-run', async (signal) => {
-    // Arrange
-    const runId = `int${signal.toLowerCase()}`;
-    const prefix = `cc-${runId}-`;
-    const out = mkdtempSync(join(tmpdir(), 'cc-interrupt-'));
-    const cli = spawn(
-      process.execPath,
-      [BIN, 'run', '--target', 'aws', '--allow-aws', '--endpoint', standIn.descriptor.endpoint, '--ops', 'CreateUserPool,UpdateUserPool', '--runs', '200', '--out', out],
-      { env: { ...process.env, ...AWS_STAND_IN_ENV, COGNITO_CONFORMANCE_RUN_ID: runId }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'leaves no pool behind after %s mid-run',
+    async (signal) => {
+      // Arrange
+      const runId = `int${signal.toLowerCase()}`;
+      const prefix = `cc-${runId}-`;
+      const out = mkdtempSync(join(tmpdir(), 'cc-interrupt-'));
+      const cli = spawn(
+        process.execPath,
+        [
+          BIN,
+          'run',
+          '--target',
+          'aws',
+          '--allow-aws',
+          '--endpoint',
+          standIn.descriptor.endpoint,
+          '--ops',
+          'CreateUserPool,UpdateUserPool',
+          '--runs',
+          '200',
+          '--out',
+          out,
+        ],
+        {
+          env: { ...process.env, ...AWS_STAND_IN_ENV, COGNITO_CONFORMANCE_RUN_ID: runId },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
 
-    // Act: wait until the run has created pools, then interrupt it
-    const deadline = Date.now() + 60_000;
-    while ((await poolsWithPrefix(prefix)).length === 0) {
-      if (Date.now() > deadline) throw new Error(`the run never created a pool:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const interruptedAt = Date.now();
-    cli.kill(signal);
-    const code = await exited;
+      // Act: wait until the run has created pools, then interrupt it
+      const deadline = Date.now() + 60_000;
+      while ((await poolsWithPrefix(prefix)).length === 0) {
+        if (Date.now() > deadline) throw new Error(`the run never created a pool:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const interruptedAt = Date.now();
+      cli.kill(signal);
+      const code = await exited;
 
-    // Assert
-    expect(code).toBe(130);
-    expect(Date.now() - interruptedAt).toBeLessThan(60_000);
-    expect(stderr).toContain(`prefix ${prefix}`);
-    expect(await poolsWithPrefix(prefix)).toEqual([]);
-    expect(readdirSync(out).sort()).toEqual(['report.json', 'report.md']);
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { target: { kind: string } };
-    expect(validateReport(report).errors).toEqual([]);
-    expect(report.target.kind).toBe('aws');
-  }, 180_000);
+      // Assert
+      expect(code).toBe(130);
+      expect(Date.now() - interruptedAt).toBeLessThan(60_000);
+      expect(stderr).toContain(`prefix ${prefix}`);
+      expect(await poolsWithPrefix(prefix)).toEqual([]);
+      expect(readdirSync(out).sort()).toEqual(['report.json', 'report.md']);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+        target: { kind: string };
+      };
+      expect(validateReport(report).errors).toEqual([]);
+      expect(report.target.kind).toBe('aws');
+    },
+    180_000,
+  );
 });

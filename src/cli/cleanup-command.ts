@@ -10,7 +10,8 @@ const MIN_PREFIX_LENGTH = 3;
 
 export const CLEANUP_COMMAND = {
   name: 'cleanup',
-  usage: 'cognito-conformance cleanup --target aws|endpoint --prefix <prefix> [--endpoint url] [--region r] [--allow-aws]',
+  usage:
+    'cognito-conformance cleanup --target aws|endpoint --prefix <prefix> [--endpoint url] [--region r] [--allow-aws]',
   options: {
     target: { type: 'string' },
     prefix: { type: 'string' },
@@ -42,7 +43,9 @@ export async function cleanupCommand(argv: readonly string[], log: (line: string
   const target = await startTarget(selection, runSettingsFromEnv({ [ENV.prefix]: prefix }), awsNotice(log));
   try {
     const deleted = await cleanupByPrefix(target.descriptor, prefix);
-    process.stdout.write(`cleanup: deleted ${deleted.length} user pool(s) with prefix ${prefix} on ${target.descriptor.name} (${target.descriptor.endpoint})\n`);
+    process.stdout.write(
+      `cleanup: deleted ${deleted.length} user pool(s) with prefix ${prefix} on ${target.descriptor.name} (${target.descriptor.endpoint})\n`,
+    );
   } finally {
     await target.stop();
   }
@@ -50,16 +53,28 @@ export async function cleanupCommand(argv: readonly string[], log: (line: string
 }
 
 function checkedPrefix(prefix: string | undefined): string {
-  if (prefix === undefined) throw new UsageError("cleanup: give the run's prefix with --prefix (e.g. cc-1a2b3c4d-, as printed by the run)");
+  if (prefix === undefined)
+    throw new UsageError(
+      "cleanup: give the run's prefix with --prefix (e.g. cc-1a2b3c4d-, as printed by the run)",
+    );
   if (prefix.trim().length < MIN_PREFIX_LENGTH) {
-    throw new UsageError(`cleanup: --prefix ${JSON.stringify(prefix)} is too short; it needs at least ${MIN_PREFIX_LENGTH} characters so it cannot match pools this tool did not create`);
+    throw new UsageError(
+      `cleanup: --prefix ${JSON.stringify(prefix)} is too short; it needs at least ${MIN_PREFIX_LENGTH} characters so it cannot match pools this tool did not create`,
+    );
   }
   return prefix;
 }
 
-function cleanupSelection(values: { target?: string; endpoint?: string; region?: string; 'allow-aws'?: boolean }): TargetSelection {
+function cleanupSelection(values: {
+  target?: string;
+  endpoint?: string;
+  region?: string;
+  'allow-aws'?: boolean;
+}): TargetSelection {
   if (values.target !== 'aws' && values.target !== 'endpoint') {
-    throw new UsageError(`cleanup: --target must be aws or endpoint${values.target === undefined ? '' : ` (got ${values.target})`}; the embedded and container targets are thrown away after each run`);
+    throw new UsageError(
+      `cleanup: --target must be aws or endpoint${values.target === undefined ? '' : ` (got ${values.target})`}; the embedded and container targets are thrown away after each run`,
+    );
   }
   try {
     return parseTargetSelection({

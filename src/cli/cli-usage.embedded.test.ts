@@ -45,7 +45,11 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
   });
 
   it('an unknown flag is exit 2 with the closest flag as a hint', async () => {
-    expectUsageError(await runCli(['run', '--porfile', 'quick']), 'unknown flag --porfile', 'did you mean --profile?');
+    expectUsageError(
+      await runCli(['run', '--porfile', 'quick']),
+      'unknown flag --porfile',
+      'did you mean --profile?',
+    );
   });
 
   it('an unknown command is exit 2 and lists the commands', async () => {
@@ -70,30 +74,48 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
   });
 
   it('an endpoint with nothing listening is exit 2 within seconds, naming the target', async () => {
-    const result = await runCli(['run', '--endpoint', 'http://127.0.0.1:9', '--ops', 'ListUserPools', '--runs', '3'], { timeoutMs: 60_000 });
+    const result = await runCli(
+      ['run', '--endpoint', 'http://127.0.0.1:9', '--ops', 'ListUserPools', '--runs', '3'],
+      { timeoutMs: 60_000 },
+    );
     expectUsageError(result, 'endpoint target http://127.0.0.1:9', 'not reachable');
     // Node, tsx and vitest start-up are most of it (about 4 s on an idle machine); the probe itself gives up on
     // a refused connection at once, and would after 5 s on a silent one. No retries with back-off.
     expect(result.durationMs).toBeLessThan(20_000);
   });
 
-  it.each([
-    ['report', '--html', 'x.html'],
-    ['diff', 'base.json'],
-    ['merge'],
-  ])('%s without enough report files is exit 2', async (...args) => {
-    expectUsageError(await runCli(args, { cwd: dir }), `${args[0]}: give`);
-  });
+  it.each([['report', '--html', 'x.html'], ['diff', 'base.json'], ['merge']])(
+    '%s without enough report files is exit 2',
+    async (...args) => {
+      expectUsageError(await runCli(args, { cwd: dir }), `${args[0]}: give`);
+    },
+  );
 
-  it.each(['report', 'diff', 'merge'] as const)('%s names a missing, a corrupt and an invalid input file', async (command) => {
-    const extra = command === 'report' ? ['--html', join(dir, `${command}.html`)] : command === 'merge' ? ['--out', join(dir, 'merged')] : [];
-    const missing = await runCli([command, join(dir, 'missing.json'), join(dir, 'missing.json'), ...extra]);
-    expectUsageError(missing, `cannot read report ${join(dir, 'missing.json')}: no such file`);
-    const corrupt = await runCli([command, join(dir, 'corrupt.json'), join(dir, 'corrupt.json'), ...extra]);
-    expectUsageError(corrupt, `${join(dir, 'corrupt.json')} is not JSON`);
-    const invalid = await runCli([command, join(dir, 'not-a-report.json'), join(dir, 'not-a-report.json'), ...extra]);
-    expectUsageError(invalid, `${join(dir, 'not-a-report.json')} is not a valid cognito-conformance report`);
-  });
+  it.each(['report', 'diff', 'merge'] as const)(
+    '%s names a missing, a corrupt and an invalid input file',
+    async (command) => {
+      const extra =
+        command === 'report'
+          ? ['--html', join(dir, `${command}.html`)]
+          : command === 'merge'
+            ? ['--out', join(dir, 'merged')]
+            : [];
+      const missing = await runCli([command, join(dir, 'missing.json'), join(dir, 'missing.json'), ...extra]);
+      expectUsageError(missing, `cannot read report ${join(dir, 'missing.json')}: no such file`);
+      const corrupt = await runCli([command, join(dir, 'corrupt.json'), join(dir, 'corrupt.json'), ...extra]);
+      expectUsageError(corrupt, `${join(dir, 'corrupt.json')} is not JSON`);
+      const invalid = await runCli([
+        command,
+        join(dir, 'not-a-report.json'),
+        join(dir, 'not-a-report.json'),
+        ...extra,
+      ]);
+      expectUsageError(
+        invalid,
+        `${join(dir, 'not-a-report.json')} is not a valid cognito-conformance report`,
+      );
+    },
+  );
 
   it('cleanup refuses a prefix shorter than 3 characters and a target it cannot clean', async () => {
     const [short, embedded] = await Promise.all([
@@ -106,7 +128,11 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
 
   it('cleanup --target aws without --allow-aws is exit 2 with the opt-in message', async () => {
     const result = await runCli(['cleanup', '--target', 'aws', '--prefix', 'cc-x-'], {
-      env: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'dummy-secret', COGNITO_CONFORMANCE_ALLOW_AWS: undefined },
+      env: {
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'dummy-secret',
+        COGNITO_CONFORMANCE_ALLOW_AWS: undefined,
+      },
     });
     expectUsageError(result, 'refusing to run against real AWS without an explicit opt-in', '--allow-aws');
   });

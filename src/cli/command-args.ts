@@ -16,9 +16,17 @@ export interface CommandDefinition<O extends OptionSpec> {
  * Parses a command's arguments strictly. An unknown flag is a usage error with the closest known flag
  * as a hint, so a typo never silently changes what a run does.
  */
-export function parseCommandArgs<O extends OptionSpec>(definition: CommandDefinition<O>, argv: readonly string[]) {
+export function parseCommandArgs<O extends OptionSpec>(
+  definition: CommandDefinition<O>,
+  argv: readonly string[],
+) {
   try {
-    return parseArgs({ args: [...argv], options: { ...definition.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: definition.allowPositionals ?? false, strict: true });
+    return parseArgs({
+      args: [...argv],
+      options: { ...definition.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: definition.allowPositionals ?? false,
+      strict: true,
+    });
   } catch (error) {
     const message = (error as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
@@ -57,7 +65,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const saved = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = saved;
     }
   }

@@ -16,7 +16,10 @@ const run = promisify(execFile);
 
 async function launchedContainers(): Promise<unknown[]> {
   const client = await getContainerRuntimeClient();
-  return client.container.dockerode.listContainers({ all: true, filters: { label: [`${LAUNCHER_LABEL}=cognito-local`] } });
+  return client.container.dockerode.listContainers({
+    all: true,
+    filters: { label: [`${LAUNCHER_LABEL}=cognito-local`] },
+  });
 }
 
 async function conmonProcesses(): Promise<string[]> {
@@ -30,10 +33,26 @@ describe('run --target container:cognito-local', () => {
     const out = mkdtempSync(join(tmpdir(), 'cc-container-run-'));
     const before = await launchedContainers();
     // Act
-    const cli = spawn(process.execPath, [BIN, 'run', '--target', 'container:cognito-local', '--ops', 'ListUserPools,DescribeUserPool', '--runs', '3', '--out', out, '--report-only'], {
-      env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const cli = spawn(
+      process.execPath,
+      [
+        BIN,
+        'run',
+        '--target',
+        'container:cognito-local',
+        '--ops',
+        'ListUserPools,DescribeUserPool',
+        '--runs',
+        '3',
+        '--out',
+        out,
+        '--report-only',
+      ],
+      {
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     cli.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -36,13 +36,17 @@ export async function diffCommand(argv: readonly string[], log: (line: string) =
     return EXIT_OK;
   }
   const formats = parseFormatList<DiffFormat>('diff', values.format, DIFF_FORMATS, DIFF_FORMATS);
-  if (values.format !== undefined && values.out === undefined) throw new UsageError('diff: --format chooses the files --out writes; give --out <dir> too');
+  if (values.format !== undefined && values.out === undefined)
+    throw new UsageError('diff: --format chooses the files --out writes; give --out <dir> too');
   const [basePath, headPath] = exactlyTwo(positionals);
-  const diff = redactSecrets(diffReports(await readReportFile('diff', basePath), await readReportFile('diff', headPath)));
+  const diff = redactSecrets(
+    diffReports(await readReportFile('diff', basePath), await readReportFile('diff', headPath)),
+  );
   const markdown = diffToMarkdown(diff);
   process.stdout.write(markdown);
   if (values.out !== undefined) {
-    for (const file of await writeDiffFiles(diff, markdown, resolve(values.out), formats)) log(`wrote ${file}`);
+    for (const file of await writeDiffFiles(diff, markdown, resolve(values.out), formats))
+      log(`wrote ${file}`);
   }
   return diffExitCode(diff);
 }
@@ -50,14 +54,24 @@ export async function diffCommand(argv: readonly string[], log: (line: string) =
 function exactlyTwo(positionals: readonly string[]): [string, string] {
   const [base, head] = positionals;
   if (positionals.length !== 2 || base === undefined || head === undefined) {
-    throw new UsageError(`diff: give exactly two reports, base then head (got ${positionals.length})\nRun 'cognito-conformance diff --help' for usage.`);
+    throw new UsageError(
+      `diff: give exactly two reports, base then head (got ${positionals.length})\nRun 'cognito-conformance diff --help' for usage.`,
+    );
   }
   return [base, head];
 }
 
-async function writeDiffFiles(diff: ReportDiff, markdown: string, outDir: string, formats: readonly DiffFormat[]): Promise<string[]> {
+async function writeDiffFiles(
+  diff: ReportDiff,
+  markdown: string,
+  outDir: string,
+  formats: readonly DiffFormat[],
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
-  const texts: Record<DiffFormat, string> = { md: markdown, json: `${JSON.stringify({ ...diff, exitCode: diffExitCode(diff) }, null, 2)}\n` };
+  const texts: Record<DiffFormat, string> = {
+    md: markdown,
+    json: `${JSON.stringify({ ...diff, exitCode: diffExitCode(diff) }, null, 2)}\n`,
+  };
   const written: string[] = [];
   for (const format of formats) {
     const path = join(outDir, `diff.${format}`);

@@ -45,10 +45,15 @@ afterAll(async () => {
 
 /** The report minus its first error deviation (kept in `removed`); the operation still deviates. */
 function withoutFirstError(report: Report): Report {
-  const operation = report.operations.find((op) => op.deviations.some((d) => d.severity === 'error') && op.deviations.length > 1);
-  if (operation === undefined) throw new Error('the run found no operation with an error deviation and another one to keep');
+  const operation = report.operations.find(
+    (op) => op.deviations.some((d) => d.severity === 'error') && op.deviations.length > 1,
+  );
+  if (operation === undefined)
+    throw new Error('the run found no operation with an error deviation and another one to keep');
   removed = operation.deviations.find((d) => d.severity === 'error') as ReportDeviation;
-  const operations = report.operations.map((op) => (op === operation ? { ...op, deviations: op.deviations.filter((d) => d !== removed) } : op));
+  const operations = report.operations.map((op) =>
+    op === operation ? { ...op, deviations: op.deviations.filter((d) => d !== removed) } : op,
+  );
   return { ...report, operations, summary: { ...report.summary, deviations: report.summary.deviations - 1 } };
 }
 
@@ -57,19 +62,31 @@ describe('diff on real reports', { timeout: 120_000 }, () => {
     const result = await runCli(['diff', paths.withoutOne, paths.embedded, '--out', join(dir, 'diff-new')]);
     expect(result.code, describeResult(result)).toBe(1);
     expect(result.stdout).toContain('**1 new, 0 fixed, 0 changed** deviations.');
-    expect(result.stdout).toMatch(new RegExp(`\\*\\*New\\*\\*\\n\\n- error \`${removed.check}\` ${removed.kind} at `));
+    expect(result.stdout).toMatch(
+      new RegExp(`\\*\\*New\\*\\*\\n\\n- error \`${removed.check}\` ${removed.kind} at `),
+    );
     expect((await readdir(join(dir, 'diff-new'))).sort()).toEqual(['diff.json', 'diff.md']);
     expect(await readFile(join(dir, 'diff-new', 'diff.md'), 'utf8')).toBe(result.stdout);
-    const diff = JSON.parse(await readFile(join(dir, 'diff-new', 'diff.json'), 'utf8')) as ReportDiff & { exitCode: number };
+    const diff = JSON.parse(await readFile(join(dir, 'diff-new', 'diff.json'), 'utf8')) as ReportDiff & {
+      exitCode: number;
+    };
     expect(diff.exitCode).toBe(1);
-    expect(diff.operations.flatMap((op) => op.new.map((d) => [op.operation, d.check, d.kind, d.path]))).toEqual([
-      [expect.any(String), removed.check, removed.kind, removed.path],
-    ]);
+    expect(
+      diff.operations.flatMap((op) => op.new.map((d) => [op.operation, d.check, d.kind, d.path])),
+    ).toEqual([[expect.any(String), removed.check, removed.kind, removed.path]]);
     expect(diff.operations.flatMap((op) => [...op.fixed, ...op.changed])).toEqual([]);
   });
 
   it('lists it as fixed the other way round and exits 0; --format json writes only diff.json', async () => {
-    const result = await runCli(['diff', paths.embedded, paths.withoutOne, '--out', join(dir, 'diff-fixed'), '--format', 'json']);
+    const result = await runCli([
+      'diff',
+      paths.embedded,
+      paths.withoutOne,
+      '--out',
+      join(dir, 'diff-fixed'),
+      '--format',
+      'json',
+    ]);
     expect(result.code, describeResult(result)).toBe(0);
     expect(result.stdout).toContain('**0 new, 1 fixed, 0 changed** deviations.');
     expect(await readdir(join(dir, 'diff-fixed'))).toEqual(['diff.json']);
@@ -95,7 +112,9 @@ describe('report on real reports', { timeout: 120_000 }, () => {
       ['cognito-local', 'embedded'],
       [endpointName, 'endpoint'],
     ]);
-    expect(model.operations.map((row) => row.operation)).toEqual(embedded.operations.map((op) => op.operation));
+    expect(model.operations.map((row) => row.operation)).toEqual(
+      embedded.operations.map((op) => op.operation),
+    );
     const markdown = await readFile(md, 'utf8');
     expect(markdown).toContain(`| Operation | cognito-local | ${endpointName} |`);
   });

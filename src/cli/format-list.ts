@@ -11,7 +11,14 @@ export function parseFormatList<F extends string>(
   fallback: readonly F[],
 ): F[] {
   if (text === undefined) return [...fallback];
-  const formats = [...new Set(text.split(',').map((format) => format.trim()).filter((format) => format !== ''))];
+  const formats = [
+    ...new Set(
+      text
+        .split(',')
+        .map((format) => format.trim())
+        .filter((format) => format !== ''),
+    ),
+  ];
   const unknown = formats.filter((format) => !(allowed as readonly string[]).includes(format));
   if (unknown.length > 0 || formats.length === 0) {
     const what = unknown.length > 0 ? `unknown --format ${unknown.join(',')}` : 'empty --format';

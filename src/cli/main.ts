@@ -7,11 +7,26 @@ type CommandRunner = (argv: readonly string[], log: (line: string) => void) => P
  * suite's dependencies, which `diff --help` or `cleanup` have no use for (seconds of start-up each).
  */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRunner> }> = {
-  run: { summary: 'run the suites against a target and write the reports', load: async () => (await import('./run-command.ts')).runCommand },
-  report: { summary: 'one compatibility page (HTML, Markdown) from the reports of several targets', load: async () => (await import('./report-command.ts')).reportCommand },
-  diff: { summary: 'what changed between two reports; exit 1 on a new error deviation', load: async () => (await import('./diff-command.ts')).diffCommand },
-  merge: { summary: 'merge the reports of a sharded run (run --shard i/n) into one', load: async () => (await import('./merge-command.ts')).mergeCommand },
-  cleanup: { summary: 'delete the user pools an interrupted run left behind (by prefix)', load: async () => (await import('./cleanup-command.ts')).cleanupCommand },
+  run: {
+    summary: 'run the suites against a target and write the reports',
+    load: async () => (await import('./run-command.ts')).runCommand,
+  },
+  report: {
+    summary: 'one compatibility page (HTML, Markdown) from the reports of several targets',
+    load: async () => (await import('./report-command.ts')).reportCommand,
+  },
+  diff: {
+    summary: 'what changed between two reports; exit 1 on a new error deviation',
+    load: async () => (await import('./diff-command.ts')).diffCommand,
+  },
+  merge: {
+    summary: 'merge the reports of a sharded run (run --shard i/n) into one',
+    load: async () => (await import('./merge-command.ts')).mergeCommand,
+  },
+  cleanup: {
+    summary: 'delete the user pools an interrupted run left behind (by prefix)',
+    load: async () => (await import('./cleanup-command.ts')).cleanupCommand,
+  },
 };
 
 const USAGE = `Usage: cognito-conformance <command> [options]
@@ -41,7 +56,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const run = await command.load();
     return await run(rest, log);
   } catch (error) {
-    log(error instanceof UsageError ? error.message : `cognito-conformance ${name}: ${(error as Error).message}`);
+    log(
+      error instanceof UsageError
+        ? error.message
+        : `cognito-conformance ${name}: ${(error as Error).message}`,
+    );
     return EXIT_FAILURE;
   }
 }

@@ -11,7 +11,8 @@ import { readReportFiles } from './read-report-file.ts';
 
 export const MERGE_COMMAND = {
   name: 'merge',
-  usage: 'cognito-conformance merge <shard-1.json> <shard-2.json> … [--out dir] [--format json,md,junit,html]',
+  usage:
+    'cognito-conformance merge <shard-1.json> <shard-2.json> … [--out dir] [--format json,md,junit,html]',
   options: {
     out: { type: 'string' },
     format: { type: 'string' },

@@ -24,12 +24,20 @@ describe('readReportFile', () => {
   });
 
   it('names the file and the problem in a usage error: missing, a directory, not JSON, not a report', async () => {
-    await expect(readReportFile('diff', join(dir, 'nope.json'))).rejects.toThrow(new UsageError(`diff: cannot read report ${join(dir, 'nope.json')}: no such file`));
-    await expect(readReportFile('diff', dir)).rejects.toThrow(`diff: cannot read report ${dir}: is a directory, not a file`);
-    await expect(readReportFile('merge', join(dir, 'truncated.json'))).rejects.toThrow(`merge: ${join(dir, 'truncated.json')} is not JSON`);
+    await expect(readReportFile('diff', join(dir, 'nope.json'))).rejects.toThrow(
+      new UsageError(`diff: cannot read report ${join(dir, 'nope.json')}: no such file`),
+    );
+    await expect(readReportFile('diff', dir)).rejects.toThrow(
+      `diff: cannot read report ${dir}: is a directory, not a file`,
+    );
+    await expect(readReportFile('merge', join(dir, 'truncated.json'))).rejects.toThrow(
+      `merge: ${join(dir, 'truncated.json')} is not JSON`,
+    );
     const foreign = readReportFile('report', join(dir, 'foreign.json'));
     await expect(foreign).rejects.toThrow(UsageError);
-    await expect(foreign).rejects.toThrow(/report: .*foreign\.json is not a valid cognito-conformance report[\s\S]*\/: must have required property 'schemaVersion'/);
+    await expect(foreign).rejects.toThrow(
+      /report: .*foreign\.json is not a valid cognito-conformance report[\s\S]*\/: must have required property 'schemaVersion'/,
+    );
   });
 });
 

@@ -25,7 +25,9 @@ export async function readReportFile(command: string, path: string): Promise<Rep
 /** Every report named on the command line, in order; at least `min` of them. */
 export async function readReportFiles(command: string, paths: readonly string[], min = 1): Promise<Report[]> {
   if (paths.length < min) {
-    throw new UsageError(`${command}: give at least ${min} report file${min === 1 ? '' : 's'} (report.json)\nRun 'cognito-conformance ${command} --help' for usage.`);
+    throw new UsageError(
+      `${command}: give at least ${min} report file${min === 1 ? '' : 's'} (report.json)\nRun 'cognito-conformance ${command} --help' for usage.`,
+    );
   }
   const reports: Report[] = [];
   for (const path of paths) reports.push(await readReportFile(command, path));

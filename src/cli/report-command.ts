@@ -34,7 +34,9 @@ export async function reportCommand(argv: readonly string[], log: (line: string)
     return EXIT_OK;
   }
   if (values.html === undefined && values.md === undefined) {
-    throw new UsageError(`report: say where to write the page with --html <file> (and/or --md <file>)\nRun 'cognito-conformance report --help' for usage.`);
+    throw new UsageError(
+      `report: say where to write the page with --html <file> (and/or --md <file>)\nRun 'cognito-conformance report --help' for usage.`,
+    );
   }
   const reports = (await readReportFiles('report', positionals)).map((report) => redactSecrets(report));
   const outputs: [string | undefined, () => string][] = [

@@ -4,7 +4,16 @@ import { createVitest } from 'vitest/node';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { STARTED_TARGET_ENV } from '../../fixtures/global-target-setup.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
-import { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline, type Baseline, type BaselineEntry, type BaselineResult } from '../report/baseline.ts';
+import {
+  applyBaseline,
+  exitCodeFor,
+  formatBaseline,
+  loadBaseline,
+  writeBaseline,
+  type Baseline,
+  type BaselineEntry,
+  type BaselineResult,
+} from '../report/baseline.ts';
 import type { Report } from '../report/report-model.ts';
 import { appendStepSummary } from '../report/github-step-summary.ts';
 import { reportToMarkdown } from '../report/markdown-report.ts';
@@ -57,7 +66,8 @@ export const RUN_COMMAND = {
     baseline: 'reviewed file of accepted deviations; only others fail the run',
     'write-baseline': 'write the current deviations to this file as a baseline to review',
     'report-only': 'exit 0 whenever the run completes, whatever it found',
-    shard: 'run one part of the suite files, e.g. 1/2, with the same --seed on every shard; reports go to <out>/shard-1-of-2 unless --out is given (merge with `cognito-conformance merge`)',
+    shard:
+      'run one part of the suite files, e.g. 1/2, with the same --seed on every shard; reports go to <out>/shard-1-of-2 unless --out is given (merge with `cognito-conformance merge`)',
     runs: 'runs per property, overriding the profile',
     'request-timeout': 'milliseconds one call may take before it is a transport failure (default 15000)',
   },
@@ -97,7 +107,12 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
       watch: false,
       reporters: [
         new ProgressReporter(),
-        new ConformanceReporter({ outDir, formats, printTable: true, onReport: (finished) => void (report = finished) }),
+        new ConformanceReporter({
+          outDir,
+          formats,
+          printTable: true,
+          onReport: (finished) => void (report = finished),
+        }),
       ],
       ...(shard ? { shard: shardText(shard) } : {}),
     });
@@ -106,7 +121,8 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     interruption.takeOverSignals(() => vitest.cancelCurrentRun('keyboard-input'));
     await vitest.start();
     await vitest.close();
-    const harnessFailed = vitest.state.getCountOfFailedTests() > 0 || vitest.state.getUnhandledErrors().length > 0;
+    const harnessFailed =
+      vitest.state.getCountOfFailedTests() > 0 || vitest.state.getUnhandledErrors().length > 0;
     if (interruption.interrupted) return EXIT_INTERRUPTED;
     if (!report) return nothingRecorded(shard, harnessFailed, log);
     const outcome = await finish(report, baseline, values, outDir, log);
@@ -139,7 +155,11 @@ async function finish(
       `baseline: ${result.accepted.length} accepted, ${result.newDeviations.length} new, ` +
         `${result.expired.length} expired, ${fixed.length} fixed (no longer seen)`,
     );
-    logEntries('expired baseline entries (they no longer accept anything; renew or remove them)', result.expired, log);
+    logEntries(
+      'expired baseline entries (they no longer accept anything; renew or remove them)',
+      result.expired,
+      log,
+    );
     logEntries('baseline entries that matched nothing (fixed? remove them)', fixed, log);
   }
   if (values['write-baseline']) {
@@ -155,7 +175,8 @@ async function cleanUp(target: StartedTarget, prefix: string, log: (line: string
   try {
     if (target.descriptor.kind !== 'embedded') {
       const removed = await cleanupByPrefix(target.descriptor, prefix);
-      if (removed.length > 0) log(`cleanup: deleted ${removed.length} leftover pool(s) with prefix ${prefix}`);
+      if (removed.length > 0)
+        log(`cleanup: deleted ${removed.length} leftover pool(s) with prefix ${prefix}`);
     }
   } finally {
     await target.stop();
@@ -168,7 +189,8 @@ function settingsEnv(values: Record<string, string | boolean | undefined>): Reco
   if (typeof values['seed'] === 'string') env[ENV.seed] = values['seed'];
   if (typeof values['ops'] === 'string') env[ENV.operations] = values['ops'];
   if (typeof values['runs'] === 'string') env[ENV.runs] = values['runs'];
-  if (typeof values['request-timeout'] === 'string') env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
+  if (typeof values['request-timeout'] === 'string')
+    env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
   env[ENV.startedAt] = new Date().toISOString();
   return env;
 }
@@ -186,9 +208,15 @@ function logEntries(title: string, entries: readonly BaselineEntry[], log: (line
  * No suite recorded anything. For a shard that can be right (its files held no selected operation): the other
  * shards' reports cover the run. Otherwise it means nothing ran, which is a failure.
  */
-function nothingRecorded(shard: Shard | undefined, harnessFailed: boolean, log: (line: string) => void): number {
+function nothingRecorded(
+  shard: Shard | undefined,
+  harnessFailed: boolean,
+  log: (line: string) => void,
+): number {
   if (shard && !harnessFailed) {
-    log(`run: shard ${shardText(shard)} ran no selected operation; no report written (merge the other shards' reports)`);
+    log(
+      `run: shard ${shardText(shard)} ran no selected operation; no report written (merge the other shards' reports)`,
+    );
     return EXIT_OK;
   }
   throw new UsageError('run: no conformance results were recorded; see the output above');
@@ -231,6 +259,7 @@ function watchForInterrupt(log: (line: string) => void) {
 }
 
 function positiveInteger(flag: string, text: string): string {
-  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`run: ${flag} takes a positive whole number of milliseconds, got ${text}`);
+  if (!/^[1-9]\d*$/.test(text))
+    throw new UsageError(`run: ${flag} takes a positive whole number of milliseconds, got ${text}`);
   return text;
 }

@@ -63,7 +63,10 @@ describe('run exit codes', () => {
 
 describe.concurrent('run exit codes after the first run', { timeout: 600_000 }, () => {
   it('is 0 with --report-only whatever the run found; on a terminal outside CI it shows progress', async () => {
-    const result = await runOnce('report-only', ['--report-only'], { onTerminal: true, env: { CI: undefined } });
+    const result = await runOnce('report-only', ['--report-only'], {
+      onTerminal: true,
+      env: { CI: undefined },
+    });
     expect(result.code, describeResult(result)).toBe(0);
     expect((await reportOf('report-only')).summary.deviations).toBeGreaterThan(0);
     expect(result.stdout).toMatch(/^ListUserPools +\S.* runs +\d+ {2}deviations so far \d+$/m);
@@ -72,7 +75,9 @@ describe.concurrent('run exit codes after the first run', { timeout: 600_000 }, 
   it('is 0 with the baseline the first run wrote (same seed)', async () => {
     const result = await runOnce('baseline', ['--baseline', join(dir, 'baseline.json')]);
     expect(result.code, describeResult(result)).toBe(0);
-    expect(result.stderr).toContain(`baseline: ${baseline.entries.length} accepted, 0 new, 0 expired, 0 fixed`);
+    expect(result.stderr).toContain(
+      `baseline: ${baseline.entries.length} accepted, 0 new, 0 expired, 0 fixed`,
+    );
   });
 
   it('replays a run: the same --seed against a fresh target gives the same report, timing and port aside', async () => {
@@ -83,7 +88,10 @@ describe.concurrent('run exit codes after the first run', { timeout: 600_000 }, 
   });
 
   it('is 1 when an entry is removed from the baseline: its deviation is new again', async () => {
-    const path = await writeVariant('baseline-minus-one.json', (b) => ({ ...b, entries: b.entries.slice(1) }));
+    const path = await writeVariant('baseline-minus-one.json', (b) => ({
+      ...b,
+      entries: b.entries.slice(1),
+    }));
     const result = await runOnce('minus-one', ['--baseline', path]);
     expect(result.code, describeResult(result)).toBe(1);
     expect(result.stderr).toMatch(/baseline: \d+ accepted, [1-9]\d* new, 0 expired, 0 fixed/);
@@ -91,11 +99,16 @@ describe.concurrent('run exit codes after the first run', { timeout: 600_000 }, 
 
   it('stops counting an expired entry (exit 1) and reports it by name', async () => {
     const [expiring] = baseline.entries;
-    const path = await writeVariant('baseline-expired.json', (b) => ({ ...b, entries: b.entries.map((e, i) => (i === 0 ? { ...e, expires: '2020-01-31' } : e)) }));
+    const path = await writeVariant('baseline-expired.json', (b) => ({
+      ...b,
+      entries: b.entries.map((e, i) => (i === 0 ? { ...e, expires: '2020-01-31' } : e)),
+    }));
     const result = await runOnce('expired', ['--baseline', path]);
     expect(result.code, describeResult(result)).toBe(1);
     expect(result.stderr).toMatch(/baseline: \d+ accepted, [1-9]\d* new, 1 expired, 0 fixed/);
     expect(result.stderr).toContain('expired baseline entries');
-    expect(result.stderr).toContain(`  ${expiring?.operation} ${expiring?.check} ${expiring?.kind} ${expiring?.path || '(whole body)'} (expires 2020-01-31)`);
+    expect(result.stderr).toContain(
+      `  ${expiring?.operation} ${expiring?.check} ${expiring?.kind} ${expiring?.path || '(whole body)'} (expires 2020-01-31)`,
+    );
   });
 });

@@ -34,7 +34,22 @@ beforeAll(async () => {
   proxy = await startRecordingProxy(target.descriptor.endpoint);
   await writeFile(join(dir, 'step-summary.md'), STEP_SUMMARY_BEFORE);
   result = await runCli(
-    ['run', '--endpoint', proxy.endpoint, '--ops', OPERATIONS.join(','), '--runs', '3', '--seed', '7', '--format', 'json,md,junit,html', '--out', join(dir, 'out'), '--report-only'],
+    [
+      'run',
+      '--endpoint',
+      proxy.endpoint,
+      '--ops',
+      OPERATIONS.join(','),
+      '--runs',
+      '3',
+      '--seed',
+      '7',
+      '--format',
+      'json,md,junit,html',
+      '--out',
+      join(dir, 'out'),
+      '--report-only',
+    ],
     // On a terminal, where progress lines would show but for CI.
     { onTerminal: true, env: { CI: 'true', GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') } },
   );
@@ -59,13 +74,22 @@ describe('run --endpoint against a cognito-local started by the test', () => {
   });
 
   it('writes all four formats, and the JUnit file is well-formed XML with a suite per operation', async () => {
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
+      'report.html',
+      'report.json',
+      'report.junit.xml',
+      'report.md',
+    ]);
     const xml = await readFile(join(dir, 'out', 'report.junit.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' }).parse(xml) as {
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' }).parse(
+      xml,
+    ) as {
       testsuites: { testsuite: { '@_name': string }[] };
     };
-    expect(parsed.testsuites.testsuite.map((suite) => suite['@_name']).sort()).toEqual(report.operations.map((op) => op.operation).sort());
+    expect(parsed.testsuites.testsuite.map((suite) => suite['@_name']).sort()).toEqual(
+      report.operations.map((op) => op.operation).sort(),
+    );
     const html = await readFile(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain(report.target.name);
@@ -80,7 +104,9 @@ describe('run --endpoint against a cognito-local started by the test', () => {
   });
 
   it('on a terminal with CI set prints nothing on stdout but the table, its summary line and the files written', () => {
-    const files = ['json', 'md', 'junit.xml', 'html'].map((extension) => `wrote ${join(dir, 'out', `report.${extension}`)}`);
+    const files = ['json', 'md', 'junit.xml', 'html'].map(
+      (extension) => `wrote ${join(dir, 'out', `report.${extension}`)}`,
+    );
     // Terminal control sequences are not lines (vitest shows the cursor again when it closes).
     const printed = result.stdout.replace(/\u001b\[\??[0-9;]*[A-Za-z]/g, '');
     expect(printed).toBe(`\n${consoleTable(report)}\n${files.join('\n')}\n`);
@@ -88,17 +114,35 @@ describe('run --endpoint against a cognito-local started by the test', () => {
 
   it('sent secrets on the wire and wrote none of them anywhere', async () => {
     const secrets = secretsOnTheWire(proxy.exchanges);
-    const kinds = new Set(proxy.exchanges.flatMap((exchange) => secretKinds(exchange.requestBody + exchange.responseBody)));
+    const kinds = new Set(
+      proxy.exchanges.flatMap((exchange) => secretKinds(exchange.requestBody + exchange.responseBody)),
+    );
     // The run really did what this test is about: secret clients, sign-ins, tokens.
-    expect([...kinds].sort()).toEqual(['AccessToken', 'ClientSecret', 'IdToken', 'PASSWORD', 'RefreshToken', 'SECRET_HASH']);
+    expect([...kinds].sort()).toEqual([
+      'AccessToken',
+      'ClientSecret',
+      'IdToken',
+      'PASSWORD',
+      'RefreshToken',
+      'SECRET_HASH',
+    ]);
     expect(secrets.size).toBeGreaterThan(10);
-    const outputs: Record<string, string> = { stdout: result.stdout, stderr: result.stderr, 'step summary': await readFile(join(dir, 'step-summary.md'), 'utf8') };
-    for (const file of await readdir(join(dir, 'out'))) outputs[file] = await readFile(join(dir, 'out', file), 'utf8');
-    const leaks = Object.entries(outputs).flatMap(([where, text]) => leakedSecrets(text, secrets).map((secret) => `${where}: ${secret}`));
+    const outputs: Record<string, string> = {
+      stdout: result.stdout,
+      stderr: result.stderr,
+      'step summary': await readFile(join(dir, 'step-summary.md'), 'utf8'),
+    };
+    for (const file of await readdir(join(dir, 'out')))
+      outputs[file] = await readFile(join(dir, 'out', file), 'utf8');
+    const leaks = Object.entries(outputs).flatMap(([where, text]) =>
+      leakedSecrets(text, secrets).map((secret) => `${where}: ${secret}`),
+    );
     expect(leaks).toEqual([]);
   });
 });
 
 function secretKinds(text: string): string[] {
-  return ['AccessToken', 'ClientSecret', 'IdToken', 'PASSWORD', 'RefreshToken', 'SECRET_HASH'].filter((name) => text.includes(`"${name}":"`));
+  return ['AccessToken', 'ClientSecret', 'IdToken', 'PASSWORD', 'RefreshToken', 'SECRET_HASH'].filter(
+    (name) => text.includes(`"${name}":"`),
+  );
 }

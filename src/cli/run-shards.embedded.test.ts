@@ -37,17 +37,26 @@ async function exists(path: string): Promise<boolean> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cc-shards-'));
   // Shards default to <out>/shard-i-of-n, so both may share one --out as on one machine.
-  [whole, ...shards] = await Promise.all([
-    runCli([...RUN, '--report-only', '--out', join(dir, 'whole')]),
-    runCli([...RUN, '--report-only', '--shard', '1/2'], { cwd: dir }),
-    runCli([...RUN, '--report-only', '--shard', '2/2'], { cwd: dir }),
-  ].map((run, i) => (i === 0 ? run : run)));
+  [whole, ...shards] = await Promise.all(
+    [
+      runCli([...RUN, '--report-only', '--out', join(dir, 'whole')]),
+      runCli([...RUN, '--report-only', '--shard', '1/2'], { cwd: dir }),
+      runCli([...RUN, '--report-only', '--shard', '2/2'], { cwd: dir }),
+    ].map((run, i) => (i === 0 ? run : run)),
+  );
   const shardReports = [];
   for (const i of [1, 2]) {
     const path = join(dir, 'reports', `shard-${i}-of-2`, 'report.json');
     if (await exists(path)) shardReports.push(path);
   }
-  merge = await runCli(['merge', ...shardReports, '--out', join(dir, 'merged'), '--format', 'json,md,junit,html']);
+  merge = await runCli([
+    'merge',
+    ...shardReports,
+    '--out',
+    join(dir, 'merged'),
+    '--format',
+    'json,md,junit,html',
+  ]);
 }, 900_000);
 
 afterAll(async () => {
@@ -59,21 +68,37 @@ describe('run --shard i/n, then merge', () => {
     expect(whole.code, describeResult(whole)).toBe(0);
     for (const [i, shard] of shards.entries()) {
       expect(shard.code, describeResult(shard)).toBe(0);
-      expect(await exists(join(dir, 'reports', `shard-${i + 1}-of-2`, 'report.json')), `shard ${i + 1} wrote no report: the suite files were split differently; pick --ops with a suite in each shard`).toBe(true);
+      expect(
+        await exists(join(dir, 'reports', `shard-${i + 1}-of-2`, 'report.json')),
+        `shard ${i + 1} wrote no report: the suite files were split differently; pick --ops with a suite in each shard`,
+      ).toBe(true);
     }
   });
 
   it('merges the shard reports into every format, valid against the report schema', async () => {
     expect(merge.code, describeResult(merge)).toBe(0);
-    expect((await readdir(join(dir, 'merged'))).sort()).toEqual(['report.html', 'report.json', 'report.junit.xml', 'report.md']);
+    expect((await readdir(join(dir, 'merged'))).sort()).toEqual([
+      'report.html',
+      'report.json',
+      'report.junit.xml',
+      'report.md',
+    ]);
     expect(validateReport(await readReport('merged', 'report.json')).errors).toEqual([]);
   });
 
   it('gives what one unsharded run gives: operations, verdicts, tallies and deviations', async () => {
-    const [unsharded, merged] = [await readReport('whole', 'report.json'), await readReport('merged', 'report.json')];
-    const parts = await Promise.all([1, 2].map((i) => readReport('reports', `shard-${i}-of-2`, 'report.json')));
+    const [unsharded, merged] = [
+      await readReport('whole', 'report.json'),
+      await readReport('merged', 'report.json'),
+    ];
+    const parts = await Promise.all(
+      [1, 2].map((i) => readReport('reports', `shard-${i}-of-2`, 'report.json')),
+    );
     // Each shard really holds only part of the run.
-    for (const part of parts) expect(part.operations.length + part.summary.deviations).toBeLessThan(unsharded.operations.length + unsharded.summary.deviations);
+    for (const part of parts)
+      expect(part.operations.length + part.summary.deviations).toBeLessThan(
+        unsharded.operations.length + unsharded.summary.deviations,
+      );
     expect(shardComparable(merged)).toEqual(shardComparable(unsharded));
     expect(merged.summary).toEqual(unsharded.summary);
     expect(merged.run.seed).toBe(unsharded.run.seed);

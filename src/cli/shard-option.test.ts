@@ -9,10 +9,13 @@ describe('parseShard', () => {
     expect(shardText(parseShard('2/5'))).toBe('2/5');
   });
 
-  it.each(['0/2', '3/2', '1/0', '1', '1/2/3', 'a/b', '-1/2', '1.5/2', ''])('refuses %j before the target starts', (text) => {
-    expect(() => parseShard(text)).toThrow(UsageError);
-    expect(() => parseShard(text)).toThrow(/expected <index>\/<count>/);
-  });
+  it.each(['0/2', '3/2', '1/0', '1', '1/2/3', 'a/b', '-1/2', '1.5/2', ''])(
+    'refuses %j before the target starts',
+    (text) => {
+      expect(() => parseShard(text)).toThrow(UsageError);
+      expect(() => parseShard(text)).toThrow(/expected <index>\/<count>/);
+    },
+  );
 });
 
 describe('shardOutDir', () => {

@@ -90,7 +90,9 @@ export class CheckRecorder {
     for (const [check, tally] of result.tallies) this.tally(check, tally.runs, tally.failed);
     for (const example of result.examples) {
       this.report(example.check, example.finding, {
-        request: recording.requestOf ? recording.requestOf(example.input, example.path !== undefined) : example.input,
+        request: recording.requestOf
+          ? recording.requestOf(example.input, example.path !== undefined)
+          : example.input,
         raw: recording.raw ?? false,
         replay: recording.replay ?? 'request',
         seed: example.seed,
@@ -119,10 +121,17 @@ export class CheckRecorder {
   toRecord(): ConformanceRecord {
     return {
       operation: this.operation,
-      target: { kind: this.target.kind, name: this.target.name, endpoint: this.target.endpoint, ...versionFields(this.target) },
+      target: {
+        kind: this.target.kind,
+        name: this.target.name,
+        endpoint: this.target.endpoint,
+        ...versionFields(this.target),
+      },
       run: this.run,
       completedExchanges: this.completed,
-      checks: [...this.tallies].map(([check, tally]) => ({ check, ...tally })).sort((a, b) => a.check.localeCompare(b.check)),
+      checks: [...this.tallies]
+        .map(([check, tally]) => ({ check, ...tally }))
+        .sort((a, b) => a.check.localeCompare(b.check)),
       deviations: dedupeDeviations(this.found),
       ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),
       ...(this.inconclusiveReason ? { inconclusive: this.inconclusiveReason } : {}),
@@ -154,12 +163,19 @@ export class CheckRecorder {
   private withoutRunPrefix(deviation: Deviation): Deviation {
     const prefix = this.runPrefix;
     if (!prefix) return deviation;
-    return JSON.parse(JSON.stringify(deviation, (_key, value: unknown) => (typeof value === 'string' ? value.split(prefix).join(RUN_PREFIX_TOKEN) : value))) as Deviation;
+    return JSON.parse(
+      JSON.stringify(deviation, (_key, value: unknown) =>
+        typeof value === 'string' ? value.split(prefix).join(RUN_PREFIX_TOKEN) : value,
+      ),
+    ) as Deviation;
   }
 }
 
 function versionFields(target: ReportTarget): Pick<ReportTarget, 'version' | 'image'> {
-  return { ...(target.version ? { version: target.version } : {}), ...(target.image ? { image: target.image } : {}) };
+  return {
+    ...(target.version ? { version: target.version } : {}),
+    ...(target.image ? { image: target.image } : {}),
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -21,7 +21,11 @@ function deviation(overrides: Partial<Deviation>): Deviation {
 
 describe('dedupeDeviations', () => {
   it('collapses one rule broken by many requests into one deviation with a count and the smallest example', () => {
-    const found = [deviation({}), deviation({ request: { PoolName: 'ab' } }), deviation({ request: { PoolName: 'abcdef' }, occurrences: 3 })];
+    const found = [
+      deviation({}),
+      deviation({ request: { PoolName: 'ab' } }),
+      deviation({ request: { PoolName: 'abcdef' }, occurrences: 3 }),
+    ];
 
     const collapsed = dedupeDeviations(found);
 
@@ -31,14 +35,27 @@ describe('dedupeDeviations', () => {
 
   it('does not tell findings apart by volatile values or array indices', () => {
     const found = [
-      deviation({ path: '/UserPools/0/Id', message: 'pool us-east-1_AAAA1111 wrong', actual: 'us-east-1_AAAA1111' }),
-      deviation({ path: '/UserPools/7/Id', message: 'pool us-east-1_BBBB2222 wrong', actual: 'us-east-1_BBBB2222' }),
+      deviation({
+        path: '/UserPools/0/Id',
+        message: 'pool us-east-1_AAAA1111 wrong',
+        actual: 'us-east-1_AAAA1111',
+      }),
+      deviation({
+        path: '/UserPools/7/Id',
+        message: 'pool us-east-1_BBBB2222 wrong',
+        actual: 'us-east-1_BBBB2222',
+      }),
     ];
     expect(dedupeDeviations(found)).toHaveLength(1);
   });
 
   it('keeps different rules apart', () => {
-    const found = [deviation({}), deviation({ path: '/MaxResults' }), deviation({ kind: 'wrong-error' }), deviation({ check: 'positive' })];
+    const found = [
+      deviation({}),
+      deviation({ path: '/MaxResults' }),
+      deviation({ kind: 'wrong-error' }),
+      deviation({ check: 'positive' }),
+    ];
     expect(dedupeDeviations(found)).toHaveLength(4);
   });
 });

@@ -6,7 +6,9 @@ import type { Deviation } from './deviation.ts';
  * folded to `*` and volatile ids normalised, so a rule broken by many generated requests (at item 0 of
  * one, item 3 of another, in pools with different ids) is one finding.
  */
-export function ruleKey(deviation: Pick<Deviation, 'operation' | 'check' | 'kind' | 'severity' | 'path'>): string {
+export function ruleKey(
+  deviation: Pick<Deviation, 'operation' | 'check' | 'kind' | 'severity' | 'path'>,
+): string {
   const path = new Normaliser().string(deviation.path).replace(/\/\d+(?=\/|$)/g, '/*');
   return [deviation.operation, deviation.check, deviation.kind, deviation.severity, path].join('\u0000');
 }

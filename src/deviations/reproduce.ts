@@ -51,7 +51,10 @@ function awsCliCommand(target: ReproductionTarget, operation: string, json: stri
 }
 
 function curlCommand(target: ReproductionTarget, operation: string, json: string): string {
-  const url = target.kind === 'aws' ? `https://cognito-idp.${target.region}.amazonaws.com/` : `${target.endpoint.replace(/\/$/, '')}/`;
+  const url =
+    target.kind === 'aws'
+      ? `https://cognito-idp.${target.region}.amazonaws.com/`
+      : `${target.endpoint.replace(/\/$/, '')}/`;
   const signing =
     target.kind === 'aws'
       ? ` --aws-sigv4 aws:amz:${target.region}:cognito-idp --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`

@@ -17,7 +17,12 @@ const schema: JsonSchema = {
       type: 'array',
       minItems: 1,
       maxItems: 2,
-      items: { type: 'object', properties: { Id: { type: 'string' } }, required: ['Id'], additionalProperties: false },
+      items: {
+        type: 'object',
+        properties: { Id: { type: 'string' } },
+        required: ['Id'],
+        additionalProperties: false,
+      },
     },
   },
   required: ['Name'],
@@ -61,7 +66,8 @@ describe('breakableRules', () => {
         rule: 'too-short',
         keyword: 'minLength',
         template: '/Name',
-        reason: 'no string shorter than 1 character matches the pattern, so breaking minLength would break the pattern too',
+        reason:
+          'no string shorter than 1 character matches the pattern, so breaking minLength would break the pattern too',
       },
     ]);
   });
@@ -79,11 +85,18 @@ describe('breakableRules', () => {
   it('skips too-long arrays that would need more distinct items than exist', () => {
     const { skipped } = breakableRules({
       type: 'object',
-      properties: { Flows: { type: 'array', maxItems: 2, uniqueItems: true, items: { type: 'string', enum: ['a', 'b'] } } },
+      properties: {
+        Flows: { type: 'array', maxItems: 2, uniqueItems: true, items: { type: 'string', enum: ['a', 'b'] } },
+      },
       additionalProperties: false,
     });
     expect(skipped).toEqual([
-      { rule: 'too-long', keyword: 'maxItems', template: '/Flows', reason: 'only 2 distinct items exist, 3 needed' },
+      {
+        rule: 'too-long',
+        keyword: 'maxItems',
+        template: '/Flows',
+        reason: 'only 2 distinct items exist, 3 needed',
+      },
     ]);
   });
 });

@@ -126,7 +126,13 @@ function add(walk: Walk, rule: Omit<BreakableRule, 'template'>): void {
   walk.rules.push({ ...rule, template: formatTemplate(rule.steps) });
 }
 
-function skip(walk: Walk, rule: ViolationRule, keyword: string, steps: readonly PathStep[], reason: string): void {
+function skip(
+  walk: Walk,
+  rule: ViolationRule,
+  keyword: string,
+  steps: readonly PathStep[],
+  reason: string,
+): void {
   walk.skipped.push({ rule, keyword, template: formatTemplate(steps), reason });
 }
 
@@ -160,14 +166,21 @@ function addEnum(walk: Walk, values: readonly unknown[], steps: readonly PathSte
     keyword: 'enum',
     steps,
     breaker: setTo(fc.constantFrom(...candidates)),
-    describe: (pointer, edit) => `${pointer} is ${preview(edited(edit))}; allowed: ${values.map((v) => String(v)).join(', ')}`,
+    describe: (pointer, edit) =>
+      `${pointer} is ${preview(edited(edit))}; allowed: ${values.map((v) => String(v)).join(', ')}`,
   });
 }
 
 /** Search results are cached by the string constraints: the same shape recurs many times in a spec. */
-const stringSearches = new Map<string, { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> }>();
+const stringSearches = new Map<
+  string,
+  { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> }
+>();
 
-function searchesFor(walk: Walk, node: JsonSchema): { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> } {
+function searchesFor(
+  walk: Walk,
+  node: JsonSchema,
+): { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> } {
   const pattern = stringKeyword(node, 'pattern');
   const declared = declaredLengthBounds(node);
   const key = JSON.stringify([pattern, declared.min, declared.max, walk.options.maxExtraLength]);
@@ -229,10 +242,24 @@ function addStringRules(walk: Walk, node: JsonSchema, target: StringTarget): voi
   const searches = searchesFor(walk, node);
   const length = (edit: Break): number => codePointLength(String(edited(edit)));
   if (bounds.min > 0) {
-    addSearched(walk, target, 'too-short', 'minLength', searches.short, (edit) => `has ${length(edit)} characters; minLength is ${bounds.min}`);
+    addSearched(
+      walk,
+      target,
+      'too-short',
+      'minLength',
+      searches.short,
+      (edit) => `has ${length(edit)} characters; minLength is ${bounds.min}`,
+    );
   }
   if (Number.isFinite(bounds.max)) {
-    addSearched(walk, target, 'too-long', 'maxLength', searches.long, (edit) => `has ${length(edit)} characters; maxLength is ${bounds.max}`);
+    addSearched(
+      walk,
+      target,
+      'too-long',
+      'maxLength',
+      searches.long,
+      (edit) => `has ${length(edit)} characters; maxLength is ${bounds.max}`,
+    );
   }
   if (pattern !== undefined) {
     const bad: Search<fc.Arbitrary<string>> =
@@ -247,7 +274,11 @@ function addNumberRules(walk: Walk, node: JsonSchema, integer: boolean, steps: r
   const exclusiveMax = numberKeyword(node, 'exclusiveMaximum');
   if (bounds.min !== undefined) {
     // The largest invalid value below the range, then further away: the boundary is the shrink target.
-    const edge = integer ? bounds.min - 1 : exclusiveMin !== undefined && exclusiveMin >= bounds.min ? exclusiveMin : bounds.min - 1;
+    const edge = integer
+      ? bounds.min - 1
+      : exclusiveMin !== undefined && exclusiveMin >= bounds.min
+        ? exclusiveMin
+        : bounds.min - 1;
     const min = bounds.min;
     add(walk, {
       rule: 'below-minimum',
@@ -258,7 +289,11 @@ function addNumberRules(walk: Walk, node: JsonSchema, integer: boolean, steps: r
     });
   }
   if (bounds.max !== undefined) {
-    const edge = integer ? bounds.max + 1 : exclusiveMax !== undefined && exclusiveMax <= bounds.max ? exclusiveMax : bounds.max + 1;
+    const edge = integer
+      ? bounds.max + 1
+      : exclusiveMax !== undefined && exclusiveMax <= bounds.max
+        ? exclusiveMax
+        : bounds.max + 1;
     const max = bounds.max;
     add(walk, {
       rule: 'above-maximum',
@@ -278,7 +313,8 @@ function addCountRules(
   kind: 'items' | 'entries',
   ofCount: (count: number) => fc.Arbitrary<unknown> | string,
 ): void {
-  const [minKeyword, maxKeyword] = kind === 'items' ? ['minItems', 'maxItems'] : ['minProperties', 'maxProperties'];
+  const [minKeyword, maxKeyword] =
+    kind === 'items' ? ['minItems', 'maxItems'] : ['minProperties', 'maxProperties'];
   const count = (edit: Break): number => {
     const value = edited(edit);
     return Array.isArray(value) ? value.length : Object.keys(value as object).length;
@@ -322,9 +358,15 @@ function addArrayRules(walk: Walk, node: JsonSchema, steps: readonly PathStep[])
   const item = subArbitrary(walk.root, walk.options, itemSchema, depth, []);
   const itemEnum = enumValues(resolveRef('breakableRules', itemSchema, walk.root));
   addCountRules(walk, node, steps, 'items', (count) => {
-    if (node.uniqueItems !== true) return count === 0 ? fc.constant([]) : fc.array(item, { minLength: count, maxLength: count });
-    if (itemEnum !== undefined && itemEnum.length < count) return `only ${itemEnum.length} distinct items exist, ${count} needed`;
-    return fc.uniqueArray(item, { minLength: count, maxLength: count, selector: (value) => JSON.stringify(value) });
+    if (node.uniqueItems !== true)
+      return count === 0 ? fc.constant([]) : fc.array(item, { minLength: count, maxLength: count });
+    if (itemEnum !== undefined && itemEnum.length < count)
+      return `only ${itemEnum.length} distinct items exist, ${count} needed`;
+    return fc.uniqueArray(item, {
+      minLength: count,
+      maxLength: count,
+      selector: (value) => JSON.stringify(value),
+    });
   });
   visit(walk, itemSchema, [...steps, { kind: 'item' }]);
 }
@@ -360,5 +402,6 @@ function addStructureRules(walk: Walk, node: JsonSchema, steps: readonly PathSte
       describe: (pointer) => `${pointer} is missing; it is required`,
     });
   }
-  for (const [name, member] of propertyEntries(node)) visit(walk, member, [...steps, { kind: 'property', name }]);
+  for (const [name, member] of propertyEntries(node))
+    visit(walk, member, [...steps, { kind: 'property', name }]);
 }

@@ -12,7 +12,9 @@ const ajv = createSpecAjv();
 
 describe('fixupFor', () => {
   it('has one fix-up per operation of the release', () => {
-    expect(REQUEST_FIXUPS.map((fixup) => fixup.operation).sort()).toEqual(HAND_WRITTEN_SPECS.map((spec) => spec.operation).sort());
+    expect(REQUEST_FIXUPS.map((fixup) => fixup.operation).sort()).toEqual(
+      HAND_WRITTEN_SPECS.map((spec) => spec.operation).sort(),
+    );
     for (const spec of HAND_WRITTEN_SPECS) expect(fixupFor(spec.operation)?.operation).toBe(spec.operation);
     expect(fixupFor('DeleteUserPool')).toBeUndefined();
   });
@@ -24,7 +26,10 @@ describe('fixupFor', () => {
 
     it.each([
       ['with a full context', fakeContext()],
-      ['with no live resources', fakeContext({ userPoolId: undefined, clientId: undefined, clientSecret: undefined })],
+      [
+        'with no live resources',
+        fakeContext({ userPoolId: undefined, clientId: undefined, clientSecret: undefined }),
+      ],
     ])('keeps valid requests valid (valid → fix-up → valid), %s, and never edits its input', (_, context) => {
       if (fixup === undefined) throw new Error(`no fix-up for ${spec.operation}`);
       fc.assert(
@@ -33,7 +38,8 @@ describe('fixupFor', () => {
           const before = structuredClone(request);
           const fixed = fixup.apply(request, context);
           expect(request).toEqual(before);
-          if (!validate(fixed)) throw new Error(`${ajv.errorsText(validate.errors)} in ${JSON.stringify(fixed)}`);
+          if (!validate(fixed))
+            throw new Error(`${ajv.errorsText(validate.errors)} in ${JSON.stringify(fixed)}`);
         }),
         { numRuns: 200, seed: 11 },
       );

@@ -36,13 +36,18 @@ describe('invalidRequestArbitrary', () => {
   });
 
   it('reaches every kind of rule on CreateUserPool', () => {
-    const samples = fc.sample(invalidRequestArbitrary(handWritten('CreateUserPool').request), { numRuns: 1500, seed: 5 });
+    const samples = fc.sample(invalidRequestArbitrary(handWritten('CreateUserPool').request), {
+      numRuns: 1500,
+      seed: 5,
+    });
     expect(new Set(samples.map((sample) => sample.violation.rule))).toEqual(new Set(VIOLATION_RULES));
   });
 
   it('describes the violation in plain words', () => {
     const [sample] = fc.sample(
-      invalidRequestArbitrary(handWritten('ListUserPools').request, { include: (rule) => rule.rule === 'above-maximum' }),
+      invalidRequestArbitrary(handWritten('ListUserPools').request, {
+        include: (rule) => rule.rule === 'above-maximum',
+      }),
       { numRuns: 1, seed: 1 },
     );
     expect(sample?.violation).toEqual({
@@ -68,7 +73,8 @@ describe('invalidRequestArbitrary', () => {
 
   it('shrinks to the required members plus the broken one, at the boundary', () => {
     const arb = invalidRequestArbitrary(handWritten('CreateUserPool').request, {
-      include: (rule) => rule.template === '/Policies/PasswordPolicy/MinimumLength' && rule.rule === 'above-maximum',
+      include: (rule) =>
+        rule.template === '/Policies/PasswordPolicy/MinimumLength' && rule.rule === 'above-maximum',
     });
     const result = fc.check(
       fc.property(arb, () => false),
@@ -79,6 +85,8 @@ describe('invalidRequestArbitrary', () => {
   });
 
   it('refuses a schema with nothing to break', () => {
-    expect(() => invalidRequestArbitrary({ type: 'object', additionalProperties: false })).toThrow(/^invalidRequestArbitrary: /u);
+    expect(() => invalidRequestArbitrary({ type: 'object', additionalProperties: false })).toThrow(
+      /^invalidRequestArbitrary: /u,
+    );
   });
 });

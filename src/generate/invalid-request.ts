@@ -3,7 +3,14 @@ import type { JsonSchema } from '../spec/operation-spec.ts';
 import type { Break } from './_internals/break.ts';
 import { buildArbitrary } from './_internals/build-arbitrary.ts';
 import { instantiateTemplate, wildcardCount } from './_internals/path-template.ts';
-import { formatPointer, getPointer, hasPointer, parsePointer, removePointer, setPointer } from './_internals/pointer.ts';
+import {
+  formatPointer,
+  getPointer,
+  hasPointer,
+  parsePointer,
+  removePointer,
+  setPointer,
+} from './_internals/pointer.ts';
 import type { BreakableRule, BreakableRuleOptions } from './breakable-rules.ts';
 import { breakableRules } from './breakable-rules.ts';
 import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS } from './schema-arbitrary.ts';
@@ -31,11 +38,15 @@ export interface InvalidRequestOptions extends BreakableRuleOptions {
  * is chosen among {@link breakableRules}; an otherwise valid request is generated with that rule's
  * path present, then one edit breaks it. Shrinking keeps the rule and minimises the rest of the request.
  */
-export function invalidRequestArbitrary(schema: JsonSchema, options: InvalidRequestOptions = {}): fc.Arbitrary<InvalidRequest> {
+export function invalidRequestArbitrary(
+  schema: JsonSchema,
+  options: InvalidRequestOptions = {},
+): fc.Arbitrary<InvalidRequest> {
   const { include, prepare, ...ruleOptions } = options;
   const generation = { ...DEFAULT_SCHEMA_ARBITRARY_OPTIONS, ...withoutNarrowing(ruleOptions) };
   const rules = breakableRules(schema, ruleOptions).rules.filter((rule) => include?.(rule) ?? true);
-  if (rules.length === 0) throw new Error('invalidRequestArbitrary: the schema has no rule that can be broken alone');
+  if (rules.length === 0)
+    throw new Error('invalidRequestArbitrary: the schema has no rule that can be broken alone');
   const branches = rules.map((rule) =>
     fc
       .tuple(
@@ -64,11 +75,15 @@ function breakRule(
   let pointer = instantiateTemplate(request, rule.steps, picks);
   if (pointer === undefined) {
     const original = instantiateTemplate(valid, rule.steps, picks);
-    if (original === undefined) throw new Error(`invalidRequestArbitrary: generated request lacks ${rule.template}`);
+    if (original === undefined)
+      throw new Error(`invalidRequestArbitrary: generated request lacks ${rule.template}`);
     pointer = restore(request, valid, original);
   }
   pointer = apply(request, pointer, edit);
-  return { request, violation: { rule: rule.rule, path: pointer, description: rule.describe(pointer, edit) } };
+  return {
+    request,
+    violation: { rule: rule.rule, path: pointer, description: rule.describe(pointer, edit) },
+  };
 }
 
 /** Copies the members along `pointer` that `request` lacks from `source`; returns the pointer in `request`. */

@@ -28,7 +28,10 @@ describe('narrowedRequestSchema', () => {
       narrowings: [{ direction: 'request', path: '/AliasAttributes/*', excluded: ['email'], reason: 'test' }],
     });
     expect(JSON.stringify((narrowed.schema.properties as Record<string, unknown>).AliasAttributes)).toBe(
-      JSON.stringify({ type: 'array', items: { type: 'string', enum: ['phone_number', 'preferred_username'] } }),
+      JSON.stringify({
+        type: 'array',
+        items: { type: 'string', enum: ['phone_number', 'preferred_username'] },
+      }),
     );
   });
 });

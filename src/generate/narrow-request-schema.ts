@@ -9,15 +9,24 @@ export interface NarrowedRequestSchema {
   readonly narrowedOut: ReadonlyMap<string, readonly string[]>;
 }
 
-function childKeyword(step: ReturnType<typeof parseTemplate>[number], node: JsonSchema): [string, string?] | undefined {
-  if (step.kind === 'property') return schemaKeyword(node, 'properties') === undefined ? undefined : ['properties', step.name];
+function childKeyword(
+  step: ReturnType<typeof parseTemplate>[number],
+  node: JsonSchema,
+): [string, string?] | undefined {
+  if (step.kind === 'property')
+    return schemaKeyword(node, 'properties') === undefined ? undefined : ['properties', step.name];
   if (schemaKeyword(node, 'items') !== undefined) return ['items'];
   if (schemaKeyword(node, 'additionalProperties') !== undefined) return ['additionalProperties'];
   return undefined;
 }
 
 /** A copy of `node` with the enum at `steps` stripped of `excluded`; `node` itself is untouched. */
-function without(root: JsonSchema, node: JsonSchema, steps: ReturnType<typeof parseTemplate>, excluded: readonly string[]): JsonSchema {
+function without(
+  root: JsonSchema,
+  node: JsonSchema,
+  steps: ReturnType<typeof parseTemplate>,
+  excluded: readonly string[],
+): JsonSchema {
   const here = resolveRef('narrowedRequestSchema', node, root);
   const [step, ...rest] = steps;
   if (step === undefined) {

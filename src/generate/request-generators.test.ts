@@ -35,7 +35,8 @@ describe('request generators', () => {
             ['UserPoolId', context.userPoolId],
             ['ClientId', context.clientId],
           ] as const) {
-            if (member in request && !violation.path.startsWith(`/${member}`)) expect(request[member]).toBe(id);
+            if (member in request && !violation.path.startsWith(`/${member}`))
+              expect(request[member]).toBe(id);
           }
         }),
         { numRuns: 200, seed: 22 },
@@ -46,10 +47,15 @@ describe('request generators', () => {
   it('tries the narrowed-out value first when breaking an enum', () => {
     const spec = specsUnderTest().find(({ spec: candidate }) => candidate.operation === 'InitiateAuth')?.spec;
     if (spec === undefined) throw new Error('InitiateAuth missing');
-    const arb = invalidRequests(spec, fixupFor('InitiateAuth'), fakeContext(), { include: (rule) => rule.rule === 'enum-value' });
+    const arb = invalidRequests(spec, fixupFor('InitiateAuth'), fakeContext(), {
+      include: (rule) => rule.rule === 'enum-value',
+    });
     const values = fc.sample(arb, { numRuns: 100, seed: 4 }).map(({ request }) => request.AuthFlow);
     expect(values).toContain('ADMIN_NO_SRP_AUTH');
-    const result = fc.check(fc.property(arb, () => false), { seed: 4 });
+    const result = fc.check(
+      fc.property(arb, () => false),
+      { seed: 4 },
+    );
     const [shrunk] = (result.counterexample ?? []) as [InvalidRequest?];
     expect(shrunk?.request.AuthFlow).toBe('ADMIN_NO_SRP_AUTH');
   });

@@ -48,6 +48,8 @@ export function invalidRequests(
   return invalidRequestArbitrary(schema, {
     ...options,
     narrowedOut,
-    ...(fixup === undefined ? {} : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
+    ...(fixup === undefined
+      ? {}
+      : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
   });
 }

@@ -40,17 +40,25 @@ describe('arbitraryFromSchema', () => {
     it('keeps strings printable and requests small', () => {
       const samples = fc.sample(arbitraryFromSchema(spec.request), { numRuns: 100, seed: 7 });
       for (const text of samples.flatMap(stringsIn)) expect(text).not.toMatch(/[\u0000-\u001f\u007f]/u);
-      const meanSize = samples.reduce<number>((total, request) => total + JSON.stringify(request).length, 0) / samples.length;
+      const meanSize =
+        samples.reduce<number>((total, request) => total + JSON.stringify(request).length, 0) /
+        samples.length;
       expect(meanSize).toBeLessThan(1500);
     });
   });
 
   it('omits optional members when asked, and beyond maxDepth', () => {
     const schema = createUserPoolRequest();
-    for (const request of fc.sample(arbitraryFromSchema(schema, { optionalPresence: 0 }), { numRuns: 20, seed: 1 })) {
+    for (const request of fc.sample(arbitraryFromSchema(schema, { optionalPresence: 0 }), {
+      numRuns: 20,
+      seed: 1,
+    })) {
       expect(Object.keys(request as object)).toEqual(['PoolName']);
     }
-    for (const request of fc.sample(arbitraryFromSchema(schema, { maxDepth: 1, optionalPresence: 1 }), { numRuns: 20, seed: 1 })) {
+    for (const request of fc.sample(arbitraryFromSchema(schema, { maxDepth: 1, optionalPresence: 1 }), {
+      numRuns: 20,
+      seed: 1,
+    })) {
       const record = request as Record<string, Record<string, unknown>>;
       expect(Object.keys(record).length).toBeGreaterThan(10);
       expect(record.Policies).toEqual({});
@@ -89,7 +97,10 @@ describe('arbitraryFromSchema', () => {
   it('generates whole epoch seconds in a plausible window, within declared bounds', () => {
     const schema: JsonSchema = {
       type: 'object',
-      properties: { At: { type: 'number', format: 'epoch-seconds' }, Count: { type: 'integer', exclusiveMinimum: 0, maximum: 3 } },
+      properties: {
+        At: { type: 'number', format: 'epoch-seconds' },
+        Count: { type: 'integer', exclusiveMinimum: 0, maximum: 3 },
+      },
       required: ['At', 'Count'],
       additionalProperties: false,
     };
@@ -104,12 +115,17 @@ describe('arbitraryFromSchema', () => {
 
   it('refuses keywords it cannot honour, naming itself first', () => {
     const schema: JsonSchema = { type: 'object', properties: { A: { type: 'string', not: { const: 'x' } } } };
-    expect(() => arbitraryFromSchema(schema)).toThrow(/^arbitraryFromSchema: unsupported schema keyword "not" at \/A/u);
+    expect(() => arbitraryFromSchema(schema)).toThrow(
+      /^arbitraryFromSchema: unsupported schema keyword "not" at \/A/u,
+    );
   });
 
   it('shrinks a failing request to the required members with a minimal value', () => {
     const result = fc.check(
-      fc.property(arbitraryFromSchema(createUserPoolRequest()), (request) => (request as { PoolName: string }).PoolName.length <= 3),
+      fc.property(
+        arbitraryFromSchema(createUserPoolRequest()),
+        (request) => (request as { PoolName: string }).PoolName.length <= 3,
+      ),
       { seed: 20180212, numRuns: 500 },
     );
     expect(result.failed).toBe(true);

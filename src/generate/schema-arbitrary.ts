@@ -37,6 +37,9 @@ export const DEFAULT_SCHEMA_ARBITRARY_OPTIONS: Required<SchemaArbitraryOptions> 
  * Use it for "valid request" properties; operation-level meaning (live ids, consistent settings) is
  * added afterwards by a {@link RequestFixup}. Throws on schema keywords it cannot honour.
  */
-export function arbitraryFromSchema(schema: JsonSchema, options: SchemaArbitraryOptions = {}): Arbitrary<unknown> {
+export function arbitraryFromSchema(
+  schema: JsonSchema,
+  options: SchemaArbitraryOptions = {},
+): Arbitrary<unknown> {
   return buildArbitrary(schema, { ...DEFAULT_SCHEMA_ARBITRARY_OPTIONS, ...options }, []);
 }

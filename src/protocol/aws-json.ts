@@ -11,7 +11,11 @@ export const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-amz-request-id', 'x-am
  * Cognito's own parameter validation, the JSON protocol's serialisation error, and the generic
  * validation error of the AWS front end.
  */
-export const PROTOCOL_VALIDATION_ERRORS = ['InvalidParameterException', 'SerializationException', 'ValidationException'] as const;
+export const PROTOCOL_VALIDATION_ERRORS = [
+  'InvalidParameterException',
+  'SerializationException',
+  'ValidationException',
+] as const;
 
 /**
  * The error name in an awsJson1.1 `__type`, without the namespace (`com.amazonaws.x#Name`) or the
@@ -33,7 +37,8 @@ export function mediaType(contentType: string | undefined): string | undefined {
   return contentType?.split(';')[0]?.trim().toLowerCase();
 }
 
-const UNKNOWN_OPERATION_TYPES = /^(UnknownOperationException|InvalidAction|NotImplemented|NotImplementedException)$/;
+const UNKNOWN_OPERATION_TYPES =
+  /^(UnknownOperationException|InvalidAction|NotImplemented|NotImplementedException)$/;
 
 /**
  * Whether a target answered that it does not implement the operation: an unknown-operation error type,

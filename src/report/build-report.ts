@@ -23,7 +23,9 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
   const first = records[0];
   if (!first) throw new Error('buildReport: no conformance records; did any suite run?');
   const byOperation = groupBy(records, (record) => record.operation);
-  const operations = [...byOperation.keys()].sort().map((operation) => operationReport(operation, byOperation.get(operation) ?? []));
+  const operations = [...byOperation.keys()]
+    .sort()
+    .map((operation) => operationReport(operation, byOperation.get(operation) ?? []));
   const changes = records.flatMap((record) => record.changes ?? []);
   return {
     schemaVersion: 1,
@@ -31,7 +33,12 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     target: first.target,
     sdk: { version: context.sdkVersion },
     spec: { documents: [...context.documents], operations: context.specOperations },
-    run: { profile: first.run.profile, seed: first.run.seed, startedAt: first.run.startedAt, durationMs: Math.round(context.durationMs) },
+    run: {
+      profile: first.run.profile,
+      seed: first.run.seed,
+      startedAt: first.run.startedAt,
+      durationMs: Math.round(context.durationMs),
+    },
     summary: summarise(operations),
     operations,
     ...(changes.length > 0 ? { changes: sortChanges(changes) } : {}),
@@ -41,7 +48,9 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
 function operationReport(operation: string, records: readonly ConformanceRecord[]): OperationReport {
   const deviations = dedupeDeviations(records.flatMap((record) => record.deviations));
   const normaliser = new Normaliser();
-  const reported = sortDeviations(deviations).map((deviation) => normaliseDeviation(toReportDeviation(deviation), normaliser));
+  const reported = sortDeviations(deviations).map((deviation) =>
+    normaliseDeviation(toReportDeviation(deviation), normaliser),
+  );
   const unsupported = records.some((record) => record.unsupported !== undefined);
   const completed = records.reduce((sum, record) => sum + record.completedExchanges, 0);
   const setupFailed = records.some((record) => record.inconclusive !== undefined);
@@ -69,7 +78,11 @@ function sumTallies(records: readonly ConformanceRecord[]): CheckTally[] {
 function sortDeviations(deviations: readonly Deviation[]): Deviation[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return [...deviations].sort(
-    (a, b) => rank[a.severity] - rank[b.severity] || a.check.localeCompare(b.check) || a.kind.localeCompare(b.kind) || a.path.localeCompare(b.path),
+    (a, b) =>
+      rank[a.severity] - rank[b.severity] ||
+      a.check.localeCompare(b.check) ||
+      a.kind.localeCompare(b.kind) ||
+      a.path.localeCompare(b.path),
   );
 }
 

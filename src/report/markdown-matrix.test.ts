@@ -4,9 +4,22 @@ import { compatibilityMatrixMarkdown } from './markdown-matrix.ts';
 
 describe('compatibilityMatrixMarkdown', () => {
   it('has a column per target and a row per operation, with verdicts and severity counts', () => {
-    const moto = aReport([anOperation('CreateUserPool', { verdict: 'deviates', deviations: [aDeviation({ severity: 'warning' })] })], {
-      target: { kind: 'container', name: 'moto', endpoint: 'http://127.0.0.1:5000', image: 'motoserver/moto:5' },
-    });
+    const moto = aReport(
+      [
+        anOperation('CreateUserPool', {
+          verdict: 'deviates',
+          deviations: [aDeviation({ severity: 'warning' })],
+        }),
+      ],
+      {
+        target: {
+          kind: 'container',
+          name: 'moto',
+          endpoint: 'http://127.0.0.1:5000',
+          image: 'motoserver/moto:5',
+        },
+      },
+    );
     const text = compatibilityMatrixMarkdown([aMixedReport(), moto]);
     expect(text).toContain('| Operation | cognito-local | moto |');
     expect(text).toContain('| CreateUserPool | deviates (1 error · 1 info) | deviates (1 warning) |');
@@ -17,7 +30,16 @@ describe('compatibilityMatrixMarkdown', () => {
 
   it('lists the document changes when a report judged them', () => {
     const report = aReport([], {
-      changes: [{ operation: 'CreateUserPool', direction: 'request', path: '/UserPoolTier', value: 'LITE', supported: false, evidence: 'rejected' }],
+      changes: [
+        {
+          operation: 'CreateUserPool',
+          direction: 'request',
+          path: '/UserPoolTier',
+          value: 'LITE',
+          supported: false,
+          evidence: 'rejected',
+        },
+      ],
     });
     const text = compatibilityMatrixMarkdown([report, aReport()]);
     expect(text).toContain('## Changes announced by the document');
@@ -25,7 +47,9 @@ describe('compatibilityMatrixMarkdown', () => {
   });
 
   it('keeps a hostile target name from breaking the table', () => {
-    const text = compatibilityMatrixMarkdown([aReport([], { target: { kind: 'endpoint', name: 'a|b', endpoint: 'http://x' } })]);
+    const text = compatibilityMatrixMarkdown([
+      aReport([], { target: { kind: 'endpoint', name: 'a|b', endpoint: 'http://x' } }),
+    ]);
     expect(text).toContain('| Operation | a\\|b |');
   });
 });

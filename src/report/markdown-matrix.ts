@@ -1,5 +1,10 @@
 import { severityText } from './severity-counts.ts';
-import { buildMatrixModel, type MatrixCell, type MatrixChangeCell, type MatrixTarget } from './matrix-model.ts';
+import {
+  buildMatrixModel,
+  type MatrixCell,
+  type MatrixChangeCell,
+  type MatrixTarget,
+} from './matrix-model.ts';
 import { code, escapeInline, table } from './markdown-text.ts';
 import type { Report } from './report-model.ts';
 
@@ -14,7 +19,10 @@ export function compatibilityMatrixMarkdown(reports: readonly Report[]): string 
   const sections = [
     '# Cognito IDP compatibility matrix',
     model.targets.map(targetLine).join('\n'),
-    `## Operations\n\n${table(header('Operation'), model.operations.map((row) => [row.operation, ...row.cells.map(operationCell)]))}`,
+    `## Operations\n\n${table(
+      header('Operation'),
+      model.operations.map((row) => [row.operation, ...row.cells.map(operationCell)]),
+    )}`,
   ];
   if (model.changes.length > 0) {
     const rows = model.changes.map((row) => [changeLabel(row), ...row.cells.map(changeCell)]);

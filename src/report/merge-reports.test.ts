@@ -116,10 +116,14 @@ describe('mergeReports', () => {
     expect(() => mergeReports([aReport(), other])).toThrow(
       /report 1 .* target name "moto" ≠ "cognito-local"/,
     );
-    const elsewhere = (kind: 'endpoint' | 'embedded') => aReport([], { target: { ...aReport().target, kind, endpoint: 'http://127.0.0.1:9230' } });
-    expect(() => mergeReports([aReport([], { target: { ...aReport().target, kind: 'endpoint' } }), elsewhere('endpoint')])).toThrow(
-      /target endpoint "http:\/\/127.0.0.1:9230" ≠ "http:\/\/127.0.0.1:9229"/,
-    );
+    const elsewhere = (kind: 'endpoint' | 'embedded') =>
+      aReport([], { target: { ...aReport().target, kind, endpoint: 'http://127.0.0.1:9230' } });
+    expect(() =>
+      mergeReports([
+        aReport([], { target: { ...aReport().target, kind: 'endpoint' } }),
+        elsewhere('endpoint'),
+      ]),
+    ).toThrow(/target endpoint "http:\/\/127.0.0.1:9230" ≠ "http:\/\/127.0.0.1:9229"/);
     // An embedded target is started per shard on a free port.
     expect(mergeReports([aReport(), elsewhere('embedded')]).target.endpoint).toBe('http://127.0.0.1:9229');
     const seed = aReport([], { run: { ...aReport().run, seed: 7 } });

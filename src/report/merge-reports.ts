@@ -59,7 +59,10 @@ function assertSameRun(first: Report, other: Report, index: number): void {
     ['target kind', (r) => r.target.kind],
     ['target name', (r) => r.target.name],
     // Embedded and container targets are started per run on a free port: each shard's has its own endpoint.
-    ['target endpoint', (r) => (r.target.kind === 'embedded' || r.target.kind === 'container' ? undefined : r.target.endpoint)],
+    [
+      'target endpoint',
+      (r) => (r.target.kind === 'embedded' || r.target.kind === 'container' ? undefined : r.target.endpoint),
+    ],
     ['target version', (r) => r.target.version],
     ['target image', (r) => r.target.image],
     ['sdk version', (r) => r.sdk.version],

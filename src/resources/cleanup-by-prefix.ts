@@ -5,8 +5,13 @@ import { WireClient } from '../wire/wire-client.ts';
  * Deletes every user pool whose name starts with `prefix`: what an interrupted or crashed run left
  * behind. Every run names its resources with its own prefix, so this never touches anything else.
  */
-export async function cleanupByPrefix(target: TargetDescriptor, prefix: string, options: { maxRequestsPerSecond?: number } = {}): Promise<string[]> {
-  if (prefix.length < 3) throw new Error(`cleanupByPrefix: prefix ${JSON.stringify(prefix)} is too short to be safe`);
+export async function cleanupByPrefix(
+  target: TargetDescriptor,
+  prefix: string,
+  options: { maxRequestsPerSecond?: number } = {},
+): Promise<string[]> {
+  if (prefix.length < 3)
+    throw new Error(`cleanupByPrefix: prefix ${JSON.stringify(prefix)} is too short to be safe`);
   const wire = new WireClient(target, { ...options, throttleRetries: 4 });
   try {
     const doomed = (await listAllPools(wire)).filter((pool) => pool.name.startsWith(prefix));
@@ -26,7 +31,10 @@ export async function listAllPools(wire: WireClient): Promise<{ id: string; name
   const pools: { id: string; name: string }[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < 10_000; page++) {
-    const result = await wire.send('ListUserPools', { MaxResults: 60, ...(nextToken ? { NextToken: nextToken } : {}) });
+    const result = await wire.send('ListUserPools', {
+      MaxResults: 60,
+      ...(nextToken ? { NextToken: nextToken } : {}),
+    });
     if (result.error) throw new Error(`listAllPools: ListUserPools failed (${result.error.name})`);
     const body = result.output as { UserPools?: { Id?: string; Name?: string }[]; NextToken?: string };
     for (const pool of body.UserPools ?? []) if (pool.Id) pools.push({ id: pool.Id, name: pool.Name ?? '' });

@@ -58,9 +58,14 @@ export class ResourceFactory {
       ExplicitAuthFlows: [...SETUP_AUTH_FLOWS],
       ...overrides,
     });
-    const client = result.output?.['UserPoolClient'] as { ClientId?: string; ClientSecret?: string } | undefined;
+    const client = result.output?.['UserPoolClient'] as
+      { ClientId?: string; ClientSecret?: string } | undefined;
     if (!client?.ClientId) throw new SetupError('CreateUserPoolClient', result.exchange);
-    return { userPoolId, clientId: client.ClientId, ...(client.ClientSecret ? { clientSecret: client.ClientSecret } : {}) };
+    return {
+      userPoolId,
+      clientId: client.ClientId,
+      ...(client.ClientSecret ? { clientSecret: client.ClientSecret } : {}),
+    };
   }
 
   /** A confirmed user with a permanent password, ready to sign in. */
@@ -74,7 +79,12 @@ export class ResourceFactory {
       MessageAction: 'SUPPRESS',
       UserAttributes: [{ Name: 'email', Value: username }],
     });
-    await this.require('AdminSetUserPassword', { UserPoolId: userPoolId, Username: username, Password: password, Permanent: true });
+    await this.require('AdminSetUserPassword', {
+      UserPoolId: userPoolId,
+      Username: username,
+      Password: password,
+      Permanent: true,
+    });
     return { userPoolId, username, password };
   }
 
@@ -100,9 +110,13 @@ export class ResourceFactory {
       const id = this.pools.pop() as string;
       const result = await this.wire.send('DeleteUserPool', { UserPoolId: id });
       const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
-      if (!gone) failures.push(`${id}: ${result.error?.name ?? result.exchange.transportError ?? result.exchange.status}`);
+      if (!gone)
+        failures.push(
+          `${id}: ${result.error?.name ?? result.exchange.transportError ?? result.exchange.status}`,
+        );
     }
-    if (failures.length > 0) throw new Error(`ResourceFactory.cleanup: could not delete ${failures.join('; ')}`);
+    if (failures.length > 0)
+      throw new Error(`ResourceFactory.cleanup: could not delete ${failures.join('; ')}`);
   }
 
   private async require(operation: string, input: object): Promise<CallResult> {

@@ -78,7 +78,9 @@ export async function explore<T>(
     // `info` finding is a note, not a failure: its first example is enough.
     const { kind, severity } = seen.checked.finding;
     const shrinkable = kind !== 'transport' && severity !== 'info' && shrunk < (options.maxShrunkRules ?? 40);
-    const minimal = shrinkable ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options) : undefined;
+    const minimal = shrinkable
+      ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options)
+      : undefined;
     if (shrinkable) shrunk += 1;
     examples.push({
       check: seen.checked.check,
@@ -114,10 +116,12 @@ async function shrinkRule<T>(
       ...(options.shrinkTimeLimitMs ? { interruptAfterTimeLimit: options.shrinkTimeLimitMs } : {}),
     },
   );
-  if (!details.failed || details.counterexample === null || details.counterexamplePath === null) return undefined;
+  if (!details.failed || details.counterexample === null || details.counterexamplePath === null)
+    return undefined;
   // Replay the minimal input once more so the finding reported is the one it produces, not the last tried.
   const [input] = details.counterexample;
-  const finding = (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key)?.finding ?? lastFinding;
+  const finding =
+    (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key)?.finding ?? lastFinding;
   return finding ? { input, finding, path: details.counterexamplePath } : undefined;
 }
 
@@ -131,7 +135,9 @@ function tally(tallies: Map<string, { runs: number; failed: number }>, evaluatio
   for (const check of evaluation.judged) {
     const entry = tallies.get(check) ?? { runs: 0, failed: 0 };
     entry.runs += 1;
-    const broken = evaluation.findings.some((checked) => checked.check === check && checked.finding.severity !== 'info');
+    const broken = evaluation.findings.some(
+      (checked) => checked.check === check && checked.finding.severity !== 'info',
+    );
     if (broken) entry.failed += 1;
     tallies.set(check, entry);
   }

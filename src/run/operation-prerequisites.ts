@@ -4,7 +4,10 @@ import type { ResourceFactory } from '../resources/resource-factory.ts';
 import type { WireClient } from '../wire/wire-client.ts';
 
 /** Live resources a generated request may refer to: the part of the fix-ups' context the set-up provides. */
-export type LiveResources = Pick<FixupContext, 'userPoolId' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'refreshToken'>;
+export type LiveResources = Pick<
+  FixupContext,
+  'userPoolId' | 'clientId' | 'clientSecret' | 'username' | 'password' | 'refreshToken'
+>;
 
 /**
  * What an operation needs before it can be called validly, read off its request schema rather than
@@ -19,7 +22,11 @@ export function prerequisitesOf(spec: OperationSpec): { pool: boolean; appClient
 }
 
 /** Creates the prerequisites of `spec` (throws `SetupError` when the target refuses one). */
-export async function createPrerequisites(spec: OperationSpec, resources: ResourceFactory, wire: WireClient): Promise<LiveResources> {
+export async function createPrerequisites(
+  spec: OperationSpec,
+  resources: ResourceFactory,
+  wire: WireClient,
+): Promise<LiveResources> {
   const needs = prerequisitesOf(spec);
   if (!needs.pool) return {};
   const pool = await resources.pool();
@@ -27,7 +34,13 @@ export async function createPrerequisites(spec: OperationSpec, resources: Resour
   const client = await resources.appClient(pool.id);
   if (!needs.user) return { userPoolId: pool.id, clientId: client.clientId };
   const user = await resources.user(pool.id);
-  const refreshToken = await signInForRefreshToken(wire, pool.id, client.clientId, user.username, user.password);
+  const refreshToken = await signInForRefreshToken(
+    wire,
+    pool.id,
+    client.clientId,
+    user.username,
+    user.password,
+  );
   return {
     userPoolId: pool.id,
     clientId: client.clientId,
@@ -46,12 +59,24 @@ async function signInForRefreshToken(
 ): Promise<string | undefined> {
   // Either flow yields a refresh token; a target may implement only one of them.
   const attempts = [
-    () => wire.send('AdminInitiateAuth', { UserPoolId: userPoolId, ClientId: clientId, AuthFlow: 'ADMIN_NO_SRP_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
-    () => wire.send('InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    () =>
+      wire.send('AdminInitiateAuth', {
+        UserPoolId: userPoolId,
+        ClientId: clientId,
+        AuthFlow: 'ADMIN_NO_SRP_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    () =>
+      wire.send('InitiateAuth', {
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
   ];
   for (const attempt of attempts) {
     const result = await attempt();
-    const token = (result.output?.['AuthenticationResult'] as { RefreshToken?: unknown } | undefined)?.RefreshToken;
+    const token = (result.output?.['AuthenticationResult'] as { RefreshToken?: unknown } | undefined)
+      ?.RefreshToken;
     if (typeof token === 'string') return token;
   }
   return undefined;

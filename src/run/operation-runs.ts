@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { evaluateInvalidExchange, evaluateNotFoundExchange, evaluateValidExchange } from '../checks/evaluate-exchange.ts';
+import {
+  evaluateInvalidExchange,
+  evaluateNotFoundExchange,
+  evaluateValidExchange,
+} from '../checks/evaluate-exchange.ts';
 import { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from '../checks/error-shape.ts';
 import type { BrokenRule } from '../checks/negative.ts';
 import type { CheckRecorder } from '../deviations/check-recorder.ts';
@@ -29,9 +33,18 @@ const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
  * Valid generated requests, sent through the SDK as an application would: each must be accepted, be
  * well-formed on the wire and match the response schema.
  */
-export async function runValidRequests(context: OperationRunContext, requests: fc.Arbitrary<Record<string, unknown>>): Promise<void> {
+export async function runValidRequests(
+  context: OperationRunContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
   const send = (request: Record<string, unknown>) => context.wire.send(context.spec.operation, request);
-  await exploreOperation(context, requests, send, (exchange) => evaluateValidExchange(context.spec, context.validators, exchange), false);
+  await exploreOperation(
+    context,
+    requests,
+    send,
+    (exchange) => evaluateValidExchange(context.spec, context.validators, exchange),
+    false,
+  );
 }
 
 /** A request that breaks one rule, with the rule it breaks. */
@@ -44,16 +57,29 @@ export interface InvalidRequest {
  * Requests that each break one rule, sent raw so the SDK cannot fix or refuse them: each must be
  * rejected with a 4xx error the spec allows.
  */
-export async function runInvalidRequests(context: OperationRunContext, requests: fc.Arbitrary<InvalidRequest>): Promise<void> {
+export async function runInvalidRequests(
+  context: OperationRunContext,
+  requests: fc.Arbitrary<InvalidRequest>,
+): Promise<void> {
   const send = (input: InvalidRequest) => context.wire.sendRaw(context.spec.operation, input.request);
-  await exploreOperation(context, requests, send, (exchange, input) => evaluateInvalidExchange(context.spec, exchange, input.violation), true, (input) => input.request);
+  await exploreOperation(
+    context,
+    requests,
+    send,
+    (exchange, input) => evaluateInvalidExchange(context.spec, exchange, input.violation),
+    true,
+    (input) => input.request,
+  );
 }
 
 /**
  * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON.
  * Only for operations whose requests name one; the valid request supplies everything else.
  */
-export async function runUnknownIds(context: OperationRunContext, validRequest: Record<string, unknown>): Promise<void> {
+export async function runUnknownIds(
+  context: OperationRunContext,
+  validRequest: Record<string, unknown>,
+): Promise<void> {
   const variants = unknownIdVariants(context.spec, validRequest);
   for (const request of variants) {
     const result = await context.wire.send(context.spec.operation, request);
@@ -65,7 +91,10 @@ export async function runUnknownIds(context: OperationRunContext, validRequest: 
 }
 
 /** Whether the operation names a pool or client, so the unknown-id check applies. */
-export function unknownIdVariants(spec: OperationSpec, validRequest: Record<string, unknown>): Record<string, unknown>[] {
+export function unknownIdVariants(
+  spec: OperationSpec,
+  validRequest: Record<string, unknown>,
+): Record<string, unknown>[] {
   const members = Object.keys((spec.request['properties'] ?? {}) as Record<string, unknown>);
   const variants: Record<string, unknown>[] = [];
   if (members.includes('UserPoolId')) variants.push({ ...validRequest, UserPoolId: UNKNOWN_USER_POOL_ID });
@@ -82,13 +111,18 @@ async function exploreOperation<T>(
   requestOf: (input: T) => unknown = (input) => input,
 ): Promise<void> {
   const [probeInput] = fc.sample(inputs, { seed: context.seed, numRuns: 1 });
-  if (probeInput === undefined) throw new Error(`exploreOperation: ${context.spec.operation} generated no input`);
+  if (probeInput === undefined)
+    throw new Error(`exploreOperation: ${context.spec.operation} generated no input`);
   const probe = await send(probeInput);
   adoptCreatedPool(context.resources, probe);
   context.recorder.sawExchange(probe.exchange);
   if (isUnsupportedOperation(probe.exchange)) return markUnsupported(context, probe.exchange);
   // The probe is a run like any other: what it finds is reported too.
-  if (!probe.throttled) recordEvaluation(context.recorder, evaluate(probe.exchange, probeInput), { request: requestOf(probeInput), raw });
+  if (!probe.throttled)
+    recordEvaluation(context.recorder, evaluate(probe.exchange, probeInput), {
+      request: requestOf(probeInput),
+      raw,
+    });
   let throttled = 0;
   const result: ExploreResult<T> = await explore(
     inputs,
@@ -105,18 +139,27 @@ async function exploreOperation<T>(
     { seed: context.seed, numRuns: context.numRuns, shrinkTimeLimitMs: 30_000 },
   );
   context.recorder.recordExploration(result, { raw, requestOf: (input) => requestOf(input) });
-  if (throttled > 0 && throttled === result.runs) context.recorder.markInconclusive('every request was throttled');
+  if (throttled > 0 && throttled === result.runs)
+    context.recorder.markInconclusive('every request was throttled');
 }
 
-function recordEvaluation(recorder: CheckRecorder, evaluation: Evaluation, context: { request: unknown; raw: boolean }): void {
+function recordEvaluation(
+  recorder: CheckRecorder,
+  evaluation: Evaluation,
+  context: { request: unknown; raw: boolean },
+): void {
   for (const check of evaluation.judged) {
-    const findings = evaluation.findings.filter((checked) => checked.check === check).map((checked) => checked.finding);
+    const findings = evaluation.findings
+      .filter((checked) => checked.check === check)
+      .map((checked) => checked.finding);
     recorder.record(check, findings, context);
   }
 }
 
 function markUnsupported(context: OperationRunContext, exchange: Exchange): void {
-  context.recorder.markUnsupported(`HTTP ${exchange.status}: the target answered that it does not implement ${context.spec.operation}`);
+  context.recorder.markUnsupported(
+    `HTTP ${exchange.status}: the target answered that it does not implement ${context.spec.operation}`,
+  );
 }
 
 /** Pools created by the operation under test (or by an invalid request it wrongly accepted) are deleted too. */

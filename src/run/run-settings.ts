@@ -48,8 +48,12 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
   const seed = env[ENV.seed] !== undefined ? parseSeed(env[ENV.seed] as string) : randomInt(0, 2 ** 31 - 1);
   const runId = env[ENV.runId] ?? randomBytes(4).toString('hex');
   const runs = env[ENV.runs] !== undefined ? Number(env[ENV.runs]) : undefined;
-  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error(`${ENV.runs}: expected a positive integer`);
-  const operations = env[ENV.operations]?.split(',').map((op) => op.trim()).filter(Boolean);
+  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
+    throw new Error(`${ENV.runs}: expected a positive integer`);
+  const operations = env[ENV.operations]
+    ?.split(',')
+    .map((op) => op.trim())
+    .filter(Boolean);
   return {
     profile,
     ...PROFILES[profile],

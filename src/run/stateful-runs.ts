@@ -124,9 +124,10 @@ export async function sweepMaxResults(
       await list.run(model, world);
       if (!world.judged.has(LIST_CHECK)) continue; // not even the first page was served: nothing judged
       const findings = world.findings.slice(before).map((checked) => checked.finding);
-      context
-        .recorderFor('ListUserPools')
-        .record(STATEFUL_CHECK, findings, { request: { commands: [...created, list.toString()] }, replay: 'run' });
+      context.recorderFor('ListUserPools').record(STATEFUL_CHECK, findings, {
+        request: { commands: [...created, list.toString()] },
+        replay: 'run',
+      });
     }
   } finally {
     await deleteLivePools(world, model);

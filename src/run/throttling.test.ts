@@ -24,7 +24,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  target = { kind: 'aws', name: 'aws', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS };
+  target = {
+    kind: 'aws',
+    name: 'aws',
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: EMULATOR_CREDENTIALS,
+  };
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -47,10 +53,25 @@ describe('throttling', () => {
     const specs = loadOperationSpecs();
     const spec = specFor(specs, 'ListUserPools');
     const wire = new WireClient(target, { throttleRetries: 1, throttleBaseDelayMs: 1 });
-    const recorder = new CheckRecorder('ListUserPools', target, { profile: 'quick', seed: 1, startedAt: '2026-01-01T00:00:00Z' });
+    const recorder = new CheckRecorder('ListUserPools', target, {
+      profile: 'quick',
+      seed: 1,
+      startedAt: '2026-01-01T00:00:00Z',
+    });
     const requests = fc.record({ MaxResults: fc.integer({ min: 1, max: 60 }) });
 
-    await runValidRequests({ spec, validators: new SpecValidators(specs), wire, resources: new ResourceFactory(wire, 'cc-t-'), recorder, seed: 1, numRuns: 5 }, requests);
+    await runValidRequests(
+      {
+        spec,
+        validators: new SpecValidators(specs),
+        wire,
+        resources: new ResourceFactory(wire, 'cc-t-'),
+        recorder,
+        seed: 1,
+        numRuns: 5,
+      },
+      requests,
+    );
     wire.destroy();
 
     const record = recorder.toRecord();

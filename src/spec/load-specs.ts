@@ -25,7 +25,9 @@ export function loadOperationSpecs(dir: string = SPECS_DIR): OperationSpec[] {
 export function specFor(specs: readonly OperationSpec[], operation: string): OperationSpec {
   const spec = specs.find((candidate) => candidate.operation === operation);
   if (!spec) {
-    throw new Error(`specFor: unknown operation ${operation}; known: ${specs.map((s) => s.operation).join(', ')}`);
+    throw new Error(
+      `specFor: unknown operation ${operation}; known: ${specs.map((s) => s.operation).join(', ')}`,
+    );
   }
   return spec;
 }

@@ -26,7 +26,9 @@ export function walkInstance(
   const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
   const additional = schema['additionalProperties'];
   for (const [key, value] of Object.entries(instance)) {
-    const child = properties[key] ?? (typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined);
+    const child =
+      properties[key] ??
+      (typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined);
     if (child) walkInstance(child, value, visit, `${pointer}/${pointerSegment(key)}`);
   }
 }

@@ -20,7 +20,10 @@ export interface AwsTargetOptions {
  * Real Cognito, the reference. It costs money and touches a real account, so it refuses to start without
  * an explicit opt-in, states the account and the estimated load first, and needs credentials up front.
  */
-export async function startAwsTarget(options: AwsTargetOptions, settings: RunSettings): Promise<StartedTarget> {
+export async function startAwsTarget(
+  options: AwsTargetOptions,
+  settings: RunSettings,
+): Promise<StartedTarget> {
   if (!options.allowAws) {
     throw new Error(
       `aws target: refusing to run against real AWS without an explicit opt-in. Pass --allow-aws or set ${ENV.allowAws}=1.`,
@@ -43,7 +46,9 @@ async function assertCredentials(region: string, timeoutMs: number): Promise<voi
   const client = new CognitoIdentityProviderClient({ region });
   try {
     const resolve = client.config.credentials();
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`none found within ${timeoutMs} ms`)), timeoutMs).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`none found within ${timeoutMs} ms`)), timeoutMs).unref(),
+    );
     await Promise.race([resolve, timeout]);
   } catch (error) {
     throw new Error(
@@ -60,7 +65,9 @@ async function callerAccount(region: string, standIn: boolean): Promise<string> 
   if (standIn) return 'unknown (endpoint override: not real AWS)';
   const sts = new STSClient({ region, maxAttempts: 1 });
   try {
-    const identity = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(5_000) });
+    const identity = await sts.send(new GetCallerIdentityCommand({}), {
+      abortSignal: AbortSignal.timeout(5_000),
+    });
     return identity.Account ?? 'unknown';
   } catch (error) {
     return `unknown (STS GetCallerIdentity: ${(error as Error).name})`;
@@ -74,5 +81,8 @@ export function estimateLoad(settings: RunSettings): { requests: number; pools: 
   const operations = settings.operations?.length ?? 10;
   const perOperation = settings.runsPerProperty * 3 + 20;
   const stateful = settings.statefulRuns * settings.statefulMaxCommands * 3;
-  return { requests: operations * perOperation + stateful, pools: operations * (settings.runsPerProperty + 3) + stateful };
+  return {
+    requests: operations * perOperation + stateful,
+    pools: operations * (settings.runsPerProperty + 3) + stateful,
+  };
 }

@@ -14,7 +14,10 @@ export async function probeEndpoint(targetName: string, endpoint: string, timeou
       {
         method: 'POST',
         timeout: timeoutMs,
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools',
+        },
       },
       (res) => {
         res.resume();

@@ -18,19 +18,43 @@ export async function startTarget(
       await probeEndpoint('endpoint', selection.endpoint);
       const stop = async () => undefined;
       return {
-        descriptor: { kind: 'endpoint', name: endpointName(selection.endpoint), endpoint: selection.endpoint, region: selection.region, credentials: EMULATOR_CREDENTIALS },
+        descriptor: {
+          kind: 'endpoint',
+          name: endpointName(selection.endpoint),
+          endpoint: selection.endpoint,
+          region: selection.region,
+          credentials: EMULATOR_CREDENTIALS,
+        },
         stop,
         [Symbol.asyncDispose]: stop,
       };
     }
     case 'aws':
-      return startAwsTarget({ region: selection.region, allowAws: selection.allowAws, log, ...(selection.endpoint ? { endpoint: selection.endpoint } : {}) }, settings);
+      return startAwsTarget(
+        {
+          region: selection.region,
+          allowAws: selection.allowAws,
+          log,
+          ...(selection.endpoint ? { endpoint: selection.endpoint } : {}),
+        },
+        settings,
+      );
     case 'container': {
       const { launchContainerTarget } = await import('./containers/launch-container-target.ts');
-      const started = await launchContainerTarget(selection.emulator, selection.image ? { image: selection.image } : {});
+      const started = await launchContainerTarget(
+        selection.emulator,
+        selection.image ? { image: selection.image } : {},
+      );
       const stop = () => started.stop();
       return {
-        descriptor: { kind: 'container', name: selection.emulator, endpoint: started.endpoint, image: started.image, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS },
+        descriptor: {
+          kind: 'container',
+          name: selection.emulator,
+          endpoint: started.endpoint,
+          image: started.image,
+          region: 'us-east-1',
+          credentials: EMULATOR_CREDENTIALS,
+        },
         stop,
         [Symbol.asyncDispose]: stop,
       };

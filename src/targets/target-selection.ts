@@ -26,16 +26,29 @@ export function parseTargetSelection(input: {
     return { kind: 'endpoint', endpoint: validUrl(input.endpoint), region };
   }
   if (target === 'aws') {
-    return { kind: 'aws', region, allowAws: input.allowAws ?? false, ...(input.endpoint ? { endpoint: validUrl(input.endpoint) } : {}) };
+    return {
+      kind: 'aws',
+      region,
+      allowAws: input.allowAws ?? false,
+      ...(input.endpoint ? { endpoint: validUrl(input.endpoint) } : {}),
+    };
   }
   if (target.startsWith('container:')) {
     const emulator = target.slice('container:'.length);
     if (!(CONTAINER_EMULATORS as readonly string[]).includes(emulator)) {
-      throw new Error(`target ${target}: unknown emulator; use container:${CONTAINER_EMULATORS.join(', container:')}`);
+      throw new Error(
+        `target ${target}: unknown emulator; use container:${CONTAINER_EMULATORS.join(', container:')}`,
+      );
     }
-    return { kind: 'container', emulator: emulator as ContainerEmulator, ...(input.image ? { image: input.image } : {}) };
+    return {
+      kind: 'container',
+      emulator: emulator as ContainerEmulator,
+      ...(input.image ? { image: input.image } : {}),
+    };
   }
-  throw new Error(`target ${target}: unknown target; use embedded, endpoint (with --endpoint), aws or container:<emulator>`);
+  throw new Error(
+    `target ${target}: unknown target; use embedded, endpoint (with --endpoint), aws or container:<emulator>`,
+  );
 }
 
 /** The same selection from the environment, for runs started by plain `vitest`. */
@@ -56,6 +69,7 @@ function validUrl(text: string): string {
   } catch {
     throw new Error(`--endpoint ${text}: not a URL; expected something like http://127.0.0.1:9229`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`--endpoint ${text}: use http or https`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`--endpoint ${text}: use http or https`);
   return url.toString().replace(/\/$/, '');
 }

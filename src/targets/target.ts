@@ -24,4 +24,7 @@ export interface StartedTarget extends AsyncDisposable {
 }
 
 /** Credentials emulators accept; never real secrets, so they may appear in reproduction commands. */
-export const EMULATOR_CREDENTIALS: TargetCredentials = { accessKeyId: 'conformance', secretAccessKey: 'conformance' };
+export const EMULATOR_CREDENTIALS: TargetCredentials = {
+  accessKeyId: 'conformance',
+  secretAccessKey: 'conformance',
+};

@@ -34,19 +34,36 @@ export class CapturingHttpHandler implements RequestHandler<HttpRequest, HttpRes
     return () => this.listeners.delete(listener);
   }
 
-  async handle(request: HttpRequest, handlerOptions?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+  async handle(
+    request: HttpRequest,
+    handlerOptions?: HttpHandlerOptions,
+  ): Promise<{ response: HttpResponse }> {
     const started = performance.now();
     const base = describeRequest(request);
     // Aborting destroys the request and its socket. Without it a target that never answers (or never
     // finishes a body) keeps the socket busy after the deadline, and once the agent's sockets are all
     // held that way, every later call times out too, however healthy the target has become.
     const abort = new AbortController();
-    const options: HttpHandlerOptions = { ...handlerOptions, abortSignal: combinedSignal(abort.signal, handlerOptions?.abortSignal) };
+    const options: HttpHandlerOptions = {
+      ...handlerOptions,
+      abortSignal: combinedSignal(abort.signal, handlerOptions?.abortSignal),
+    };
     let response: HttpResponse;
     try {
-      ({ response } = await withDeadline(this.inner.handle(request as Parameters<NodeHttpHandler["handle"]>[0], options), this.options.requestTimeoutMs, () => abort.abort()));
+      ({ response } = await withDeadline(
+        this.inner.handle(request as Parameters<NodeHttpHandler['handle']>[0], options),
+        this.options.requestTimeoutMs,
+        () => abort.abort(),
+      ));
     } catch (error) {
-      this.emit({ ...base, status: 0, headers: {}, bodyText: '', ms: performance.now() - started, transportError: describe(error) });
+      this.emit({
+        ...base,
+        status: 0,
+        headers: {},
+        bodyText: '',
+        ms: performance.now() - started,
+        transportError: describe(error),
+      });
       throw error;
     }
     let bodyText: string;
@@ -61,7 +78,14 @@ export class CapturingHttpHandler implements RequestHandler<HttpRequest, HttpRes
       // read this one. The headers are kept, and the status is named in the error.
       const headers = lowerCaseHeaders(response.headers);
       const transportError = `${describe(error)} (after the HTTP ${response.statusCode} status line and headers)`;
-      this.emit({ ...base, status: 0, headers, bodyText: '', ms: performance.now() - started, transportError });
+      this.emit({
+        ...base,
+        status: 0,
+        headers,
+        bodyText: '',
+        ms: performance.now() - started,
+        transportError,
+      });
       throw error;
     }
     const headers = lowerCaseHeaders(response.headers);
@@ -98,19 +122,25 @@ function describeRequest(request: HttpRequest): Pick<Exchange, 'operation' | 're
   const requestHeaders = lowerCaseHeaders(request.headers);
   const target = requestHeaders['x-amz-target'] ?? '';
   const bodyText = requestBodyText(request.body);
-  return { operation: target.split('.').pop() ?? '', request: parseJsonBody(bodyText) ?? bodyText, requestHeaders };
+  return {
+    operation: target.split('.').pop() ?? '',
+    request: parseJsonBody(bodyText) ?? bodyText,
+    requestHeaders,
+  };
 }
 
 /** The SDK hands over a string for raw bodies and a Uint8Array for serialised ones. */
 function requestBodyText(body: unknown): string {
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   return '';
 }
 
 function lowerCaseHeaders(headers: Record<string, string | undefined>): Record<string, string> {
   const lowered: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) lowered[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) lowered[name.toLowerCase()] = String(value);
   return lowered;
 }
 
@@ -118,7 +148,8 @@ async function readBody(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
   const chunks: Buffer[] = [];
-  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  for await (const chunk of body as AsyncIterable<Buffer | string>)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -156,7 +187,9 @@ function destroyStream(body: unknown): void {
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${error.name} ${code}: ${error.message}` : `${error.name}: ${error.message}`;
+    return typeof code === 'string'
+      ? `${error.name} ${code}: ${error.message}`
+      : `${error.name}: ${error.message}`;
   }
   return String(error);
 }

@@ -25,7 +25,9 @@ describe('WireClient against cognito-local', () => {
       request: { PoolName: 'cc-wire-test' },
       status: 200,
     });
-    expect(result.exchange.requestHeaders['x-amz-target']).toBe('AWSCognitoIdentityProviderService.CreateUserPool');
+    expect(result.exchange.requestHeaders['x-amz-target']).toBe(
+      'AWSCognitoIdentityProviderService.CreateUserPool',
+    );
     expect(result.exchange.headers['content-type']).toMatch(/^application\/x-amz-json-1\.1/);
     expect(JSON.parse(result.exchange.bodyText)).toEqual(result.exchange.body);
     const wirePool = (result.exchange.body as { UserPool: { Id: string; CreationDate: unknown } }).UserPool;
@@ -40,7 +42,9 @@ describe('WireClient against cognito-local', () => {
     const result = await wire.sendRaw('ListUserPools', { MaxResults: 'ten', Unknown: [1, 2] });
 
     expect(result.exchange.request).toEqual({ MaxResults: 'ten', Unknown: [1, 2] });
-    expect(result.exchange.requestHeaders['content-length']).toBe(String(Buffer.byteLength('{"MaxResults":"ten","Unknown":[1,2]}')));
+    expect(result.exchange.requestHeaders['content-length']).toBe(
+      String(Buffer.byteLength('{"MaxResults":"ten","Unknown":[1,2]}')),
+    );
     expect(result.exchange.status).toBeGreaterThan(0);
   });
 
@@ -52,7 +56,10 @@ describe('WireClient against cognito-local', () => {
   });
 
   it('turns an unreachable target into a transport exchange instead of throwing', async () => {
-    const dead = new WireClient({ ...target.descriptor, endpoint: 'http://127.0.0.1:9' }, { connectionTimeoutMs: 500 });
+    const dead = new WireClient(
+      { ...target.descriptor, endpoint: 'http://127.0.0.1:9' },
+      { connectionTimeoutMs: 500 },
+    );
     const result = await dead.send('ListUserPools', { MaxResults: 1 });
     dead.destroy();
 

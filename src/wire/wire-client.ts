@@ -31,7 +31,9 @@ export interface WireClientOptions {
   readonly throttleBaseDelayMs?: number;
 }
 
-type CommandConstructor = new (input: object) => sdk.CognitoIdentityProviderClient extends { send(c: infer C): unknown } ? C : never;
+type CommandConstructor = new (
+  input: object,
+) => sdk.CognitoIdentityProviderClient extends { send(c: infer C): unknown } ? C : never;
 
 /**
  * The SDK client every suite uses, with every exchange captured. Calls run one at a time per client so
@@ -100,7 +102,11 @@ export class WireClient {
     return run;
   }
 
-  private async call(operation: string, input: object, bodyOverride?: BuildMiddleware<object, MetadataBearer>): Promise<CallResult> {
+  private async call(
+    operation: string,
+    input: object,
+    bodyOverride?: BuildMiddleware<object, MetadataBearer>,
+  ): Promise<CallResult> {
     const retries = this.options.throttleRetries ?? 0;
     for (let attempt = 0; ; attempt++) {
       await this.limiter.take();
@@ -111,10 +117,16 @@ export class WireClient {
     }
   }
 
-  private async callOnce(operation: string, input: object, bodyOverride?: BuildMiddleware<object, MetadataBearer>): Promise<CallResult> {
+  private async callOnce(
+    operation: string,
+    input: object,
+    bodyOverride?: BuildMiddleware<object, MetadataBearer>,
+  ): Promise<CallResult> {
     const command = new (commandFor(operation))(input);
     if (bodyOverride) {
-      (command as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }).middlewareStack.add(bodyOverride, {
+      (
+        command as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }
+      ).middlewareStack.add(bodyOverride, {
         step: 'build',
         priority: 'high',
         name: 'conformanceRawBody',
@@ -133,7 +145,16 @@ export class WireClient {
     const exchange = this.log[this.log.length - 1];
     if (this.log.length > before && exchange) return exchange;
     // The SDK failed before anything was sent (for example, missing credentials).
-    const synthetic: Exchange = { operation, request: undefined, requestHeaders: {}, status: 0, headers: {}, bodyText: '', ms: 0, transportError: 'request was not sent' };
+    const synthetic: Exchange = {
+      operation,
+      request: undefined,
+      requestHeaders: {},
+      status: 0,
+      headers: {},
+      bodyText: '',
+      ms: 0,
+      transportError: 'request was not sent',
+    };
     this.log.push(synthetic);
     return synthetic;
   }
@@ -141,7 +162,8 @@ export class WireClient {
 
 function commandFor(operation: string): CommandConstructor {
   const command = (sdk as unknown as Record<string, unknown>)[`${operation}Command`];
-  if (typeof command !== 'function') throw new Error(`WireClient: the SDK has no command for operation ${operation}`);
+  if (typeof command !== 'function')
+    throw new Error(`WireClient: the SDK has no command for operation ${operation}`);
   return command as CommandConstructor;
 }
 
@@ -150,7 +172,9 @@ function summariseError(error: unknown): SdkErrorSummary {
   return {
     name: typeof candidate.name === 'string' ? candidate.name : 'Error',
     ...(typeof candidate.$fault === 'string' ? { fault: candidate.$fault } : {}),
-    ...(typeof candidate.$metadata?.httpStatusCode === 'number' ? { httpStatusCode: candidate.$metadata.httpStatusCode } : {}),
+    ...(typeof candidate.$metadata?.httpStatusCode === 'number'
+      ? { httpStatusCode: candidate.$metadata.httpStatusCode }
+      : {}),
   };
 }
 

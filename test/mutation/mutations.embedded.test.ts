@@ -48,21 +48,136 @@ interface MutationRow {
 }
 
 const ROWS: readonly MutationRow[] = [
-  { mutation: DROP_POOL_NAME, scenario: createPoolRoundTrip, caughtBy: { operation: 'CreateUserPool', check: 'round-trip', kind: 'missing-member', path: '/UserPool/Name' } },
-  { mutation: NUMBER_AS_STRING, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'response-schema', kind: 'wrong-type', path: '/UserPool/EstimatedNumberOfUsers' } },
-  { mutation: BOOLEAN_AS_STRING, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'response-schema', kind: 'wrong-type', path: '/UserPool/Policies/PasswordPolicy/RequireUppercase' } },
-  { mutation: ENUM_OUT_OF_RANGE, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'response-schema', kind: 'enum-value', path: '/UserPool/Status' } },
-  { mutation: TIMESTAMP_AS_ISO, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'wire-format', kind: 'wire-format', path: '/UserPool/CreationDate' } },
-  { mutation: RENAMED_ERROR_TYPE, scenario: unknownIdsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'error-shape', kind: 'wrong-error', path: '/__type' } },
-  { mutation: HTML_SERVER_ERROR, scenario: unknownIdsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'error-shape', kind: 'wrong-error', path: '/$status' } },
-  { mutation: DROP_NEXT_TOKEN, scenario: maxResultsSweep, caughtBy: { operation: 'ListUserPools', check: 'stateful', kind: 'missing-member', path: '/NextToken' } },
-  { mutation: ONE_OVER_MAX_RESULTS, scenario: maxResultsSweep, caughtBy: { operation: 'ListUserPools', check: 'stateful', kind: 'constraint', path: '/UserPools' } },
-  { mutation: STALE_READ_AFTER_UPDATE, scenario: updatePoolRoundTrip, caughtBy: { operation: 'UpdateUserPool', check: 'round-trip', kind: 'state', path: '/UserPool/Policies/PasswordPolicy/MinimumLength' } },
-  { mutation: ACCEPT_INVALID, scenario: invalidRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'negative', kind: 'accepted-invalid', path: '/UserPoolId' } },
-  { mutation: BROKEN_TOKEN_SIGNATURE, scenario: passwordFlowsOf('InitiateAuth'), caughtBy: { operation: 'InitiateAuth', check: 'auth', kind: 'token', path: '/AuthenticationResult/AccessToken/$signature' } },
-  { mutation: WRONG_EXPIRES_IN, scenario: passwordFlowsOf('InitiateAuth'), caughtBy: { operation: 'InitiateAuth', check: 'auth', kind: 'token', path: '/AuthenticationResult/AccessToken/exp' } },
-  { mutation: DROP_REQUEST_ID, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'wire-format', kind: 'wire-format', path: '/$headers/x-amzn-requestid' } },
-  { mutation: WRONG_CONTENT_TYPE, scenario: validRequestsOf('DescribeUserPool'), caughtBy: { operation: 'DescribeUserPool', check: 'wire-format', kind: 'wire-format', path: '/$headers/content-type' } },
+  {
+    mutation: DROP_POOL_NAME,
+    scenario: createPoolRoundTrip,
+    caughtBy: {
+      operation: 'CreateUserPool',
+      check: 'round-trip',
+      kind: 'missing-member',
+      path: '/UserPool/Name',
+    },
+  },
+  {
+    mutation: NUMBER_AS_STRING,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'response-schema',
+      kind: 'wrong-type',
+      path: '/UserPool/EstimatedNumberOfUsers',
+    },
+  },
+  {
+    mutation: BOOLEAN_AS_STRING,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'response-schema',
+      kind: 'wrong-type',
+      path: '/UserPool/Policies/PasswordPolicy/RequireUppercase',
+    },
+  },
+  {
+    mutation: ENUM_OUT_OF_RANGE,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'response-schema',
+      kind: 'enum-value',
+      path: '/UserPool/Status',
+    },
+  },
+  {
+    mutation: TIMESTAMP_AS_ISO,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'wire-format',
+      kind: 'wire-format',
+      path: '/UserPool/CreationDate',
+    },
+  },
+  {
+    mutation: RENAMED_ERROR_TYPE,
+    scenario: unknownIdsOf('DescribeUserPool'),
+    caughtBy: { operation: 'DescribeUserPool', check: 'error-shape', kind: 'wrong-error', path: '/__type' },
+  },
+  {
+    mutation: HTML_SERVER_ERROR,
+    scenario: unknownIdsOf('DescribeUserPool'),
+    caughtBy: { operation: 'DescribeUserPool', check: 'error-shape', kind: 'wrong-error', path: '/$status' },
+  },
+  {
+    mutation: DROP_NEXT_TOKEN,
+    scenario: maxResultsSweep,
+    caughtBy: { operation: 'ListUserPools', check: 'stateful', kind: 'missing-member', path: '/NextToken' },
+  },
+  {
+    mutation: ONE_OVER_MAX_RESULTS,
+    scenario: maxResultsSweep,
+    caughtBy: { operation: 'ListUserPools', check: 'stateful', kind: 'constraint', path: '/UserPools' },
+  },
+  {
+    mutation: STALE_READ_AFTER_UPDATE,
+    scenario: updatePoolRoundTrip,
+    caughtBy: {
+      operation: 'UpdateUserPool',
+      check: 'round-trip',
+      kind: 'state',
+      path: '/UserPool/Policies/PasswordPolicy/MinimumLength',
+    },
+  },
+  {
+    mutation: ACCEPT_INVALID,
+    scenario: invalidRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'negative',
+      kind: 'accepted-invalid',
+      path: '/UserPoolId',
+    },
+  },
+  {
+    mutation: BROKEN_TOKEN_SIGNATURE,
+    scenario: passwordFlowsOf('InitiateAuth'),
+    caughtBy: {
+      operation: 'InitiateAuth',
+      check: 'auth',
+      kind: 'token',
+      path: '/AuthenticationResult/AccessToken/$signature',
+    },
+  },
+  {
+    mutation: WRONG_EXPIRES_IN,
+    scenario: passwordFlowsOf('InitiateAuth'),
+    caughtBy: {
+      operation: 'InitiateAuth',
+      check: 'auth',
+      kind: 'token',
+      path: '/AuthenticationResult/AccessToken/exp',
+    },
+  },
+  {
+    mutation: DROP_REQUEST_ID,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'wire-format',
+      kind: 'wire-format',
+      path: '/$headers/x-amzn-requestid',
+    },
+  },
+  {
+    mutation: WRONG_CONTENT_TYPE,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'wire-format',
+      kind: 'wire-format',
+      path: '/$headers/content-type',
+    },
+  },
 ];
 
 const SETTINGS = { seed: 20_180_212, numRuns: 3 };
@@ -77,32 +192,68 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const rows = ROWS.map((row) => detections.get(row.mutation.name) ?? { mutation: row.mutation.name, description: row.mutation.description, caughtBy: keyText(row.caughtBy), detected: false });
-  process.stdout.write(`\nMutation detection (baseline honest, then mutated):\n${formatDetectionTable(rows)}\n`);
+  const rows = ROWS.map(
+    (row) =>
+      detections.get(row.mutation.name) ?? {
+        mutation: row.mutation.name,
+        description: row.mutation.description,
+        caughtBy: keyText(row.caughtBy),
+        detected: false,
+      },
+  );
+  process.stdout.write(
+    `\nMutation detection (baseline honest, then mutated):\n${formatDetectionTable(rows)}\n`,
+  );
   await proxy?.close();
   await target?.stop();
 });
 
 describe('mutations the suite must catch', () => {
   it('has one row per mutation of the catalogue', () => {
-    expect(ROWS.map((row) => row.mutation.name).sort()).toEqual(MUTATIONS.map((mutation) => mutation.name).sort());
+    expect(ROWS.map((row) => row.mutation.name).sort()).toEqual(
+      MUTATIONS.map((mutation) => mutation.name).sort(),
+    );
   });
 
   for (const row of ROWS) {
-    it(`${row.mutation.name}: ${row.mutation.description} → ${keyText(row.caughtBy)}`, { timeout: 180_000 }, async () => {
-      const expected = keyText(row.caughtBy);
-      const baseline = await runThroughProxy(proxy, target.descriptor, { honest: row.mutation.honest }, row.scenario, { label: `${row.mutation.name}-base`, settings: SETTINGS });
-      const mutated = await runThroughProxy(proxy, target.descriptor, { mutation: row.mutation }, row.scenario, { label: `${row.mutation.name}-mut`, settings: SETTINGS });
-      const detected = !baseline.keys.includes(expected) && mutated.keys.includes(expected);
-      detections.set(row.mutation.name, { mutation: row.mutation.name, description: row.mutation.description, caughtBy: expected, detected });
+    it(
+      `${row.mutation.name}: ${row.mutation.description} → ${keyText(row.caughtBy)}`,
+      { timeout: 180_000 },
+      async () => {
+        const expected = keyText(row.caughtBy);
+        const baseline = await runThroughProxy(
+          proxy,
+          target.descriptor,
+          { honest: row.mutation.honest },
+          row.scenario,
+          { label: `${row.mutation.name}-base`, settings: SETTINGS },
+        );
+        const mutated = await runThroughProxy(
+          proxy,
+          target.descriptor,
+          { mutation: row.mutation },
+          row.scenario,
+          { label: `${row.mutation.name}-mut`, settings: SETTINGS },
+        );
+        const detected = !baseline.keys.includes(expected) && mutated.keys.includes(expected);
+        detections.set(row.mutation.name, {
+          mutation: row.mutation.name,
+          description: row.mutation.description,
+          caughtBy: expected,
+          detected,
+        });
 
-      expect(proxy.errors).toEqual([]);
-      // The baseline must have judged the rule, or "not reported" would prove nothing.
-      expect(judgedRuns(baseline.records, row.caughtBy), 'the baseline never ran the check').toBeGreaterThan(0);
-      expect(mutated.mutatedExchanges, 'the mutation changed no exchange').toBeGreaterThan(0);
-      expect(baseline.keys, 'the honest baseline already reports it').not.toContain(expected);
-      expect(mutated.keys, 'the mutated run does not report it').toContain(expected);
-    });
+        expect(proxy.errors).toEqual([]);
+        // The baseline must have judged the rule, or "not reported" would prove nothing.
+        expect(
+          judgedRuns(baseline.records, row.caughtBy),
+          'the baseline never ran the check',
+        ).toBeGreaterThan(0);
+        expect(mutated.mutatedExchanges, 'the mutation changed no exchange').toBeGreaterThan(0);
+        expect(baseline.keys, 'the honest baseline already reports it').not.toContain(expected);
+        expect(mutated.keys, 'the mutated run does not report it').toContain(expected);
+      },
+    );
   }
 });
 

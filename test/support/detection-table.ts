@@ -14,9 +14,21 @@ export interface DetectionRow {
 export function formatDetectionTable(rows: readonly DetectionRow[]): string {
   const header = ['mutation', 'detected', 'caught by (operation check kind path)'];
   const body = rows.map((row) => [row.mutation, row.detected ? 'yes' : 'NO', row.caughtBy]);
-  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   const detected = rows.filter((row) => row.detected).length;
   const rate = rows.length === 0 ? 0 : Math.round((detected / rows.length) * 100);
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line), '', `${detected}/${rows.length} mutations detected (${rate}%)`].join('\n');
+  return [
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...body.map(line),
+    '',
+    `${detected}/${rows.length} mutations detected (${rate}%)`,
+  ].join('\n');
 }

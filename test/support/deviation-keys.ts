@@ -15,6 +15,8 @@ export function keyText(key: DeviationKey): string {
 
 /** Every deviation of the records, as key texts, sorted and without repeats. */
 export function deviationKeys(records: readonly ConformanceRecord[]): string[] {
-  const keys = records.flatMap((record) => record.deviations.map((deviation) => keyText({ ...deviation, operation: record.operation })));
+  const keys = records.flatMap((record) =>
+    record.deviations.map((deviation) => keyText({ ...deviation, operation: record.operation })),
+  );
   return [...new Set(keys)].sort();
 }

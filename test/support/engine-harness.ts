@@ -33,7 +33,11 @@ export class EngineHarness {
 
   /** Opens a recorder for one operation's findings, as the `conformance` fixture does. */
   recorder(operation: string): CheckRecorder {
-    const recorder = new CheckRecorder(operation, this.target, { profile: 'quick', seed: 0, startedAt: new Date(0).toISOString() });
+    const recorder = new CheckRecorder(operation, this.target, {
+      profile: 'quick',
+      seed: 0,
+      startedAt: new Date(0).toISOString(),
+    });
     this.recorders.push(recorder);
     return recorder;
   }

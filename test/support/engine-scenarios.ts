@@ -5,8 +5,17 @@ import { fixupFor, invalidRequests, validRequests } from '../../src/generate/req
 import { runPasswordFlows } from '../../src/run/auth-runs.ts';
 import { guardSetup } from '../../src/run/guard-setup.ts';
 import { createPrerequisites } from '../../src/run/operation-prerequisites.ts';
-import { runInvalidRequests, runUnknownIds, runValidRequests, type OperationRunContext } from '../../src/run/operation-runs.ts';
-import { runCreatePoolRoundTrip, runUpdatePoolRoundTrip, type RoundTripContext } from '../../src/run/round-trip-runs.ts';
+import {
+  runInvalidRequests,
+  runUnknownIds,
+  runValidRequests,
+  type OperationRunContext,
+} from '../../src/run/operation-runs.ts';
+import {
+  runCreatePoolRoundTrip,
+  runUpdatePoolRoundTrip,
+  type RoundTripContext,
+} from '../../src/run/round-trip-runs.ts';
 import { sweepMaxResults } from '../../src/run/stateful-runs.ts';
 import { specFor } from '../../src/spec/load-specs.ts';
 import type { EngineHarness } from './engine-harness.ts';
@@ -40,7 +49,10 @@ export function invalidRequestsOf(operation: string): Scenario {
 export function unknownIdsOf(operation: string): Scenario {
   return (harness, settings) =>
     withOperation(harness, settings, operation, async (context, fixups) => {
-      const [valid] = fc.sample(validRequests(context.spec, fixupFor(operation), fixups), { seed: settings.seed, numRuns: 1 });
+      const [valid] = fc.sample(validRequests(context.spec, fixupFor(operation), fixups), {
+        seed: settings.seed,
+        numRuns: 1,
+      });
       if (valid) await runUnknownIds(context, valid);
     });
 }
@@ -48,7 +60,14 @@ export function unknownIdsOf(operation: string): Scenario {
 /** round-trip: generated CreateUserPool requests read back from DescribeUserPool and ListUserPools. */
 export const createPoolRoundTrip: Scenario = async (harness, settings) => {
   const context = roundTripContext(harness, settings, 'CreateUserPool');
-  await runCreatePoolRoundTrip(context, validRequests(specFor(harness.specs, 'CreateUserPool'), fixupFor('CreateUserPool'), fixupContext(harness, {})));
+  await runCreatePoolRoundTrip(
+    context,
+    validRequests(
+      specFor(harness.specs, 'CreateUserPool'),
+      fixupFor('CreateUserPool'),
+      fixupContext(harness, {}),
+    ),
+  );
 };
 
 /**
@@ -59,7 +78,9 @@ export const updatePoolRoundTrip: Scenario = async (harness, settings) => {
   const context = roundTripContext(harness, settings, 'UpdateUserPool');
   await guardSetup(context.recorder, async () => {
     const pool = await harness.resources.pool({ Policies: { PasswordPolicy: { MinimumLength: 8 } } });
-    const requests = fc.integer({ min: 9, max: 99 }).map((length) => ({ UserPoolId: pool.id, Policies: { PasswordPolicy: { MinimumLength: length } } }));
+    const requests = fc
+      .integer({ min: 9, max: 99 })
+      .map((length) => ({ UserPoolId: pool.id, Policies: { PasswordPolicy: { MinimumLength: length } } }));
     await runUpdatePoolRoundTrip(context, requests);
   });
 };
@@ -85,7 +106,13 @@ export const maxResultsSweep: Scenario = async (harness, settings) => {
 export function passwordFlowsOf(operation: string): Scenario {
   return async (harness) => {
     const spec = specFor(harness.specs, operation);
-    await runPasswordFlows({ spec, target: harness.target, wire: harness.wire, resources: harness.resources, recorder: harness.recorder(operation) });
+    await runPasswordFlows({
+      spec,
+      target: harness.target,
+      wire: harness.wire,
+      resources: harness.resources,
+      recorder: harness.recorder(operation),
+    });
   };
 }
 
@@ -99,7 +126,12 @@ export function inOrder(...scenarios: readonly Scenario[]): Scenario {
 type OperationWork = (context: OperationRunContext, fixups: FixupContext) => Promise<void>;
 
 /** Opens the operation's recorder and creates its prerequisites, as the operation suite does; refused set-up is inconclusive. */
-async function withOperation(harness: EngineHarness, settings: ScenarioSettings, operation: string, work: OperationWork): Promise<void> {
+async function withOperation(
+  harness: EngineHarness,
+  settings: ScenarioSettings,
+  operation: string,
+  work: OperationWork,
+): Promise<void> {
   const spec = specFor(harness.specs, operation);
   const recorder = harness.recorder(operation);
   await guardSetup(recorder, async () => {
@@ -117,7 +149,11 @@ async function withOperation(harness: EngineHarness, settings: ScenarioSettings,
   });
 }
 
-function roundTripContext(harness: EngineHarness, settings: ScenarioSettings, operation: string): RoundTripContext {
+function roundTripContext(
+  harness: EngineHarness,
+  settings: ScenarioSettings,
+  operation: string,
+): RoundTripContext {
   return {
     sender: harness.wire,
     specs: harness.specs,

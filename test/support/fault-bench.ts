@@ -27,14 +27,21 @@ export class FaultBench {
   static async start(scenario: Scenario, settings: ScenarioSettings): Promise<FaultBench> {
     const target = await startEmbeddedTarget();
     const proxy = await MutationProxy.start(target.descriptor.endpoint);
-    const baseline = await runThroughProxy(proxy, target.descriptor, {}, scenario, { label: 'fault-baseline', settings });
+    const baseline = await runThroughProxy(proxy, target.descriptor, {}, scenario, {
+      label: 'fault-baseline',
+      settings,
+    });
     return new FaultBench(target, proxy, scenario, settings, baseline);
   }
 
   /** The scenario once more, with `fault` installed on the proxy. */
   run(fault: Mutation, wire: WireClientOptions): Promise<ProxiedRunResult> {
     this.runs += 1;
-    return runThroughProxy(this.proxy, this.target.descriptor, { mutation: fault }, this.scenario, { label: `fault-${this.runs}`, settings: this.settings, wire });
+    return runThroughProxy(this.proxy, this.target.descriptor, { mutation: fault }, this.scenario, {
+      label: `fault-${this.runs}`,
+      settings: this.settings,
+      wire,
+    });
   }
 
   async stop(): Promise<void> {
@@ -45,6 +52,12 @@ export class FaultBench {
 
 /** The verdict the report would give each operation of these records. */
 export function verdictsOf(records: readonly ConformanceRecord[]): Record<string, Verdict> {
-  const report = buildReport(records, { toolVersion: 'test', sdkVersion: 'test', documents: [], specOperations: 0, durationMs: 0 });
+  const report = buildReport(records, {
+    toolVersion: 'test',
+    sdkVersion: 'test',
+    documents: [],
+    specOperations: 0,
+    durationMs: 0,
+  });
   return Object.fromEntries(report.operations.map((operation) => [operation.operation, operation.verdict]));
 }

@@ -17,7 +17,9 @@ export function resultsOf(records: readonly ConformanceRecord[], operation: stri
     checks: record.checks,
     inconclusive: record.inconclusive ?? null,
     unsupported: record.unsupported ?? null,
-    deviations: deviationKeys([{ ...record, deviations: record.deviations.filter((deviation) => deviation.severity !== 'info') }]),
+    deviations: deviationKeys([
+      { ...record, deviations: record.deviations.filter((deviation) => deviation.severity !== 'info') },
+    ]),
   }));
 }
 
@@ -26,22 +28,37 @@ export function resultsOf(records: readonly ConformanceRecord[], operation: stri
  * and nothing a transport failure could have made up. Requests that completed before the failure keep
  * their findings, so every other blocking finding must be one the honest `baseline` run made too.
  */
-export function transportAffected(record: ConformanceRecord, baseline: readonly ConformanceRecord[]): boolean {
+export function transportAffected(
+  record: ConformanceRecord,
+  baseline: readonly ConformanceRecord[],
+): boolean {
   if (record.inconclusive !== undefined) return true;
   const blocking = record.deviations.filter((deviation) => deviation.severity !== 'info');
   const honest = new Set(deviationKeys(recordsOf(baseline, record.operation)));
-  const madeUp = blocking.filter((deviation) => deviation.kind !== 'transport' && !honest.has(deviationKeys([{ ...record, deviations: [deviation] }])[0] ?? ''));
+  const madeUp = blocking.filter(
+    (deviation) =>
+      deviation.kind !== 'transport' &&
+      !honest.has(deviationKeys([{ ...record, deviations: [deviation] }])[0] ?? ''),
+  );
   return blocking.some((deviation) => deviation.kind === 'transport') && madeUp.length === 0;
 }
 
 /** A one-line summary per record, for assertion messages. */
 export function describeRecords(records: readonly ConformanceRecord[]): string {
   return records
-    .map((record) => `${record.operation}${record.inconclusive ? ` (inconclusive: ${record.inconclusive})` : ''}: ${deviationKeys([record]).join('; ') || 'no deviations'}`)
+    .map(
+      (record) =>
+        `${record.operation}${record.inconclusive ? ` (inconclusive: ${record.inconclusive})` : ''}: ${deviationKeys([record]).join('; ') || 'no deviations'}`,
+    )
     .join('\n');
 }
 
 /** The operations before and after the broken one got exactly the results of the honest run. */
-export function expectNeighboursUnchanged(records: readonly ConformanceRecord[], baseline: readonly ConformanceRecord[], operations: readonly string[]): void {
-  for (const operation of operations) expect(resultsOf(records, operation), operation).toEqual(resultsOf(baseline, operation));
+export function expectNeighboursUnchanged(
+  records: readonly ConformanceRecord[],
+  baseline: readonly ConformanceRecord[],
+  operations: readonly string[],
+): void {
+  for (const operation of operations)
+    expect(resultsOf(records, operation), operation).toEqual(resultsOf(baseline, operation));
 }

@@ -27,7 +27,11 @@ const NORMALISATIONS: readonly Normalisation[] = [
 ];
 
 /** Applies the named normalisations to one response, in catalogue order. */
-export function normalise(names: readonly NormalisationName[], response: ProxiedResponse, request: ProxiedRequest): ProxiedResponse {
+export function normalise(
+  names: readonly NormalisationName[],
+  response: ProxiedResponse,
+  request: ProxiedRequest,
+): ProxiedResponse {
   return NORMALISATIONS.filter((normalisation) => names.includes(normalisation.name)).reduce(
     (current, normalisation) => normalisation.apply(current, request),
     response,
@@ -46,15 +50,22 @@ function addExpiresIn(response: ProxiedResponse): ProxiedResponse {
     const result = body['AuthenticationResult'] as Record<string, unknown> | undefined;
     if (typeof result !== 'object' || result === null || result['ExpiresIn'] !== undefined) return body;
     const lifetime = lifetimeOf(result['AccessToken']);
-    return lifetime === undefined ? body : { ...body, AuthenticationResult: { ...result, ExpiresIn: lifetime } };
+    return lifetime === undefined
+      ? body
+      : { ...body, AuthenticationResult: { ...result, ExpiresIn: lifetime } };
   });
 }
 
 function lifetimeOf(token: unknown): number | undefined {
   if (typeof token !== 'string') return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown; iat?: unknown };
-    return typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : undefined;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+      iat?: unknown;
+    };
+    return typeof claims.exp === 'number' && typeof claims.iat === 'number'
+      ? claims.exp - claims.iat
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,9 @@
-import { jsonRequestOf, withJsonBody, type ProxiedRequest, type ProxiedResponse } from './proxied-exchange.ts';
+import {
+  jsonRequestOf,
+  withJsonBody,
+  type ProxiedRequest,
+  type ProxiedResponse,
+} from './proxied-exchange.ts';
 
 /** Marks the NextTokens the proxy issues, so a token it did not issue is left to the target. */
 const TOKEN_PREFIX = 'honest-page.';
@@ -16,7 +21,8 @@ export function paginateListUserPools(request: ProxiedRequest, response: Proxied
   if (request.operation !== 'ListUserPools' || response.status !== 200) return response;
   const asked = jsonRequestOf(request);
   const maxResults = asked?.['MaxResults'];
-  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 60) return response;
+  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > 60)
+    return response;
   const token = asked?.['NextToken'];
   const after = token === undefined ? '' : decodeToken(token);
   if (after === undefined) return response;

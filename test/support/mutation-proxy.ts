@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { normalise, type NormalisationName } from './honest-mode.ts';
 import type { Mutation, MutationContext } from './mutation.ts';
-import { isTransportFault, type ProxiedRequest, type ProxiedResponse, type ProxyAnswer, type TransportFault } from './proxied-exchange.ts';
+import {
+  isTransportFault,
+  type ProxiedRequest,
+  type ProxiedResponse,
+  type ProxyAnswer,
+  type TransportFault,
+} from './proxied-exchange.ts';
 import { Upstream } from './upstream.ts';
 
 /** What the proxy does until told otherwise: the honest-mode normalisations, and at most one mutation. */
@@ -155,7 +161,8 @@ function readRequest(req: IncomingMessage): Promise<ProxiedRequest | undefined> 
     });
     req.on('end', () => {
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       resolve({
         method: req.method ?? 'GET',
         path: req.url ?? '/',

@@ -30,9 +30,16 @@ export interface Mutation {
    */
   readonly honest: readonly NormalisationName[];
   /** Rewrites (or just observes) a matching request before it is forwarded. */
-  readonly rewriteRequest?: (request: ProxiedRequest, context: MutationContext) => ProxiedRequest | Promise<ProxiedRequest>;
+  readonly rewriteRequest?: (
+    request: ProxiedRequest,
+    context: MutationContext,
+  ) => ProxiedRequest | Promise<ProxiedRequest>;
   /** Rewrites a matching response, or replaces it with a transport fault. */
-  readonly rewriteResponse?: (response: ProxiedResponse, request: ProxiedRequest, context: MutationContext) => ProxyAnswer;
+  readonly rewriteResponse?: (
+    response: ProxiedResponse,
+    request: ProxiedRequest,
+    context: MutationContext,
+  ) => ProxyAnswer;
   /** Holds every matching answer back this long (a slow target). */
   readonly delayMs?: number;
 }

@@ -1,6 +1,13 @@
 import { REQUEST_ID_HEADERS } from '../../src/protocol/aws-json.ts';
 import type { Mutation } from './mutation.ts';
-import { jsonBodyOf, jsonRequestOf, withHeader, withJsonBody, withJsonRequest, type ProxiedResponse } from './proxied-exchange.ts';
+import {
+  jsonBodyOf,
+  jsonRequestOf,
+  withHeader,
+  withJsonBody,
+  withJsonRequest,
+  type ProxiedResponse,
+} from './proxied-exchange.ts';
 
 /**
  * The catalogue of deviations the mutation tests inject, one small definition each. Every one must be
@@ -22,7 +29,11 @@ export const NUMBER_AS_STRING: Mutation = {
   description: 'DescribeUserPool sends EstimatedNumberOfUsers as a string',
   operations: ['DescribeUserPool'],
   honest: [],
-  rewriteResponse: (response) => editUserPool(response, (pool) => ({ ...pool, EstimatedNumberOfUsers: String(pool['EstimatedNumberOfUsers'] ?? 0) })),
+  rewriteResponse: (response) =>
+    editUserPool(response, (pool) => ({
+      ...pool,
+      EstimatedNumberOfUsers: String(pool['EstimatedNumberOfUsers'] ?? 0),
+    })),
 };
 
 /** A boolean member sent as a JSON string. */
@@ -36,7 +47,10 @@ export const BOOLEAN_AS_STRING: Mutation = {
       const policies = (pool['Policies'] ?? {}) as Record<string, unknown>;
       const passwordPolicy = (policies['PasswordPolicy'] ?? {}) as Record<string, unknown>;
       const requireUppercase = String(passwordPolicy['RequireUppercase'] ?? true);
-      return { ...pool, Policies: { ...policies, PasswordPolicy: { ...passwordPolicy, RequireUppercase: requireUppercase } } };
+      return {
+        ...pool,
+        Policies: { ...policies, PasswordPolicy: { ...passwordPolicy, RequireUppercase: requireUppercase } },
+      };
     }),
 };
 
@@ -85,7 +99,10 @@ export const HTML_SERVER_ERROR: Mutation = {
   rewriteResponse: () => ({
     status: 503,
     headers: { 'content-type': 'text/html; charset=utf-8' },
-    body: Buffer.from('<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>', 'utf8'),
+    body: Buffer.from(
+      '<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>',
+      'utf8',
+    ),
   }),
 };
 
@@ -110,7 +127,13 @@ export const ONE_OVER_MAX_RESULTS: Mutation = {
   rewriteRequest: (request) => {
     const body = jsonRequestOf(request);
     const maxResults = body?.['MaxResults'];
-    if (body === undefined || typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults >= 60) return request;
+    if (
+      body === undefined ||
+      typeof maxResults !== 'number' ||
+      !Number.isInteger(maxResults) ||
+      maxResults >= 60
+    )
+      return request;
     return withJsonRequest(request, { ...body, MaxResults: maxResults + 1 });
   },
 };
@@ -134,7 +157,8 @@ export const STALE_READ_AFTER_UPDATE: Mutation = {
   rewriteResponse: (response, request, { state }) => {
     const poolId = jsonRequestOf(request)?.['UserPoolId'];
     const stale = typeof poolId === 'string' ? state.get(poolId) : undefined;
-    if (request.operation !== 'DescribeUserPool' || response.status !== 200 || !(stale instanceof Buffer)) return response;
+    if (request.operation !== 'DescribeUserPool' || response.status !== 200 || !(stale instanceof Buffer))
+      return response;
     return { ...response, body: stale };
   },
 };
@@ -175,7 +199,9 @@ export const WRONG_EXPIRES_IN: Mutation = {
   status: 200,
   honest: ['expires-in'],
   rewriteResponse: (response) =>
-    editAuthenticationResult(response, (result) => (typeof result['ExpiresIn'] === 'number' ? { ...result, ExpiresIn: result['ExpiresIn'] + 60 } : result)),
+    editAuthenticationResult(response, (result) =>
+      typeof result['ExpiresIn'] === 'number' ? { ...result, ExpiresIn: result['ExpiresIn'] + 60 } : result,
+    ),
 };
 
 /** No request id header on the response (honest mode adds one, since cognito-local sends none). */
@@ -184,7 +210,12 @@ export const DROP_REQUEST_ID: Mutation = {
   description: 'the x-amzn-requestid header is removed',
   operations: ['DescribeUserPool'],
   honest: ['request-id'],
-  rewriteResponse: (response) => REQUEST_ID_HEADERS.reduce<ProxiedResponse>((current, name) => (current.headers[name] === undefined ? current : withHeader(current, name, undefined)), response),
+  rewriteResponse: (response) =>
+    REQUEST_ID_HEADERS.reduce<ProxiedResponse>(
+      (current, name) =>
+        current.headers[name] === undefined ? current : withHeader(current, name, undefined),
+      response,
+    ),
 };
 
 /** A Content-Type that is not awsJson1.1's. */
@@ -216,17 +247,29 @@ export const MUTATIONS: readonly Mutation[] = [
 ];
 
 /** Edits the `UserPool` object of a response; a response without one is returned as it was. */
-function editUserPool(response: ProxiedResponse, edit: (pool: Record<string, unknown>) => Record<string, unknown>): ProxiedResponse {
+function editUserPool(
+  response: ProxiedResponse,
+  edit: (pool: Record<string, unknown>) => Record<string, unknown>,
+): ProxiedResponse {
   const pool = jsonBodyOf(response)?.['UserPool'];
   if (typeof pool !== 'object' || pool === null) return response;
-  return withJsonBody(response, (body) => ({ ...body, UserPool: edit(body['UserPool'] as Record<string, unknown>) }));
+  return withJsonBody(response, (body) => ({
+    ...body,
+    UserPool: edit(body['UserPool'] as Record<string, unknown>),
+  }));
 }
 
 /** Edits the `AuthenticationResult` of a sign-in; a response without one (a challenge) is returned as it was. */
-function editAuthenticationResult(response: ProxiedResponse, edit: (result: Record<string, unknown>) => Record<string, unknown>): ProxiedResponse {
+function editAuthenticationResult(
+  response: ProxiedResponse,
+  edit: (result: Record<string, unknown>) => Record<string, unknown>,
+): ProxiedResponse {
   const result = jsonBodyOf(response)?.['AuthenticationResult'];
   if (typeof result !== 'object' || result === null) return response;
-  return withJsonBody(response, (body) => ({ ...body, AuthenticationResult: edit(body['AuthenticationResult'] as Record<string, unknown>) }));
+  return withJsonBody(response, (body) => ({
+    ...body,
+    AuthenticationResult: edit(body['AuthenticationResult'] as Record<string, unknown>),
+  }));
 }
 
 function mapTokens(result: Record<string, unknown>, map: (token: string) => string): Record<string, string> {

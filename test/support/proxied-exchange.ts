@@ -48,7 +48,9 @@ export function isTransportFault(answer: ProxyAnswer): answer is TransportFault 
 export function jsonBodyOf(response: Pick<ProxiedResponse, 'body'>): Record<string, unknown> | undefined {
   try {
     const parsed = JSON.parse(response.body.toString('utf8')) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -63,7 +65,10 @@ export function jsonRequestOf(request: Pick<ProxiedRequest, 'body'>): Record<str
  * Rewrites a JSON response body: `edit` gets a deep copy and returns the new body. A body that is not a
  * JSON object is returned unchanged, since there is nothing to rewrite.
  */
-export function withJsonBody(response: ProxiedResponse, edit: (body: Record<string, unknown>) => Record<string, unknown>): ProxiedResponse {
+export function withJsonBody(
+  response: ProxiedResponse,
+  edit: (body: Record<string, unknown>) => Record<string, unknown>,
+): ProxiedResponse {
   const body = jsonBodyOf(response);
   if (body === undefined) return response;
   return { ...response, body: Buffer.from(JSON.stringify(edit(body)), 'utf8') };
@@ -75,7 +80,11 @@ export function withJsonRequest(request: ProxiedRequest, body: Record<string, un
 }
 
 /** The same response with one header set (or removed, when `value` is undefined). */
-export function withHeader(response: ProxiedResponse, name: string, value: string | undefined): ProxiedResponse {
+export function withHeader(
+  response: ProxiedResponse,
+  name: string,
+  value: string | undefined,
+): ProxiedResponse {
   const headers: Record<string, string> = { ...response.headers };
   delete headers[name.toLowerCase()];
   if (value !== undefined) headers[name.toLowerCase()] = value;

@@ -37,7 +37,11 @@ export async function runThroughProxy(
   options: ProxiedRunOptions,
 ): Promise<ProxiedRunResult> {
   proxy.configure(config);
-  const harness = new EngineHarness(proxiedTarget(target, proxy.endpoint), `cc-${options.label}-`, options.wire ?? {});
+  const harness = new EngineHarness(
+    proxiedTarget(target, proxy.endpoint),
+    `cc-${options.label}-`,
+    options.wire ?? {},
+  );
   const started = performance.now();
   let mutatedExchanges = 0;
   try {
@@ -49,5 +53,11 @@ export async function runThroughProxy(
   const ms = performance.now() - started;
   const cleanupError = await harness.dispose();
   const records = harness.records();
-  return { records, keys: deviationKeys(records), mutatedExchanges, ms, ...(cleanupError !== undefined ? { cleanupError } : {}) };
+  return {
+    records,
+    keys: deviationKeys(records),
+    mutatedExchanges,
+    ms,
+    ...(cleanupError !== undefined ? { cleanupError } : {}),
+  };
 }

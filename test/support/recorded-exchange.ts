@@ -22,7 +22,10 @@ export function recordedExchange(partial: {
     request: partial.request ?? {},
     requestHeaders: {},
     status: partial.status ?? 200,
-    headers: partial.headers ?? { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'b0a0c3c8-0000-4000-8000-000000000000' },
+    headers: partial.headers ?? {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': 'b0a0c3c8-0000-4000-8000-000000000000',
+    },
     bodyText,
     ...(body !== undefined ? { body } : {}),
     ms: 1,

@@ -20,7 +20,10 @@ export function connectionResetMidResponse(operation: string): Mutation {
 }
 
 /** Headers and a few bytes of the body, then nothing, ever; for every request of `operation`, or those `when` accepts. */
-export function neverEndingResponse(operation: string, when?: (request: ProxiedRequest) => boolean): Mutation {
+export function neverEndingResponse(
+  operation: string,
+  when?: (request: ProxiedRequest) => boolean,
+): Mutation {
   return {
     name: 'never-ending-response',
     description: `${operation}: the body never ends`,
@@ -65,7 +68,10 @@ export function truncatedJson(operation: string): Mutation {
     description: `${operation}: the JSON body cut in half`,
     operations: [operation],
     honest: [],
-    rewriteResponse: (response) => ({ ...response, body: response.body.subarray(0, Math.floor(response.body.length / 2)) }),
+    rewriteResponse: (response) => ({
+      ...response,
+      body: response.body.subarray(0, Math.floor(response.body.length / 2)),
+    }),
   };
 }
 

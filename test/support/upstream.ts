@@ -2,7 +2,15 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:ht
 import type { ProxiedRequest, ProxiedResponse } from './proxied-exchange.ts';
 
 /** Headers that describe one hop's framing; the proxy frames each side itself. */
-const HOP_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'proxy-connection', 'upgrade']);
+const HOP_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'proxy-connection',
+  'upgrade',
+]);
 
 /** The awsJson1.1 target prefix of Cognito user pools. */
 export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService';
@@ -23,12 +31,20 @@ export class Upstream {
   /** Forwards `request` and buffers the whole response; rejects when the target cannot be reached or dies mid-response. */
   forward(request: ProxiedRequest): Promise<ProxiedResponse> {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) if (!HOP_HEADERS.has(name)) headers[name] = value;
+    for (const [name, value] of Object.entries(request.headers))
+      if (!HOP_HEADERS.has(name)) headers[name] = value;
     headers['host'] = this.url.host;
     headers['content-length'] = String(request.body.length);
     return new Promise((resolve, reject) => {
       const outgoing = httpRequest(
-        { host: this.url.hostname, port: this.url.port, method: request.method, path: request.path, headers, agent: this.agent },
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          method: request.method,
+          path: request.path,
+          headers,
+          agent: this.agent,
+        },
         (incoming) => {
           const chunks: Buffer[] = [];
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,7 +52,13 @@ export class Upstream {
           incoming.on('close', () => {
             if (!incoming.complete) reject(new Error('the target closed the connection mid-response'));
           });
-          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 502, headers: endToEndHeaders(incoming.headers), body: Buffer.concat(chunks) }));
+          incoming.on('end', () =>
+            resolve({
+              status: incoming.statusCode ?? 502,
+              headers: endToEndHeaders(incoming.headers),
+              body: Buffer.concat(chunks),
+            }),
+          );
         },
       );
       outgoing.on('error', reject);
@@ -50,7 +72,10 @@ export class Upstream {
       method: 'POST',
       path: '/',
       operation,
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${COGNITO_TARGET_PREFIX}.${operation}` },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `${COGNITO_TARGET_PREFIX}.${operation}`,
+      },
       body: Buffer.from(JSON.stringify(body), 'utf8'),
     });
   }

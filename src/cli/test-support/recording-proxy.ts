@@ -34,11 +34,22 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
   return { endpoint: `http://127.0.0.1:${port}`, exchanges, close, [Symbol.asyncDispose]: close };
 }
 
-async function forward(upstream: URL, incoming: IncomingMessage, outgoing: ServerResponse, into: RecordedExchange[]): Promise<void> {
+async function forward(
+  upstream: URL,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  into: RecordedExchange[],
+): Promise<void> {
   const requestBody = await readBody(incoming);
   const headers = { ...incoming.headers, host: upstream.host };
   const upstreamRequest = request(
-    { hostname: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers },
+    {
+      hostname: upstream.hostname,
+      port: upstream.port,
+      method: incoming.method,
+      path: incoming.url,
+      headers,
+    },
     (answer) => {
       void readBody(answer).then((responseBody) => {
         into.push({

@@ -31,7 +31,15 @@ function findings(deviations: readonly ReportDeviation[]): Record<string, number
   const counts = new Map<string, number>();
   for (const deviation of deviations) {
     const { check, kind, severity, path, expected, actual, message } = normaliseDeviation(deviation);
-    const key = stableStringify({ check, kind, severity, path, expected: expected ?? null, actual: actual ?? null, message }).replace(/<([a-z-]+):\d+>/g, '<$1>');
+    const key = stableStringify({
+      check,
+      kind,
+      severity,
+      path,
+      expected: expected ?? null,
+      actual: actual ?? null,
+      message,
+    }).replace(/<([a-z-]+):\d+>/g, '<$1>');
     counts.set(key, (counts.get(key) ?? 0) + (deviation.occurrences ?? 1));
   }
   return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));

@@ -50,7 +50,10 @@ process.once('exit', () => {
 export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
   while (running.size >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
   const terminal = options.onTerminal ? await mkdtemp(join(tmpdir(), 'cc-run-cli-')) : undefined;
-  const [command, commandArgs] = terminal === undefined ? [process.execPath, [BIN, ...args]] : onPseudoTerminal(args, join(terminal, 'stderr'));
+  const [command, commandArgs] =
+    terminal === undefined
+      ? [process.execPath, [BIN, ...args]]
+      : onPseudoTerminal(args, join(terminal, 'stderr'));
   const child = spawn(command, commandArgs, {
     cwd: options.cwd ?? PROJECT_ROOT,
     env: childEnv(options.env ?? {}),
@@ -60,7 +63,11 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   try {
     const result = await collect(child, options.timeoutMs ?? 240_000);
     if (terminal === undefined) return result;
-    return { ...result, stdout: result.stdout.replace(/\r\n/g, '\n'), stderr: await readFile(join(terminal, 'stderr'), 'utf8').catch(() => '') };
+    return {
+      ...result,
+      stdout: result.stdout.replace(/\r\n/g, '\n'),
+      stderr: await readFile(join(terminal, 'stderr'), 'utf8').catch(() => ''),
+    };
   } finally {
     running.delete(child);
     waiting.shift()?.();
@@ -70,14 +77,20 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
 
 /** `script -qec '<bin> <args> 2>stderrFile' /dev/null`: stdout on a pty, stderr kept apart, the bin's exit code. */
 function onPseudoTerminal(args: readonly string[], stderrFile: string): [string, string[]] {
-  return ['script', ['-qec', `${shellWords([process.execPath, BIN, ...args])} 2>${shellWords([stderrFile])}`, '/dev/null']];
+  return [
+    'script',
+    ['-qec', `${shellWords([process.execPath, BIN, ...args])} 2>${shellWords([stderrFile])}`, '/dev/null'],
+  ];
 }
 
 function shellWords(words: readonly string[]): string {
   return words.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
 }
 
-function collect(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number): Promise<CliResult> {
+function collect(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+  timeoutMs: number,
+): Promise<CliResult> {
   const started = Date.now();
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
@@ -110,7 +123,15 @@ export function describeResult(result: CliResult): string {
 function childEnv(extra: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (name.startsWith('VITEST') || name.startsWith('COGNITO_CONFORMANCE_') || name === 'GITHUB_STEP_SUMMARY' || name === 'NODE_OPTIONS' || name === 'NODE_ENV' || name === 'TEST') continue;
+    if (
+      name.startsWith('VITEST') ||
+      name.startsWith('COGNITO_CONFORMANCE_') ||
+      name === 'GITHUB_STEP_SUMMARY' ||
+      name === 'NODE_OPTIONS' ||
+      name === 'NODE_ENV' ||
+      name === 'TEST'
+    )
+      continue;
     env[name] = value;
   }
   env['CI'] = '1';

@@ -22,7 +22,9 @@ export function secretsOnTheWire(exchanges: readonly RecordedExchange[]): Set<st
 
 /** Which of `secrets` occur in `text`, raw or JSON-escaped. */
 export function leakedSecrets(text: string, secrets: Iterable<string>): string[] {
-  return [...secrets].filter((secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)));
+  return [...secrets].filter(
+    (secret) => text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1)),
+  );
 }
 
 function collect(value: unknown, into: Set<string>): void {
@@ -32,7 +34,8 @@ function collect(value: unknown, into: Set<string>): void {
   }
   if (value === null || typeof value !== 'object') return;
   for (const [member, item] of Object.entries(value)) {
-    if (isSecretMember(member) && typeof item === 'string' && item.trim().length >= MIN_LENGTH) into.add(item);
+    if (isSecretMember(member) && typeof item === 'string' && item.trim().length >= MIN_LENGTH)
+      into.add(item);
     else collect(item, into);
   }
 }

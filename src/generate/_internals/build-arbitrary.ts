@@ -96,7 +96,9 @@ function uncached(
   }
   switch (nodeType(schema)) {
     case 'object':
-      return isMap(schema) ? mapArbitrary(build, schema, depth, where, force) : objectArbitrary(build, schema, depth, where, force);
+      return isMap(schema)
+        ? mapArbitrary(build, schema, depth, where, force)
+        : objectArbitrary(build, schema, depth, where, force);
     case 'array':
       return arrayArbitrary(build, schema, depth, where, force);
     case 'string':
@@ -140,8 +142,14 @@ function objectArbitrary(
   force: readonly PathStep[] | undefined,
 ): fc.Arbitrary<unknown> {
   const pointer = formatPointer(where);
-  if (schema.minProperties !== undefined || schema.maxProperties !== undefined || schema.propertyNames !== undefined) {
-    throw new Error(`${API}: minProperties/maxProperties/propertyNames on a structure are unsupported at ${pointer || '(root)'}`);
+  if (
+    schema.minProperties !== undefined ||
+    schema.maxProperties !== undefined ||
+    schema.propertyNames !== undefined
+  ) {
+    throw new Error(
+      `${API}: minProperties/maxProperties/propertyNames on a structure are unsupported at ${pointer || '(root)'}`,
+    );
   }
   const required = new Set(requiredNames(schema));
   const head = force?.[0];
@@ -149,7 +157,13 @@ function objectArbitrary(
   let hasOptional = false;
   for (const [name, member] of propertyEntries(schema)) {
     const forced = head?.kind === 'property' && head.name === name;
-    const arb = node(build, member, depth + 1, [...where, name], forced ? (force as readonly PathStep[]).slice(1) : undefined);
+    const arb = node(
+      build,
+      member,
+      depth + 1,
+      [...where, name],
+      forced ? (force as readonly PathStep[]).slice(1) : undefined,
+    );
     if (required.has(name) || forced) {
       model[name] = arb;
     } else if (depth + 1 <= build.options.maxDepth) {
@@ -158,7 +172,8 @@ function objectArbitrary(
     }
   }
   for (const name of required) {
-    if (!(name in model)) throw new Error(`${API}: required member ${name} has no schema at ${pointer || '(root)'}`);
+    if (!(name in model))
+      throw new Error(`${API}: required member ${name} has no schema at ${pointer || '(root)'}`);
   }
   const record = fc.record(model, { noNullPrototype: true });
   return hasOptional ? record.map(withoutAbsent) : record;
@@ -179,19 +194,34 @@ function mapArbitrary(
   const pointer = formatPointer(where);
   const forced = force !== undefined && force.length > 0;
   const minKeys = Math.max(numberKeyword(schema, 'minProperties') ?? 0, forced ? 1 : 0);
-  const maxKeys = Math.min(numberKeyword(schema, 'maxProperties') ?? Number.POSITIVE_INFINITY, minKeys + extraItems(build, depth));
+  const maxKeys = Math.min(
+    numberKeyword(schema, 'maxProperties') ?? Number.POSITIVE_INFINITY,
+    minKeys + extraItems(build, depth),
+  );
   const valueSchema = schemaKeyword(schema, 'additionalProperties') as JsonSchema;
   const values = node(build, valueSchema, depth + 1, [...where, '*'], forced ? force.slice(1) : undefined);
-  return fc.dictionary(mapKeyArbitrary(build, schema, pointer), values, { minKeys, maxKeys, noNullPrototype: true });
+  return fc.dictionary(mapKeyArbitrary(build, schema, pointer), values, {
+    minKeys,
+    maxKeys,
+    noNullPrototype: true,
+  });
 }
 
 /** Map keys: valid against `propertyNames` when given, else 1–8 printable characters. */
-export function mapKeyArbitrary(build: { readonly options: Required<SchemaArbitraryOptions> }, schema: JsonSchema, pointer: string): fc.Arbitrary<string> {
+export function mapKeyArbitrary(
+  build: { readonly options: Required<SchemaArbitraryOptions> },
+  schema: JsonSchema,
+  pointer: string,
+): fc.Arbitrary<string> {
   const names = schemaKeyword(schema, 'propertyNames');
   const keys =
     names === undefined
       ? boundedStringArbitrary(undefined, { min: 1, max: 8 }, 7, pointer)
-      : (stringArbitrary(names, Math.min(build.options.maxExtraLength, 8), `${pointer}/propertyNames`) as fc.Arbitrary<string>);
+      : (stringArbitrary(
+          names,
+          Math.min(build.options.maxExtraLength, 8),
+          `${pointer}/propertyNames`,
+        ) as fc.Arbitrary<string>);
   return keys.filter((key) => key !== '__proto__');
 }
 
@@ -208,12 +238,16 @@ function arrayArbitrary(
   if (itemSchema === undefined) throw new Error(`${API}: array without items at ${pointer || '(root)'}`);
   const item = node(build, itemSchema, depth + 1, [...where, '*'], forced ? force.slice(1) : undefined);
   const minLength = Math.max(numberKeyword(schema, 'minItems') ?? 0, forced ? 1 : 0);
-  let maxLength = Math.min(numberKeyword(schema, 'maxItems') ?? Number.POSITIVE_INFINITY, minLength + extraItems(build, depth));
+  let maxLength = Math.min(
+    numberKeyword(schema, 'maxItems') ?? Number.POSITIVE_INFINITY,
+    minLength + extraItems(build, depth),
+  );
   const itemEnum = enumValues(resolveRef(API, itemSchema, build.root));
   const unique = schema.uniqueItems === true || (itemEnum !== undefined && itemEnum.length >= minLength);
   if (!unique) return fc.array(item, { minLength, maxLength });
   if (itemEnum !== undefined) maxLength = Math.min(maxLength, itemEnum.length);
-  if (minLength > maxLength) throw new Error(`${API}: cannot fit ${minLength} unique items at ${pointer || '(root)'}`);
+  if (minLength > maxLength)
+    throw new Error(`${API}: cannot fit ${minLength} unique items at ${pointer || '(root)'}`);
   return fc.uniqueArray(item, { minLength, maxLength, selector: (value) => JSON.stringify(value) });
 }
 

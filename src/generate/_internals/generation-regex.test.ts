@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ajvPatternTester, codePointLength, fullMatchTester, generationRegex, printableMembers, sanitisePattern } from './generation-regex.ts';
+import {
+  ajvPatternTester,
+  codePointLength,
+  fullMatchTester,
+  generationRegex,
+  printableMembers,
+  sanitisePattern,
+} from './generation-regex.ts';
 
 const CLASSES = String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`;
 
@@ -19,9 +26,16 @@ describe('generation regex', () => {
   });
 
   it('only narrows: every string it generates matches the original pattern as Ajv reads it', () => {
-    for (const pattern of [CLASSES, String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`, String.raw`[\x21\x23-\x5B\x5D-\x7E]+`]) {
+    for (const pattern of [
+      CLASSES,
+      String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`,
+      String.raw`[\x21\x23-\x5B\x5D-\x7E]+`,
+    ]) {
       const matches = ajvPatternTester(pattern);
-      fc.assert(fc.property(fc.stringMatching(generationRegex(pattern), { maxLength: 20 }), matches), { numRuns: 100, seed: 1 });
+      fc.assert(fc.property(fc.stringMatching(generationRegex(pattern), { maxLength: 20 }), matches), {
+        numRuns: 100,
+        seed: 1,
+      });
     }
   });
 

@@ -73,7 +73,7 @@ export function sanitisePattern(pattern: string): string {
   let out = '';
   let inClass = false;
   let negated = false;
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i] as string;
     if (c === '\\') {
       const length = escapeLength(pattern, i);

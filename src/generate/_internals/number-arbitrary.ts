@@ -34,7 +34,10 @@ const DEFAULT_RANGE = { min: 0, max: 100 };
 const EPOCH_RANGE = { min: 1_500_000_000, max: 2_000_000_000 };
 
 /** The declared range, completed from `preferred` on the sides the schema leaves open. */
-function completedRange(bounds: NumberBounds, preferred: { min: number; max: number }): { min: number; max: number } {
+function completedRange(
+  bounds: NumberBounds,
+  preferred: { min: number; max: number },
+): { min: number; max: number } {
   const span = preferred.max - preferred.min;
   if (bounds.min !== undefined && bounds.max !== undefined) return { min: bounds.min, max: bounds.max };
   if (bounds.min !== undefined) return { min: bounds.min, max: Math.max(preferred.max, bounds.min + span) };
@@ -55,6 +58,9 @@ export function numberArbitrary(node: JsonSchema, integer: boolean, where: strin
   }
   const range = completedRange(bounds, epoch ? EPOCH_RANGE : DEFAULT_RANGE);
   if (whole) return fc.integer(range);
-  const exclusive = { minExcluded: node.exclusiveMinimum !== undefined, maxExcluded: node.exclusiveMaximum !== undefined };
+  const exclusive = {
+    minExcluded: node.exclusiveMinimum !== undefined,
+    maxExcluded: node.exclusiveMaximum !== undefined,
+  };
   return fc.double({ ...range, ...exclusive, noNaN: true, noDefaultInfinity: true });
 }

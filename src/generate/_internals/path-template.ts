@@ -11,7 +11,9 @@ export type PathStep =
 
 /** The template as a pointer with `*` for array items and map entries (the spec files' convention). */
 export function formatTemplate(steps: readonly PathStep[]): string {
-  return steps.map((step) => (step.kind === 'property' ? `/${escapePointerToken(step.name)}` : '/*')).join('');
+  return steps
+    .map((step) => (step.kind === 'property' ? `/${escapePointerToken(step.name)}` : '/*'))
+    .join('');
 }
 
 /** Parses a `*`-pointer (as used by spec narrowings) into steps; `*` stands for any item or entry. */
@@ -21,7 +23,9 @@ export function parseTemplate(template: string): PathStep[] {
     .slice(1)
     .split('/')
     .map((token): PathStep =>
-      token === '*' ? { kind: 'item' } : { kind: 'property', name: token.replaceAll('~1', '/').replaceAll('~0', '~') },
+      token === '*'
+        ? { kind: 'item' }
+        : { kind: 'property', name: token.replaceAll('~1', '/').replaceAll('~0', '~') },
     );
 }
 
@@ -35,7 +39,11 @@ export function wildcardCount(steps: readonly PathStep[]): number {
  * by `picks[k]` modulo how many there are (map entries in key order). `undefined` when the instance does
  * not reach that far (an absent member, an empty array or map).
  */
-export function instantiateTemplate(instance: unknown, steps: readonly PathStep[], picks: readonly number[]): string | undefined {
+export function instantiateTemplate(
+  instance: unknown,
+  steps: readonly PathStep[],
+  picks: readonly number[],
+): string | undefined {
   let current: unknown = instance;
   let pointer = '';
   let wildcard = 0;
@@ -46,7 +54,9 @@ export function instantiateTemplate(instance: unknown, steps: readonly PathStep[
       if (Array.isArray(current) || !Object.hasOwn(current, step.name)) return undefined;
       token = step.name;
     } else {
-      const keys = Array.isArray(current) ? current.map((_, index) => String(index)) : Object.keys(current).sort();
+      const keys = Array.isArray(current)
+        ? current.map((_, index) => String(index))
+        : Object.keys(current).sort();
       if (keys.length === 0) return undefined;
       token = keys[(picks[wildcard++] ?? 0) % keys.length] as string;
     }

@@ -17,7 +17,11 @@ describe('pattern sequences', () => {
   it.each([
     [ARN, 20, 2048],
     [String.raw`.*\{####\}.*`, 6, 140],
-    [String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`, 6, 20000],
+    [
+      String.raw`[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`,
+      6,
+      20000,
+    ],
     [String.raw`[\w-]+_[0-9a-zA-Z]+`, 1, 55],
     ['(ab|cde){2,3}x?', 0, 10],
     ['^ab|cd$', 0, 10],
@@ -34,7 +38,10 @@ describe('pattern sequences', () => {
   });
 
   it('shrinks towards the shortest string of the first characters', () => {
-    const result = fc.check(fc.property(arbitraryFor(String.raw`[\w-]+_[0-9a-zA-Z]+`, 1, 55), () => false), { seed: 2 });
+    const result = fc.check(
+      fc.property(arbitraryFor(String.raw`[\w-]+_[0-9a-zA-Z]+`, 1, 55), () => false),
+      { seed: 2 },
+    );
     expect(result.counterexample).toEqual(['a_a']);
   });
 

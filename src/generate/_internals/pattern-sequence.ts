@@ -37,7 +37,9 @@ class Parser {
       alternatives.push(this.sequence());
     }
     if (this.index !== this.source.length) throw unsupported('unbalanced parenthesis');
-    return alternatives.length === 1 ? (alternatives[0] as Sequence) : [{ kind: 'group', alternatives, q: { min: 1, max: 1 } }];
+    return alternatives.length === 1
+      ? (alternatives[0] as Sequence)
+      : [{ kind: 'group', alternatives, q: { min: 1, max: 1 } }];
   }
 
   private peek(offset = 0): string | undefined {
@@ -46,7 +48,8 @@ class Parser {
 
   private sequence(): Sequence {
     const pieces: Piece[] = [];
-    for (let c = this.peek(); c !== undefined && c !== ')' && c !== '|'; c = this.peek()) pieces.push(this.piece());
+    for (let c = this.peek(); c !== undefined && c !== ')' && c !== '|'; c = this.peek())
+      pieces.push(this.piece());
     return pieces;
   }
 
@@ -88,7 +91,9 @@ class Parser {
       }
       this.index++;
     } else if (c === '\\') {
-      const escape = /^\\(?:[pP]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[^1-9bBk])/u.exec(this.source.slice(start));
+      const escape = /^\\(?:[pP]\{[^}]*\}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]+\}|[^1-9bBk])/u.exec(
+        this.source.slice(start),
+      );
       if (escape === null) throw unsupported('backreference or word boundary');
       this.index += escape[0].length;
     } else if ('^$*+?{}'.includes(c)) {
@@ -138,7 +143,10 @@ function repetitions(piece: Piece, plan: Plan): Quantifier {
 function longest(sequence: Sequence, plan: Plan): number {
   return sequence.reduce((total, piece) => {
     const { max } = repetitions(piece, plan);
-    const each = piece.kind === 'atom' ? 1 : Math.max(0, ...piece.alternatives.map((alternative) => longest(alternative, plan)));
+    const each =
+      piece.kind === 'atom'
+        ? 1
+        : Math.max(0, ...piece.alternatives.map((alternative) => longest(alternative, plan)));
     return total + max * each;
   }, 0);
 }
@@ -146,7 +154,10 @@ function longest(sequence: Sequence, plan: Plan): number {
 function shortest(sequence: Sequence, plan: Plan): number {
   return sequence.reduce((total, piece) => {
     const { min } = repetitions(piece, plan);
-    const each = piece.kind === 'atom' ? 1 : Math.min(...piece.alternatives.map((alternative) => shortest(alternative, plan)));
+    const each =
+      piece.kind === 'atom'
+        ? 1
+        : Math.min(...piece.alternatives.map((alternative) => shortest(alternative, plan)));
     return total + min * each;
   }, 0);
 }
@@ -179,7 +190,10 @@ function pieceArbitrary(piece: Piece, plan: Plan): fc.Arbitrary<string> {
     return min === 1 && max === 1 ? unit : fc.string({ unit, minLength: min, maxLength: max });
   }
   const alternatives = piece.alternatives.map((alternative) => sequenceArbitrary(alternative, plan));
-  const once = alternatives.length === 1 ? (alternatives[0] as fc.Arbitrary<string>) : fc.oneof({ withCrossShrink: true }, ...alternatives);
+  const once =
+    alternatives.length === 1
+      ? (alternatives[0] as fc.Arbitrary<string>)
+      : fc.oneof({ withCrossShrink: true }, ...alternatives);
   if (min === 1 && max === 1) return once;
   if (min === 0 && max === 1) return fc.oneof({ withCrossShrink: true }, fc.constant(''), once);
   return fc.array(once, { minLength: min, maxLength: max }).map(join);

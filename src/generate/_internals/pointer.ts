@@ -62,7 +62,11 @@ export function getPointer(root: unknown, pointer: string): unknown {
   return current;
 }
 
-function parentOf(root: unknown, pointer: string, api: string): { parent: Record<string, unknown> | unknown[]; token: string } {
+function parentOf(
+  root: unknown,
+  pointer: string,
+  api: string,
+): { parent: Record<string, unknown> | unknown[]; token: string } {
   const tokens = parsePointer(pointer);
   const token = tokens.pop();
   if (token === undefined) throw new Error(`${api}: cannot address the document root`);

@@ -64,7 +64,8 @@ export function resolveRef(api: string, node: JsonSchema, root: JsonSchema): Jso
     let target: unknown = root;
     for (const token of ref.slice(2).split('/')) {
       const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
-      target = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[key] : undefined;
+      target =
+        typeof target === 'object' && target !== null ? (target as Record<string, unknown>)[key] : undefined;
     }
     if (typeof target !== 'object' || target === null) throw new Error(`${api}: unresolvable $ref ${ref}`);
     current = target as JsonSchema;
@@ -125,7 +126,9 @@ export function stringKeyword(node: JsonSchema, keyword: string): string | undef
 /** A sub-schema keyword (`items`, `propertyNames`, an object-valued `additionalProperties`), or `undefined`. */
 export function schemaKeyword(node: JsonSchema, keyword: string): JsonSchema | undefined {
   const value = node[keyword];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchema) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonSchema)
+    : undefined;
 }
 
 /** `properties` as entries, in declaration order. */
@@ -141,5 +144,8 @@ export function requiredNames(node: JsonSchema): readonly string[] {
 
 /** Whether an object node is a map (no declared properties, values described by `additionalProperties`). */
 export function isMap(node: JsonSchema): boolean {
-  return schemaKeyword(node, 'properties') === undefined && schemaKeyword(node, 'additionalProperties') !== undefined;
+  return (
+    schemaKeyword(node, 'properties') === undefined &&
+    schemaKeyword(node, 'additionalProperties') !== undefined
+  );
 }

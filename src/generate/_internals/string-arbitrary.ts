@@ -12,7 +12,10 @@ export interface LengthBounds {
 
 /** `minLength`/`maxLength` of a node (0 and +∞ when absent). */
 export function declaredLengthBounds(node: JsonSchema): LengthBounds {
-  return { min: numberKeyword(node, 'minLength') ?? 0, max: numberKeyword(node, 'maxLength') ?? Number.POSITIVE_INFINITY };
+  return {
+    min: numberKeyword(node, 'minLength') ?? 0,
+    max: numberKeyword(node, 'maxLength') ?? Number.POSITIVE_INFINITY,
+  };
 }
 
 /**
@@ -28,27 +31,40 @@ export function boundedStringArbitrary(
   where: string,
 ): fc.Arbitrary<string> {
   if (declared.min > declared.max) {
-    throw new Error(`arbitraryFromSchema: minLength ${declared.min} exceeds maxLength ${declared.max} at ${where}`);
+    throw new Error(
+      `arbitraryFromSchema: minLength ${declared.min} exceeds maxLength ${declared.max} at ${where}`,
+    );
   }
   const short = Math.min(declared.max, declared.min + extra);
-  if (pattern === undefined) return fc.string({ unit: 'grapheme-ascii', minLength: declared.min, maxLength: short });
+  if (pattern === undefined)
+    return fc.string({ unit: 'grapheme-ascii', minLength: declared.min, maxLength: short });
   const fits = (value: string): boolean => {
     const length = codePointLength(value);
     return length >= declared.min && length <= declared.max;
   };
   const sequence = parsePatternSequence(pattern);
-  const fast = sequence === undefined ? undefined : sequenceStringArbitrary(sequence, declared.min, declared.max, extra);
+  const fast =
+    sequence === undefined ? undefined : sequenceStringArbitrary(sequence, declared.min, declared.max, extra);
   if (fast !== undefined) {
     // Guards the length arithmetic and the parser: both should make this filter a no-op.
     const matches = fullMatchTester(pattern);
     return fast.filter((value) => fits(value) && matches(value));
   }
-  const matching = fc.stringMatching(generationRegex(pattern), Number.isFinite(short) ? { maxLength: short } : {});
+  const matching = fc.stringMatching(
+    generationRegex(pattern),
+    Number.isFinite(short) ? { maxLength: short } : {},
+  );
   return declared.min === 0 ? matching : matching.filter(fits);
 }
 
 /** The generator for a `type: string` node without `enum`. */
 export function stringArbitrary(node: JsonSchema, extraLength: number, where: string): fc.Arbitrary<string> {
-  if (node.format !== undefined) throw new Error(`arbitraryFromSchema: unsupported string format "${String(node.format)}" at ${where}`);
-  return boundedStringArbitrary(stringKeyword(node, 'pattern'), declaredLengthBounds(node), extraLength, where);
+  if (node.format !== undefined)
+    throw new Error(`arbitraryFromSchema: unsupported string format "${String(node.format)}" at ${where}`);
+  return boundedStringArbitrary(
+    stringKeyword(node, 'pattern'),
+    declaredLengthBounds(node),
+    extraLength,
+    where,
+  );
 }

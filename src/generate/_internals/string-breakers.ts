@@ -62,7 +62,11 @@ function mutations(
 }
 
 /** One breaker character repeated to an allowed length: the fallback for search-style patterns. */
-function repetitions(breaks: (value: string) => boolean, bounds: LengthBounds, palette: readonly string[]): string[] {
+function repetitions(
+  breaks: (value: string) => boolean,
+  bounds: LengthBounds,
+  palette: readonly string[],
+): string[] {
   const found: string[] = [];
   const shortest = Math.max(bounds.min, 1);
   const longest = Math.min(bounds.max, shortest + 3);
@@ -81,12 +85,18 @@ function repetitions(breaks: (value: string) => boolean, bounds: LengthBounds, p
 }
 
 /** Strings of allowed length that fail the pattern. */
-export function patternBreakers(pattern: string, bounds: LengthBounds, valid: fc.Arbitrary<string>): Search<string[]> {
+export function patternBreakers(
+  pattern: string,
+  bounds: LengthBounds,
+  valid: fc.Arbitrary<string>,
+): Search<string[]> {
   const matches = ajvPatternTester(pattern);
   const breaks = (value: string): boolean => !matches(value);
   const samples = samplesOf(valid);
   for (const palette of [BREAKERS, LAST_RESORT]) {
-    const found = [...new Set([...mutations(samples, breaks, bounds, palette), ...repetitions(breaks, bounds, palette)])];
+    const found = [
+      ...new Set([...mutations(samples, breaks, bounds, palette), ...repetitions(breaks, bounds, palette)]),
+    ];
     if (found.length > 0) return { found: found.slice(0, MAX_CANDIDATES * 2) };
   }
   return {
@@ -113,9 +123,14 @@ function shorten(sample: string, target: number, matches: (value: string) => boo
 }
 
 /** Strings shorter than `minLength` that still pass the pattern (any string when there is none). */
-export function tooShortStrings(pattern: string | undefined, bounds: LengthBounds, valid: fc.Arbitrary<string>): Search<fc.Arbitrary<string>> {
+export function tooShortStrings(
+  pattern: string | undefined,
+  bounds: LengthBounds,
+  valid: fc.Arbitrary<string>,
+): Search<fc.Arbitrary<string>> {
   if (bounds.min <= 0) return { reason: 'minLength is 0' };
-  if (pattern === undefined) return { found: fc.string({ unit: 'grapheme-ascii', maxLength: bounds.min - 1 }) };
+  if (pattern === undefined)
+    return { found: fc.string({ unit: 'grapheme-ascii', maxLength: bounds.min - 1 }) };
   const matches = fullMatchTester(pattern);
   const found = new Set<string>();
   if (matches('')) found.add('');
@@ -125,7 +140,9 @@ export function tooShortStrings(pattern: string | undefined, bounds: LengthBound
   }
   if (found.size === 0) {
     const characters = bounds.min === 1 ? 'character' : 'characters';
-    return { reason: `no string shorter than ${bounds.min} ${characters} matches the pattern, so breaking minLength would break the pattern too` };
+    return {
+      reason: `no string shorter than ${bounds.min} ${characters} matches the pattern, so breaking minLength would break the pattern too`,
+    };
   }
   return { found: fc.constantFrom(...[...found].sort((a, b) => codePointLength(b) - codePointLength(a))) };
 }
@@ -142,10 +159,16 @@ function pumped(pump: Pump, length: number): string {
   return pump.prefix + pump.filler.repeat(Math.max(0, length - fixed)) + pump.suffix;
 }
 
-function findPump(sample: string, lengths: readonly number[], matches: (value: string) => boolean): Pump | undefined {
+function findPump(
+  sample: string,
+  lengths: readonly number[],
+  matches: (value: string) => boolean,
+): Pump | undefined {
   const cs = chars(sample);
   for (let i = 0; i <= cs.length; i++) {
-    const fillers = [...new Set([cs[i - 1], cs[i], 'a', '0', '_', 'x'].filter((c): c is string => c !== undefined))];
+    const fillers = [
+      ...new Set([cs[i - 1], cs[i], 'a', '0', '_', 'x'].filter((c): c is string => c !== undefined)),
+    ];
     for (const filler of fillers) {
       const pump = { prefix: cs.slice(0, i).join(''), filler, suffix: cs.slice(i).join('') };
       if (lengths.every((length) => matches(pumped(pump, length)))) return pump;
@@ -158,7 +181,11 @@ function findPump(sample: string, lengths: readonly number[], matches: (value: s
 const OVERSHOOT = 2;
 
 /** Strings longer than `maxLength` that still pass the pattern. */
-export function tooLongStrings(pattern: string | undefined, bounds: LengthBounds, valid: fc.Arbitrary<string>): Search<fc.Arbitrary<string>> {
+export function tooLongStrings(
+  pattern: string | undefined,
+  bounds: LengthBounds,
+  valid: fc.Arbitrary<string>,
+): Search<fc.Arbitrary<string>> {
   if (!Number.isFinite(bounds.max)) return { reason: 'no maxLength' };
   const lengths = Array.from({ length: OVERSHOOT + 1 }, (_, k) => bounds.max + 1 + k);
   const matches = pattern === undefined ? () => true : fullMatchTester(pattern);

@@ -21,10 +21,17 @@ function expectConsistentPoolSettings(request: Json): void {
     expect(arn).toBe('arn:aws:lambda:eu-west-2:123456789012:function:ccf-trigger');
   }
   if (request.EmailConfiguration?.SourceArn !== undefined) {
-    expect(request.EmailConfiguration.SourceArn).toBe('arn:aws:ses:eu-west-2:123456789012:identity/noreply@example.com');
+    expect(request.EmailConfiguration.SourceArn).toBe(
+      'arn:aws:ses:eu-west-2:123456789012:identity/noreply@example.com',
+    );
   }
-  if (request.SmsConfiguration !== undefined) expect(request.SmsConfiguration.SnsCallerArn).toBe('arn:aws:iam::123456789012:role/ccf-sns-caller');
-  for (const message of [request.SmsVerificationMessage, request.EmailVerificationMessage, request.SmsAuthenticationMessage]) {
+  if (request.SmsConfiguration !== undefined)
+    expect(request.SmsConfiguration.SnsCallerArn).toBe('arn:aws:iam::123456789012:role/ccf-sns-caller');
+  for (const message of [
+    request.SmsVerificationMessage,
+    request.EmailVerificationMessage,
+    request.SmsAuthenticationMessage,
+  ]) {
     if (message !== undefined) expect(message).toContain('{####}');
   }
   const template = request.VerificationMessageTemplate ?? {};
@@ -38,7 +45,8 @@ function expectConsistentPoolSettings(request: Json): void {
       expect(message).toContain('{####}');
     }
   }
-  if (request.MfaConfiguration !== undefined && request.SmsConfiguration === undefined) expect(request.MfaConfiguration).toBe('OFF');
+  if (request.MfaConfiguration !== undefined && request.SmsConfiguration === undefined)
+    expect(request.MfaConfiguration).toBe('OFF');
   const minimumLength = request.Policies?.PasswordPolicy?.MinimumLength;
   if (minimumLength !== undefined) expect(minimumLength).toBeGreaterThanOrEqual(6);
   for (const key of Object.keys(request.UserPoolTags ?? {})) {
@@ -78,15 +86,29 @@ describe('createUserPoolFixup', () => {
   });
 
   it('uses the suite Lambda when the context has one', () => {
-    const context = fakeContext({ lambdaArn: () => 'arn:aws:lambda:eu-west-2:111122223333:function:suite-trigger' });
-    const request = createUserPoolFixup.apply({ PoolName: 'x', LambdaConfig: { PreSignUp: 'arn:a:b::1:c-placeholder-xx' } }, context);
-    expect(request.LambdaConfig).toEqual({ PreSignUp: 'arn:aws:lambda:eu-west-2:111122223333:function:suite-trigger' });
+    const context = fakeContext({
+      lambdaArn: () => 'arn:aws:lambda:eu-west-2:111122223333:function:suite-trigger',
+    });
+    const request = createUserPoolFixup.apply(
+      { PoolName: 'x', LambdaConfig: { PreSignUp: 'arn:a:b::1:c-placeholder-xx' } },
+      context,
+    );
+    expect(request.LambdaConfig).toEqual({
+      PreSignUp: 'arn:aws:lambda:eu-west-2:111122223333:function:suite-trigger',
+    });
   });
 
   it('keeps MFA on when an SMS configuration can send codes', () => {
     const sms = { SnsCallerArn: 'arn:aws:iam::123456789012:role/x' };
-    expect(createUserPoolFixup.apply({ PoolName: 'x', MfaConfiguration: 'ON', SmsConfiguration: sms }, fakeContext()).MfaConfiguration).toBe('ON');
-    expect(createUserPoolFixup.apply({ PoolName: 'x', MfaConfiguration: 'ON' }, fakeContext()).MfaConfiguration).toBe('OFF');
+    expect(
+      createUserPoolFixup.apply(
+        { PoolName: 'x', MfaConfiguration: 'ON', SmsConfiguration: sms },
+        fakeContext(),
+      ).MfaConfiguration,
+    ).toBe('ON');
+    expect(
+      createUserPoolFixup.apply({ PoolName: 'x', MfaConfiguration: 'ON' }, fakeContext()).MfaConfiguration,
+    ).toBe('OFF');
   });
 });
 

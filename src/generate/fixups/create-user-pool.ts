@@ -32,7 +32,13 @@ function fixSchemaAttributes(request: JsonObject): void {
  * Attribute constraints are numbers sent as strings: make them numeric, within Cognito's range, and
  * ordered (min < max). The generated text's length picks the numbers, so variety survives.
  */
-function fixBounds(constraints: JsonObject | undefined, minKey: string, maxKey: string, floor: number, ceiling: number): void {
+function fixBounds(
+  constraints: JsonObject | undefined,
+  minKey: string,
+  maxKey: string,
+  floor: number,
+  ceiling: number,
+): void {
   if (constraints === undefined) return;
   const seed = (value: unknown): number => (typeof value === 'string' ? value.length : 0);
   const clamp = (value: number, low: number): number => Math.min(ceiling, Math.max(low, value));
@@ -53,7 +59,8 @@ export const createUserPoolFixup: RequestFixup = {
   apply(input, context) {
     const request = copyRequest(input);
     if (isPresent(request, 'PoolName')) request.PoolName = context.uniqueName('pool');
-    if (isPresent(request, 'UsernameAttributes') && isPresent(request, 'AliasAttributes')) delete request.AliasAttributes;
+    if (isPresent(request, 'UsernameAttributes') && isPresent(request, 'AliasAttributes'))
+      delete request.AliasAttributes;
     fixSchemaAttributes(request);
     fixPoolSettings(request, context);
     return request;

@@ -24,7 +24,10 @@ describe('auth fix-ups', () => {
 
   it('sends the refresh token for the refresh flows, without SECRET_HASH for a client without secret', () => {
     for (const AuthFlow of ['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']) {
-      const request = initiateAuthFixup.apply({ ClientId: 'c', AuthFlow }, fakeContext({ clientSecret: undefined }));
+      const request = initiateAuthFixup.apply(
+        { ClientId: 'c', AuthFlow },
+        fakeContext({ clientSecret: undefined }),
+      );
       expect(request.AuthParameters).toEqual({ REFRESH_TOKEN: 'refresh-token-1' });
     }
   });
@@ -45,9 +48,19 @@ describe('auth fix-ups', () => {
 
   it('uses documentation values for context data the service may parse', () => {
     const request = adminInitiateAuthFixup.apply(
-      { UserPoolId: 'x_1', ClientId: 'c', AuthFlow: 'CUSTOM_AUTH', ContextData: { IpAddress: '?', ServerName: '?', ServerPath: '?', HttpHeaders: [] } },
+      {
+        UserPoolId: 'x_1',
+        ClientId: 'c',
+        AuthFlow: 'CUSTOM_AUTH',
+        ContextData: { IpAddress: '?', ServerName: '?', ServerPath: '?', HttpHeaders: [] },
+      },
       fakeContext(),
     );
-    expect(request.ContextData).toEqual({ IpAddress: '192.0.2.1', ServerName: 'example.com', ServerPath: '/login', HttpHeaders: [] });
+    expect(request.ContextData).toEqual({
+      IpAddress: '192.0.2.1',
+      ServerName: 'example.com',
+      ServerPath: '/login',
+      HttpHeaders: [],
+    });
   });
 });

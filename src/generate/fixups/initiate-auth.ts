@@ -10,7 +10,8 @@ import { fixAuthRequest } from './_internals/auth-parameters.ts';
 export const initiateAuthFixup: RequestFixup = {
   operation: 'InitiateAuth',
   apply(input, context) {
-    const request = input.AuthFlow === 'ADMIN_NO_SRP_AUTH' ? { ...input, AuthFlow: 'USER_PASSWORD_AUTH' } : input;
+    const request =
+      input.AuthFlow === 'ADMIN_NO_SRP_AUTH' ? { ...input, AuthFlow: 'USER_PASSWORD_AUTH' } : input;
     return fixAuthRequest(request, context);
   },
 };

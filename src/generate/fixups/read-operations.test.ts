@@ -8,8 +8,12 @@ import { listUserPoolsFixup } from './list-user-pools.ts';
 describe('read-operation fix-ups', () => {
   it('substitute the live pool and client ids', () => {
     const context = fakeContext();
-    expect(describeUserPoolFixup.apply({ UserPoolId: 'x_1' }, context)).toEqual({ UserPoolId: 'eu-west-2_AbC123xyZ' });
-    expect(getSigningCertificateFixup.apply({ UserPoolId: 'x_1' }, context)).toEqual({ UserPoolId: 'eu-west-2_AbC123xyZ' });
+    expect(describeUserPoolFixup.apply({ UserPoolId: 'x_1' }, context)).toEqual({
+      UserPoolId: 'eu-west-2_AbC123xyZ',
+    });
+    expect(getSigningCertificateFixup.apply({ UserPoolId: 'x_1' }, context)).toEqual({
+      UserPoolId: 'eu-west-2_AbC123xyZ',
+    });
     expect(describeUserPoolClientFixup.apply({ UserPoolId: 'x_1', ClientId: 'c' }, context)).toEqual({
       UserPoolId: 'eu-west-2_AbC123xyZ',
       ClientId: 'abc123def456',
@@ -17,10 +21,14 @@ describe('read-operation fix-ups', () => {
   });
 
   it('keep generated ids when the suite has no live resource', () => {
-    expect(describeUserPoolFixup.apply({ UserPoolId: 'x_1' }, fakeContext({ userPoolId: undefined }))).toEqual({ UserPoolId: 'x_1' });
+    expect(
+      describeUserPoolFixup.apply({ UserPoolId: 'x_1' }, fakeContext({ userPoolId: undefined })),
+    ).toEqual({ UserPoolId: 'x_1' });
   });
 
   it('keep ListUserPools MaxResults and drop a fabricated NextToken', () => {
-    expect(listUserPoolsFixup.apply({ MaxResults: 60, NextToken: 'abc' }, fakeContext())).toEqual({ MaxResults: 60 });
+    expect(listUserPoolsFixup.apply({ MaxResults: 60, NextToken: 'abc' }, fakeContext())).toEqual({
+      MaxResults: 60,
+    });
   });
 });

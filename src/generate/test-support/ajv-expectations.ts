@@ -7,7 +7,8 @@ import { VIOLATION_KEYWORDS } from '../violation.ts';
 
 /** Where an Ajv error is about: the missing member for `required`, the key for `propertyNames`. */
 function errorPath(error: ErrorObject): string {
-  if (error.keyword === 'required') return `${error.instancePath}/${escapePointerToken(String(error.params.missingProperty))}`;
+  if (error.keyword === 'required')
+    return `${error.instancePath}/${escapePointerToken(String(error.params.missingProperty))}`;
   const key = error.propertyName ?? (error.params as { propertyName?: unknown }).propertyName;
   if (typeof key === 'string') return `${error.instancePath}/${escapePointerToken(key)}`;
   return error.instancePath;

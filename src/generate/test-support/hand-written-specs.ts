@@ -8,7 +8,12 @@ import type { JsonSchema, OperationSpec } from '../../spec/operation-spec.ts';
 
 const LETTERS = String.raw`\p{L}\p{M}\p{S}\p{N}\p{P}`;
 
-const userPoolId: JsonSchema = { type: 'string', minLength: 1, maxLength: 55, pattern: String.raw`[\w-]+_[0-9a-zA-Z]+` };
+const userPoolId: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 55,
+  pattern: String.raw`[\w-]+_[0-9a-zA-Z]+`,
+};
 const clientId: JsonSchema = { type: 'string', minLength: 1, maxLength: 128, pattern: String.raw`[\w+]+` };
 const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 128, pattern: String.raw`[\w\s+=,.@-]+` };
 const arn: JsonSchema = {
@@ -17,14 +22,24 @@ const arn: JsonSchema = {
   maxLength: 2048,
   pattern: String.raw`arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`,
 };
-const smsMessage: JsonSchema = { type: 'string', minLength: 6, maxLength: 140, pattern: String.raw`.*\{####\}.*` };
+const smsMessage: JsonSchema = {
+  type: 'string',
+  minLength: 6,
+  maxLength: 140,
+  pattern: String.raw`.*\{####\}.*`,
+};
 const emailMessage: JsonSchema = {
   type: 'string',
   minLength: 6,
   maxLength: 20000,
   pattern: String.raw`[${LETTERS}\s*]*\{####\}[${LETTERS}\s*]*`,
 };
-const emailSubject: JsonSchema = { type: 'string', minLength: 1, maxLength: 140, pattern: String.raw`[${LETTERS}\s]+` };
+const emailSubject: JsonSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 140,
+  pattern: String.raw`[${LETTERS}\s]+`,
+};
 const emailByLink: JsonSchema = {
   type: 'string',
   minLength: 6,
@@ -86,20 +101,39 @@ const poolSettings: Record<string, JsonSchema> = {
   }),
   SmsAuthenticationMessage: smsMessage,
   MfaConfiguration: enumOf('OFF', 'ON', 'OPTIONAL'),
-  DeviceConfiguration: structure({ ChallengeRequiredOnNewDevice: bool, DeviceOnlyRememberedOnUserPrompt: bool }),
+  DeviceConfiguration: structure({
+    ChallengeRequiredOnNewDevice: bool,
+    DeviceOnlyRememberedOnUserPrompt: bool,
+  }),
   EmailConfiguration: structure({ SourceArn: arn, ReplyToEmailAddress: email }),
   SmsConfiguration: structure({ SnsCallerArn: arn, ExternalId: plain }, ['SnsCallerArn']),
   UserPoolTags: {
     type: 'object',
-    additionalProperties: { type: 'string', minLength: 0, maxLength: 256, pattern: String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` },
-    propertyNames: { type: 'string', minLength: 1, maxLength: 128, pattern: String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` },
+    additionalProperties: {
+      type: 'string',
+      minLength: 0,
+      maxLength: 256,
+      pattern: String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`,
+    },
+    propertyNames: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 128,
+      pattern: String.raw`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`,
+    },
   },
   AdminCreateUserConfig: structure({
     AllowAdminCreateUserOnly: bool,
     UnusedAccountValidityDays: { type: 'integer', minimum: 0, maximum: 365 },
-    InviteMessageTemplate: structure({ SMSMessage: smsMessage, EmailMessage: emailMessage, EmailSubject: emailSubject }),
+    InviteMessageTemplate: structure({
+      SMSMessage: smsMessage,
+      EmailMessage: emailMessage,
+      EmailSubject: emailSubject,
+    }),
   }),
-  UserPoolAddOns: structure({ AdvancedSecurityMode: enumOf('OFF', 'AUDIT', 'ENFORCED') }, ['AdvancedSecurityMode']),
+  UserPoolAddOns: structure({ AdvancedSecurityMode: enumOf('OFF', 'AUDIT', 'ENFORCED') }, [
+    'AdvancedSecurityMode',
+  ]),
 };
 
 const schemaAttribute = structure({
@@ -116,7 +150,10 @@ const clientSettings: Record<string, JsonSchema> = {
   RefreshTokenValidity: { type: 'integer', minimum: 0, maximum: 3650 },
   ReadAttributes: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 2048 } },
   WriteAttributes: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 2048 } },
-  ExplicitAuthFlows: { type: 'array', items: enumOf('ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH') },
+  ExplicitAuthFlows: {
+    type: 'array',
+    items: enumOf('ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'),
+  },
   SupportedIdentityProviders: {
     type: 'array',
     items: { type: 'string', minLength: 1, maxLength: 32, pattern: String.raw`[${LETTERS}]+` },
@@ -134,7 +171,12 @@ const clientSettings: Record<string, JsonSchema> = {
     items: { type: 'string', minLength: 1, maxLength: 1024, pattern: String.raw`[${LETTERS}]+` },
   },
   DefaultRedirectURI: { type: 'string', minLength: 1, maxLength: 1024, pattern: String.raw`[${LETTERS}]+` },
-  AllowedOAuthFlows: { type: 'array', minItems: 0, maxItems: 3, items: enumOf('code', 'implicit', 'client_credentials') },
+  AllowedOAuthFlows: {
+    type: 'array',
+    minItems: 0,
+    maxItems: 3,
+    items: enumOf('code', 'implicit', 'client_credentials'),
+  },
   AllowedOAuthScopes: {
     type: 'array',
     maxItems: 50,
@@ -142,12 +184,24 @@ const clientSettings: Record<string, JsonSchema> = {
   },
   AllowedOAuthFlowsUserPoolClient: bool,
   AnalyticsConfiguration: structure(
-    { ApplicationId: { type: 'string', pattern: '^[0-9a-fA-F]+$' }, RoleArn: arn, ExternalId: plain, UserDataShared: bool },
+    {
+      ApplicationId: { type: 'string', pattern: '^[0-9a-fA-F]+$' },
+      RoleArn: arn,
+      ExternalId: plain,
+      UserDataShared: bool,
+    },
     ['ApplicationId', 'RoleArn', 'ExternalId'],
   ),
 };
 
-const authFlow = enumOf('USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH');
+const authFlow = enumOf(
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'USER_PASSWORD_AUTH',
+);
 const analyticsMetadata = structure({ AnalyticsEndpointId: plain });
 
 const requests: Record<string, JsonSchema> = {
@@ -188,7 +242,10 @@ const requests: Record<string, JsonSchema> = {
     ['UserPoolId', 'ClientName'],
   ),
   DescribeUserPool: structure({ UserPoolId: userPoolId }, ['UserPoolId']),
-  DescribeUserPoolClient: structure({ UserPoolId: userPoolId, ClientId: clientId }, ['UserPoolId', 'ClientId']),
+  DescribeUserPoolClient: structure({ UserPoolId: userPoolId, ClientId: clientId }, [
+    'UserPoolId',
+    'ClientId',
+  ]),
   InitiateAuth: structure(
     {
       AuthFlow: authFlow,
@@ -201,7 +258,10 @@ const requests: Record<string, JsonSchema> = {
     ['AuthFlow', 'ClientId'],
   ),
   ListUserPools: structure(
-    { NextToken: { type: 'string', minLength: 1, pattern: String.raw`[\S]+` }, MaxResults: { type: 'integer', minimum: 1, maximum: 60 } },
+    {
+      NextToken: { type: 'string', minLength: 1, pattern: String.raw`[\S]+` },
+      MaxResults: { type: 'integer', minimum: 1, maximum: 60 },
+    },
     ['MaxResults'],
   ),
   UpdateUserPool: structure({ UserPoolId: userPoolId, ...poolSettings }, ['UserPoolId']),
@@ -212,18 +272,27 @@ const requests: Record<string, JsonSchema> = {
 };
 
 /** The ten operations as minimal specs (request side only; responses accept anything). */
-export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(requests).map(([operation, request]) => ({
-  specVersion: 1,
-  operation,
-  target: `AWSCognitoIdentityProviderService.${operation}`,
-  status: 'updated',
-  source: { document: 'hand-written', section: operation, line: 0 },
-  request,
-  response: { type: 'object' },
-  changes: [],
-  narrowings:
-    operation === 'InitiateAuth'
-      ? [{ direction: 'request', path: '/AuthFlow', excluded: ['ADMIN_NO_SRP_AUTH'], reason: 'admin-only flow' }]
-      : [],
-  errors: [],
-}));
+export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(requests).map(
+  ([operation, request]) => ({
+    specVersion: 1,
+    operation,
+    target: `AWSCognitoIdentityProviderService.${operation}`,
+    status: 'updated',
+    source: { document: 'hand-written', section: operation, line: 0 },
+    request,
+    response: { type: 'object' },
+    changes: [],
+    narrowings:
+      operation === 'InitiateAuth'
+        ? [
+            {
+              direction: 'request',
+              path: '/AuthFlow',
+              excluded: ['ADMIN_NO_SRP_AUTH'],
+              reason: 'admin-only flow',
+            },
+          ]
+        : [],
+    errors: [],
+  }),
+);

@@ -19,7 +19,11 @@ export const COGNITO_LOCAL_READY_LOG = 'Cognito Local running on';
 export class CognitoLocalContainer extends EmulatorContainer<StartedCognitoLocalContainer> {
   /** @param image Defaults to the pinned image for this machine (container-images.ts). */
   constructor(image: string = defaultImage('cognito-local')) {
-    super(image, { target: 'container:cognito-local', port: COGNITO_LOCAL_PORT, readyLog: COGNITO_LOCAL_READY_LOG });
+    super(image, {
+      target: 'container:cognito-local',
+      port: COGNITO_LOCAL_PORT,
+      readyLog: COGNITO_LOCAL_READY_LOG,
+    });
   }
 
   protected override started(container: StartedTestContainer): StartedCognitoLocalContainer {

@@ -49,7 +49,9 @@ export abstract class EmulatorContainer<Started extends StartedTestContainer> ex
         readyLog: this.traits.readyLog,
         startupTimeoutMs: this.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
         ...(this.pullTimeoutMs !== undefined ? { pullTimeoutMs: this.pullTimeoutMs } : {}),
-        ...(this.runtimeProbeTimeoutMs !== undefined ? { runtimeProbeTimeoutMs: this.runtimeProbeTimeoutMs } : {}),
+        ...(this.runtimeProbeTimeoutMs !== undefined
+          ? { runtimeProbeTimeoutMs: this.runtimeProbeTimeoutMs }
+          : {}),
       },
       () => super.start(),
     );

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedTarget } from './embedded-target.ts';
 
-
 function portOpen(endpoint: string): Promise<boolean> {
   const url = new URL(endpoint);
   return new Promise((resolve) => {
@@ -42,7 +41,10 @@ describe('embedded target (cognito-local 5.3.0)', () => {
     // Act
     const response = await fetch(`${target.descriptor.endpoint}/`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools',
+      },
       body: '{"MaxResults":10}',
     });
     const during = conformanceDirs(root);
@@ -59,30 +61,51 @@ describe('embedded target (cognito-local 5.3.0)', () => {
 
   it('fails with a clear message and cleans up when the emulator dies during start-up', async () => {
     const root = ownTmpRoot();
-    const startScript = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'exit-immediately.cjs');
+    const startScript = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'exit-immediately.cjs',
+    );
 
-    await expect(startEmbeddedTarget({ startScript, tmpRoot: root })).rejects.toThrow(/embedded target \(cognito-local\): exited during start-up \(code 3[\s\S]*simulated start-up failure/);
+    await expect(startEmbeddedTarget({ startScript, tmpRoot: root })).rejects.toThrow(
+      /embedded target \(cognito-local\): exited during start-up \(code 3[\s\S]*simulated start-up failure/,
+    );
     expect(conformanceDirs(root)).toEqual([]);
   });
 
-  it.each(['SIGKILL', 'SIGINT'] as const)('takes the emulator, its port and its directory down when the parent gets %s', async (signal) => {
-    const root = ownTmpRoot();
-    // `node --import tsx` rather than the tsx binary, which would put a wrapper process in between.
-    const parent = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'start-embedded-and-wait.ts')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, TMPDIR: root },
-    });
-    const firstLine = await new Promise<string>((resolve, reject) => {
-      parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
-      parent.once('exit', (code) => reject(new Error(`parent exited early with ${code}`)));
-    });
-    const { endpoint } = JSON.parse(firstLine) as { endpoint: string };
-    expect(await portOpen(endpoint)).toBe(true);
-    expect(conformanceDirs(root)).toHaveLength(1);
+  it.each(['SIGKILL', 'SIGINT'] as const)(
+    'takes the emulator, its port and its directory down when the parent gets %s',
+    async (signal) => {
+      const root = ownTmpRoot();
+      // `node --import tsx` rather than the tsx binary, which would put a wrapper process in between.
+      const parent = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'start-embedded-and-wait.ts'),
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: { ...process.env, TMPDIR: root },
+        },
+      );
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+        parent.once('exit', (code) => reject(new Error(`parent exited early with ${code}`)));
+      });
+      const { endpoint } = JSON.parse(firstLine) as { endpoint: string };
+      expect(await portOpen(endpoint)).toBe(true);
+      expect(conformanceDirs(root)).toHaveLength(1);
 
-    parent.kill(signal);
+      parent.kill(signal);
 
-    expect(await eventually(async () => !(await portOpen(endpoint)))).toBe(true);
-    expect(await eventually(() => conformanceDirs(root).length === 0)).toBe(true);
-  });
+      expect(await eventually(async () => !(await portOpen(endpoint)))).toBe(true);
+      expect(await eventually(() => conformanceDirs(root).length === 0)).toBe(true);
+    },
+  );
 });

@@ -59,7 +59,11 @@ export function fixAuthRequest(input: Readonly<JsonObject>, context: FixupContex
   const parameters = parametersFor(request.AuthFlow, context);
   if (parameters !== undefined) {
     if (context.clientSecret !== undefined && typeof request.ClientId === 'string') {
-      parameters.SECRET_HASH = secretHash(context.clientSecret, context.username ?? PLACEHOLDER_USERNAME, request.ClientId);
+      parameters.SECRET_HASH = secretHash(
+        context.clientSecret,
+        context.username ?? PLACEHOLDER_USERNAME,
+        request.ClientId,
+      );
     }
     request.AuthParameters = parameters;
   }

@@ -16,7 +16,9 @@ export function regionOf(context: FixupContext): string {
 
 /** A Lambda trigger ARN: the suite's own when it has one, else a well-formed placeholder. */
 export function lambdaArn(context: FixupContext): string {
-  return context.lambdaArn?.() ?? `arn:aws:lambda:${regionOf(context)}:${PLACEHOLDER_ACCOUNT}:function:ccf-trigger`;
+  return (
+    context.lambdaArn?.() ?? `arn:aws:lambda:${regionOf(context)}:${PLACEHOLDER_ACCOUNT}:function:ccf-trigger`
+  );
 }
 
 /** An IAM role ARN (SMS caller, analytics): IAM ARNs have no region. */
@@ -69,7 +71,16 @@ export const READABLE_STANDARD_ATTRIBUTES: readonly string[] = [
 ];
 
 /** Every standard attribute name, which a custom attribute must not reuse. */
-export const STANDARD_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([...READABLE_STANDARD_ATTRIBUTES, 'sub']);
+export const STANDARD_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
+  ...READABLE_STANDARD_ATTRIBUTES,
+  'sub',
+]);
 
 /** OAuth scopes every user pool has. `email`, `phone` and `profile` need `openid` beside them. */
-export const STANDARD_OAUTH_SCOPES: readonly string[] = ['openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin'];
+export const STANDARD_OAUTH_SCOPES: readonly string[] = [
+  'openid',
+  'email',
+  'phone',
+  'profile',
+  'aws.cognito.signin.user.admin',
+];

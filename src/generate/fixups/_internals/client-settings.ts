@@ -8,7 +8,15 @@ import {
   WRITABLE_STANDARD_ATTRIBUTES,
 } from './aws-values.ts';
 import type { JsonObject } from './edit.ts';
-import { arrayAt, clampIfPresent, distinct, isPresent, objectAt, replaceIfPresent, stableHash } from './edit.ts';
+import {
+  arrayAt,
+  clampIfPresent,
+  distinct,
+  isPresent,
+  objectAt,
+  replaceIfPresent,
+  stableHash,
+} from './edit.ts';
 
 /**
  * Fix-ups shared by CreateUserPoolClient and UpdateUserPoolClient: settings Cognito cross-checks.
@@ -52,7 +60,8 @@ function fixExplicitAuthFlows(request: JsonObject): void {
   const flows = arrayAt(request, 'ExplicitAuthFlows');
   if (flows === undefined) return;
   let fixed = flows.map((flow) => String(flow));
-  if (fixed.some((flow) => flow.startsWith('ALLOW_'))) fixed = fixed.filter((flow) => flow.startsWith('ALLOW_'));
+  if (fixed.some((flow) => flow.startsWith('ALLOW_')))
+    fixed = fixed.filter((flow) => flow.startsWith('ALLOW_'));
   if (fixed.length > 1) fixed = fixed.filter((flow) => flow !== 'CUSTOM_AUTH_FLOW_ONLY');
   request.ExplicitAuthFlows = distinct(fixed);
 }
@@ -85,7 +94,11 @@ function fixUrls(request: JsonObject): void {
  * set (with `openid` whenever `email`/`phone`/`profile` is asked for) or the custom ones for
  * `client_credentials`; callback URLs for `code`/`implicit`; and the Cognito identity provider.
  */
-function fixOAuth(request: JsonObject, context: FixupContext, secret: 'generate' | 'existing' | 'none'): void {
+function fixOAuth(
+  request: JsonObject,
+  context: FixupContext,
+  secret: 'generate' | 'existing' | 'none',
+): void {
   const flows = (arrayAt(request, 'AllowedOAuthFlows') ?? []).map((flow) => String(flow));
   const scopes = arrayAt(request, 'AllowedOAuthScopes') ?? [];
   if (request.AllowedOAuthFlowsUserPoolClient !== true && flows.length === 0 && scopes.length === 0) return;
@@ -108,7 +121,8 @@ function fixOAuth(request: JsonObject, context: FixupContext, secret: 'generate'
   }
   request.AllowedOAuthFlows = fixedFlows;
   request.AllowedOAuthFlowsUserPoolClient = true;
-  if ((arrayAt(request, 'SupportedIdentityProviders') ?? []).length === 0) request.SupportedIdentityProviders = ['COGNITO'];
+  if ((arrayAt(request, 'SupportedIdentityProviders') ?? []).length === 0)
+    request.SupportedIdentityProviders = ['COGNITO'];
 }
 
 /** A well-formed analytics role and Pinpoint application id. */
@@ -122,7 +136,11 @@ function fixAnalytics(request: JsonObject): void {
  * Everything both client operations share. `secret` says whether `client_credentials` can be allowed:
  * `generate` (CreateUserPoolClient may set GenerateSecret), `existing` (the client has a secret) or `none`.
  */
-export function fixClientSettings(request: JsonObject, context: FixupContext, secret: 'generate' | 'existing' | 'none'): void {
+export function fixClientSettings(
+  request: JsonObject,
+  context: FixupContext,
+  secret: 'generate' | 'existing' | 'none',
+): void {
   clampIfPresent(request, 'RefreshTokenValidity', 1, 3650);
   fixAttributePermissions(request);
   fixExplicitAuthFlows(request);

@@ -14,7 +14,9 @@ export function copyRequest(request: Readonly<JsonObject>): JsonObject {
 /** The value when it is a plain JSON object. */
 export function objectAt(parent: JsonObject | undefined, key: string): JsonObject | undefined {
   const value = parent?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
 }
 
 /** The value when it is an array. */

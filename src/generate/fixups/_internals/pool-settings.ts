@@ -33,7 +33,12 @@ export function fixDelivery(request: JsonObject, context: FixupContext): void {
   replaceIfPresent(objectAt(request, 'SmsConfiguration'), 'SnsCallerArn', roleArn('ccf-sns-caller'));
 }
 
-function ensurePlaceholders(parent: JsonObject | undefined, key: string, required: readonly string[], fallback: string): void {
+function ensurePlaceholders(
+  parent: JsonObject | undefined,
+  key: string,
+  required: readonly string[],
+  fallback: string,
+): void {
   const value = parent?.[key];
   if (parent === undefined || typeof value !== 'string') return;
   if (!required.every((placeholder) => value.includes(placeholder))) parent[key] = fallback;
@@ -72,7 +77,11 @@ export function fixMessages(request: JsonObject): void {
  * version has no TOTP-only setting), so without one it is turned `OFF`.
  */
 export function fixMfa(request: JsonObject): void {
-  if (request.MfaConfiguration !== undefined && request.MfaConfiguration !== 'OFF' && !isPresent(request, 'SmsConfiguration')) {
+  if (
+    request.MfaConfiguration !== undefined &&
+    request.MfaConfiguration !== 'OFF' &&
+    !isPresent(request, 'SmsConfiguration')
+  ) {
     request.MfaConfiguration = 'OFF';
   }
 }
