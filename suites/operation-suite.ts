@@ -28,71 +28,56 @@ type OperationSuiteFixtures = SuiteFixtures & { readonly validators: SpecValidat
  */
 export function describeOperation(operation: string): void {
   describe(operation, () => {
-    conformanceTest(
+    operationTest(
+      operation,
       'valid requests are accepted and match the response schema',
-      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-        const fixtures: OperationSuiteFixtures = {
-          specs,
-          validators,
-          wire,
-          resources,
-          settings,
-          conformance,
-        };
-        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      async (fixtures) => {
         const prepared = await prepare(fixtures, operation, 'valid');
-        if (prepared)
-          await runValidRequests(
-            prepared.context,
-            validRequests(prepared.context.spec, fixupFor(operation), prepared.fixups),
-          );
+        if (!prepared) return;
+        const { context, fixups } = prepared;
+        await runValidRequests(context, validRequests(context.spec, fixupFor(operation), fixups));
       },
     );
 
-    conformanceTest(
+    operationTest(
+      operation,
       'requests breaking one rule are rejected with an allowed 4xx',
-      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-        const fixtures: OperationSuiteFixtures = {
-          specs,
-          validators,
-          wire,
-          resources,
-          settings,
-          conformance,
-        };
-        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      async (fixtures) => {
         const prepared = await prepare(fixtures, operation, 'invalid');
-        if (prepared)
-          await runInvalidRequests(
-            prepared.context,
-            invalidRequests(prepared.context.spec, fixupFor(operation), prepared.fixups),
-          );
+        if (!prepared) return;
+        const { context, fixups } = prepared;
+        await runInvalidRequests(context, invalidRequests(context.spec, fixupFor(operation), fixups));
       },
     );
 
-    conformanceTest(
+    operationTest(
+      operation,
       'unknown pool and client ids give ResourceNotFoundException',
-      async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
-        const fixtures: OperationSuiteFixtures = {
-          specs,
-          validators,
-          wire,
-          resources,
-          settings,
-          conformance,
-        };
-        skip(!isSelected(fixtures.settings.operations, operation), 'operation not selected (--ops)');
+      async (fixtures, skip) => {
         const spec = specFor(fixtures.specs, operation);
         skip(unknownIdVariants(spec, {}).length === 0, `${operation} names no pool or client`);
         const prepared = await prepare(fixtures, operation, 'unknown-ids');
         if (!prepared) return;
-        const [valid] = fc.sample(validRequests(spec, fixupFor(operation), prepared.fixups), {
-          seed: prepared.context.seed,
+        const { context, fixups } = prepared;
+        const [valid] = fc.sample(validRequests(spec, fixupFor(operation), fixups), {
+          seed: context.seed,
           numRuns: 1,
         });
-        if (valid) await runUnknownIds(prepared.context, valid);
+        if (valid) await runUnknownIds(context, valid);
       },
     );
+  });
+}
+
+/** A test of one operation, skipped (with the reason shown) when the run did not select it (`--ops`). */
+function operationTest(
+  operation: string,
+  name: string,
+  body: (fixtures: OperationSuiteFixtures, skip: (condition: boolean, note: string) => void) => Promise<void>,
+): void {
+  conformanceTest(name, async ({ skip, specs, validators, wire, resources, settings, conformance }) => {
+    skip(!isSelected(settings.operations, operation), 'operation not selected (--ops)');
+    await body({ specs, validators, wire, resources, settings, conformance }, skip);
   });
 }
 
