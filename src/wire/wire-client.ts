@@ -31,9 +31,16 @@ export interface WireClientOptions {
   readonly throttleBaseDelayMs?: number;
 }
 
-type CommandConstructor = new (
-  input: object,
-) => sdk.CognitoIdentityProviderClient extends { send(c: infer C): unknown } ? C : never;
+/** What the suite needs of any SDK command: its middleware stack, to replace the serialised body. */
+interface AnyCommand {
+  readonly middlewareStack: {
+    add(
+      middleware: BuildMiddleware<object, MetadataBearer>,
+      options: { step: 'build'; priority: 'high'; name: string },
+    ): void;
+  };
+}
+type CommandConstructor = new (input: object) => AnyCommand;
 
 /**
  * The SDK client every suite uses, with every exchange captured. Calls run one at a time per client so
@@ -123,15 +130,12 @@ export class WireClient {
     bodyOverride?: BuildMiddleware<object, MetadataBearer>,
   ): Promise<CallResult> {
     const command = new (commandFor(operation))(input);
-    if (bodyOverride) {
-      (
-        command as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }
-      ).middlewareStack.add(bodyOverride, {
+    if (bodyOverride)
+      command.middlewareStack.add(bodyOverride, {
         step: 'build',
         priority: 'high',
         name: 'conformanceRawBody',
       });
-    }
     const before = this.log.length;
     try {
       const output = (await this.client.send(command as never)) as unknown as Record<string, unknown>;
