@@ -79,8 +79,14 @@ export async function startTargetContainer<T extends StartedTestContainer>(
   const exits = await watchExit(client, launchId);
   const starting = start();
   const overallMs = options.startupTimeoutMs + ENGINE_GRACE_MS;
+  const exitPoll = pollForExit(client, launchId, options.startupTimeoutMs);
   try {
-    return await withTimeout(starting, overallMs, `start-up did not finish within ${overallMs} ms`);
+    return await Promise.race([
+      withTimeout(starting, overallMs, `start-up did not finish within ${overallMs} ms`),
+      exitPoll.exited.then((code) => {
+        throw new EarlyExitError(code);
+      }),
+    ]);
   } catch (error) {
     // A start abandoned by the timeout may still succeed later: stop what it brings up.
     starting.then(
@@ -89,8 +95,66 @@ export async function startTargetContainer<T extends StartedTestContainer>(
     );
     throw await describeStartupFailure(client, options, launchId, tail, exits, error);
   } finally {
+    exitPoll.stop();
     exits.close();
   }
+}
+
+/** The launch's container was seen exited while testcontainers still waited for its ready line. */
+class EarlyExitError extends Error {
+  constructor(readonly exitCode: number | undefined) {
+    super(`the container exited during start-up${exitCode !== undefined ? ` with code ${exitCode}` : ''}`);
+  }
+}
+
+const EXIT_POLL_MS = 500;
+const EXITED_STATES = new Set(['exited', 'dead', 'stopped']);
+
+/**
+ * Polls the launch's container while it starts. testcontainers learns of an early exit only when the log
+ * stream ends, and Podman sometimes never ends a stream it attached to after the container had died: the
+ * start would then wait out its whole timeout. Polling the state sees the exit within half a second.
+ * It stops a poll interval before the start-up timeout: from then on testcontainers kills the container
+ * itself, and that death is a timeout, not an exit.
+ */
+function pollForExit(
+  client: ContainerRuntimeClient,
+  launchId: string,
+  startupTimeoutMs: number,
+): { exited: Promise<number | undefined>; stop(): void } {
+  const pollUntil = Date.now() + startupTimeoutMs - EXIT_POLL_MS;
+  const dockerode = client.container.dockerode;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const exited = new Promise<number | undefined>((resolve) => {
+    const poll = async (): Promise<void> => {
+      if (stopped || Date.now() >= pollUntil) return;
+      const found = await dockerode
+        .listContainers({ all: true, filters: { label: [`${LAUNCH_ID_LABEL}=${launchId}`] } })
+        .catch(() => []);
+      const dead = found.find((info) => EXITED_STATES.has(String(info.State).toLowerCase()));
+      if (dead && Date.now() < pollUntil) {
+        const state = await dockerode
+          .getContainer(dead.Id)
+          .inspect()
+          .then(
+            (inspected) => inspected.State,
+            () => undefined,
+          );
+        resolve(state?.ExitCode);
+        return;
+      }
+      if (!stopped) timer = setTimeout(() => void poll(), EXIT_POLL_MS);
+    };
+    timer = setTimeout(() => void poll(), EXIT_POLL_MS);
+  });
+  return {
+    exited,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The exit code of a launch's container, learnt from the engine's `die` event. */
@@ -149,8 +213,8 @@ async function describeStartupFailure(
   // After a timeout, testcontainers kills the container itself: its death then says nothing.
   const timedOut = cause.includes('not received after') || cause.includes('start-up did not finish');
   // testcontainers' log wait ends this way only when the container stopped writing logs, i.e. exited.
-  let exited = !timedOut && cause.includes('Log stream ended');
-  let exitCode: number | undefined;
+  let exited = !timedOut && (cause.includes('Log stream ended') || error instanceof EarlyExitError);
+  let exitCode: number | undefined = error instanceof EarlyExitError ? error.exitCode : undefined;
   const dockerode = client.container.dockerode;
   const cleanUp = async (): Promise<void> => {
     const leftovers = await dockerode.listContainers({
