@@ -8,7 +8,7 @@ import {
   type AuthCall,
 } from '../auth/auth-request.ts';
 import { fetchJwks, jwksUrl, type JwksSource } from '../auth/jwks.ts';
-import { secretHash } from '../auth/secret-hash.ts';
+import { secretHash } from '../protocol/secret-hash.ts';
 import { signInForSetup } from '../auth/sign-in.ts';
 import { checkRefused, type Refusal } from '../checks/auth-refusal.ts';
 import { AUTH_CHECK, checkAuthenticationResult } from '../checks/auth-tokens.ts';
