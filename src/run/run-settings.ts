@@ -20,7 +20,14 @@ export interface RunSettings {
   readonly startedAt: string;
   /** Operations to run; undefined means all. */
   readonly operations?: readonly string[];
+  /** Client-side request rate against real AWS, whose quotas are per account (`COGNITO_CONFORMANCE_MAX_RPS`). */
+  readonly awsRequestsPerSecond: number;
+  /** How long one call may take before it is a transport failure (`--request-timeout`); default: the client's. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Cognito's lowest per-account rate for the pool/client operations the suite calls most (requests per second). */
+export const AWS_SAFE_REQUESTS_PER_SECOND = 5;
 
 export const ENV = {
   profile: 'COGNITO_CONFORMANCE_PROFILE',
@@ -47,9 +54,8 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
   }
   const seed = env[ENV.seed] !== undefined ? parseSeed(env[ENV.seed] as string) : randomInt(0, 2 ** 31 - 1);
   const runId = env[ENV.runId] ?? randomBytes(4).toString('hex');
-  const runs = env[ENV.runs] !== undefined ? Number(env[ENV.runs]) : undefined;
-  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
-    throw new Error(`${ENV.runs}: expected a positive integer`);
+  const runs = positiveNumber(env, ENV.runs);
+  const requestTimeoutMs = positiveNumber(env, ENV.requestTimeoutMs);
   const operations = env[ENV.operations]
     ?.split(',')
     .map((op) => op.trim())
@@ -63,7 +69,19 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
     prefix: env[ENV.prefix] ?? `cc-${runId}-`,
     startedAt: env[ENV.startedAt] ?? new Date().toISOString(),
     ...(operations && operations.length > 0 ? { operations } : {}),
+    awsRequestsPerSecond: positiveNumber(env, ENV.maxRequestsPerSecond) ?? AWS_SAFE_REQUESTS_PER_SECOND,
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
   };
+}
+
+/** A positive whole number from the environment, or undefined when unset; anything else is an error. */
+function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value > 0))
+    throw new Error(`${name}: expected a positive integer, got ${text}`);
+  return value;
 }
 
 function parseSeed(text: string): number {

@@ -4,9 +4,6 @@ import type { RunSettings } from '../run/run-settings.ts';
 import { ENV } from '../run/run-settings.ts';
 import type { StartedTarget, TargetDescriptor } from './target.ts';
 
-/** Cognito's lowest per-account rate for the pool/client operations the suite calls most (requests per second). */
-export const AWS_SAFE_REQUESTS_PER_SECOND = 5;
-
 export interface AwsTargetOptions {
   readonly region: string;
   readonly allowAws: boolean;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { AWS_SAFE_REQUESTS_PER_SECOND, runSettingsFromEnv, seedFor } from './run-settings.ts';
+
+describe('runSettingsFromEnv', () => {
+  it('takes the profile, seed, runs, rate and request timeout from the environment', () => {
+    const settings = runSettingsFromEnv({
+      COGNITO_CONFORMANCE_PROFILE: 'thorough',
+      COGNITO_CONFORMANCE_SEED: '7',
+      COGNITO_CONFORMANCE_RUN_ID: 'abc',
+      COGNITO_CONFORMANCE_RUNS: '3',
+      COGNITO_CONFORMANCE_MAX_RPS: '50',
+      COGNITO_CONFORMANCE_REQUEST_TIMEOUT_MS: '2500',
+      COGNITO_CONFORMANCE_OPS: 'ListUserPools, DescribeUserPool',
+    });
+    expect(settings).toMatchObject({
+      profile: 'thorough',
+      seed: 7,
+      runsPerProperty: 3,
+      prefix: 'cc-abc-',
+      awsRequestsPerSecond: 50,
+      requestTimeoutMs: 2500,
+      operations: ['ListUserPools', 'DescribeUserPool'],
+    });
+  });
+
+  it('defaults to the safe AWS rate and the client timeout', () => {
+    const settings = runSettingsFromEnv({});
+    expect(settings.awsRequestsPerSecond).toBe(AWS_SAFE_REQUESTS_PER_SECOND);
+    expect(settings.requestTimeoutMs).toBeUndefined();
+    expect(settings.profile).toBe('quick');
+  });
+
+  it.each([
+    ['COGNITO_CONFORMANCE_MAX_RPS', 'fast'],
+    ['COGNITO_CONFORMANCE_REQUEST_TIMEOUT_MS', '-1'],
+    ['COGNITO_CONFORMANCE_RUNS', '1.5'],
+    ['COGNITO_CONFORMANCE_PROFILE', 'sloppy'],
+    ['COGNITO_CONFORMANCE_SEED', 'x'],
+  ])('rejects %s=%s with a message naming it', (name, value) => {
+    expect(() => runSettingsFromEnv({ [name]: value })).toThrow(name);
+  });
+
+  it('derives per-test seeds from the run seed and the test name', () => {
+    expect(seedFor(1, 'a')).toBe(seedFor(1, 'a'));
+    expect(seedFor(1, 'a')).not.toBe(seedFor(2, 'a'));
+    expect(seedFor(1, 'a')).not.toBe(seedFor(1, 'b'));
+  });
+});
