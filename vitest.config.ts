@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ConformanceReporter } from './reporters/conformance-reporter.ts';
+import { ConformanceReporter } from './reporters/index.ts';
 
 /**
  * Projects split by what a test needs:

@@ -1,8 +1,8 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
-import type { TargetDescriptor } from '../src/targets/target.ts';
-import type { Exchange } from '../src/wire/exchange.ts';
+import type { TargetDescriptor } from '../src/wire/index.ts';
+import type { Exchange } from '../src/protocol/index.ts';
 
 /**
  * The limit the suite can reach on one connection: the same requests, one after another, through a

@@ -1,15 +1,11 @@
-import { cleanupByPrefix } from '../src/resources/cleanup-by-prefix.ts';
-import { CheckRecorder } from '../src/deviations/check-recorder.ts';
-import { fixupFor, invalidRequests, validRequests } from '../src/generate/request-generators.ts';
-import { ResourceFactory } from '../src/resources/resource-factory.ts';
-import { createPrerequisites } from '../src/run/operation-prerequisites.ts';
-import { runInvalidRequests, runValidRequests } from '../src/run/operation-runs.ts';
-import { specFor } from '../src/spec/load-specs.ts';
-import type { OperationSpec } from '../src/spec/operation-spec.ts';
-import type { SpecValidators } from '../src/spec/spec-validators.ts';
-import type { TargetDescriptor } from '../src/targets/target.ts';
-import type { Exchange } from '../src/wire/exchange.ts';
-import { WireClient } from '../src/wire/wire-client.ts';
+import { cleanupByPrefix, ResourceFactory } from '../src/resources/index.ts';
+import { CheckRecorder } from '../src/engine/index.ts';
+import { fixupFor, invalidRequests, validRequests } from '../src/generate/index.ts';
+import { createPrerequisites, runInvalidRequests, runValidRequests } from '../src/scenarios/index.ts';
+import { specFor, type SpecValidators } from '../src/spec/index.ts';
+import type { OperationSpec } from '../specs/format/index.ts';
+import { type TargetDescriptor, WireClient } from '../src/wire/index.ts';
+import type { Exchange } from '../src/protocol/index.ts';
 import { bareLoop } from './bare-loop.ts';
 
 export interface EngineRunResult {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { fixupFor, invalidRequests, validRequests } from '../src/generate/request-generators.ts';
-import type { FixupContext } from '../src/generate/request-fixup.ts';
-import { loadOperationSpecs } from '../src/spec/load-specs.ts';
+import { fixupFor, invalidRequests, validRequests, type FixupContext } from '../src/generate/index.ts';
+import { loadOperationSpecs } from '../src/spec/index.ts';
 
 /** Requests generated per operation and kind (valid, invalid) in the timed pass. */
 const REQUESTS_PER_KIND = 200;

@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanupByPrefix } from '../src/resources/cleanup-by-prefix.ts';
-import { loadOperationSpecs } from '../src/spec/load-specs.ts';
-import { SpecValidators } from '../src/spec/spec-validators.ts';
-import { startEmbeddedTarget } from '../src/targets/embedded/embedded-target.ts';
-import type { TargetDescriptor } from '../src/targets/target.ts';
-import { WireClient } from '../src/wire/wire-client.ts';
+import { cleanupByPrefix } from '../src/resources/index.ts';
+import { loadOperationSpecs, SpecValidators } from '../src/spec/index.ts';
+import { startEmbeddedTarget } from '../src/targets/index.ts';
+import { type TargetDescriptor, WireClient } from '../src/wire/index.ts';
 import { runEngine } from './engine-run.ts';
 import { measureGenerationCost } from './generation-cost.ts';
 

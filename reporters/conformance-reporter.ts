@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Reporter, TestModule } from 'vitest/node';
-import type { ConformanceRecord } from '../src/deviations/conformance-record.ts';
-import { buildReport } from '../src/report/build-report.ts';
-import { consoleTable } from '../src/report/console-table.ts';
-import { renderCompatibilityMatrix } from '../src/report/html-matrix.ts';
-import type { Report } from '../src/report/report-model.ts';
-import { writeReportFiles, type ReportFormat } from '../src/report/write-report-files.ts';
-import { loadOperationSpecs } from '../src/spec/load-specs.ts';
-import type {} from '../fixtures/vitest-context.ts';
+import type { ConformanceRecord, Report } from '../src/deviations/index.ts';
+import {
+  buildReport,
+  consoleTable,
+  renderCompatibilityMatrix,
+  writeReportFiles,
+  type ReportFormat,
+} from '../src/report/index.ts';
+import { loadOperationSpecs } from '../src/spec/index.ts';
+import type {} from '../fixtures/index.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,5 +1,5 @@
 import type { Reporter, TestCase } from 'vitest/node';
-import type {} from '../fixtures/vitest-context.ts';
+import type {} from '../fixtures/index.ts';
 
 /**
  * One line per finished test on an interactive terminal: operation, check, runs so far and deviations so

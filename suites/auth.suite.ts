@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
-import { authFlowsOf, excludedFlowsOf } from '../src/auth/auth-request.ts';
+import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { authFlowsOf, excludedFlowsOf } from '../src/auth/index.ts';
 import {
   runDisabledFlows,
   runExcludedFlows,
@@ -9,9 +9,9 @@ import {
   runSecretClient,
   runWrongPassword,
   type AuthRunContext,
-} from '../src/run/auth-runs.ts';
-import { loadOperationSpecs, specFor } from '../src/spec/load-specs.ts';
-import type { OperationSpec } from '../src/spec/operation-spec.ts';
+} from '../src/scenarios/index.ts';
+import { loadOperationSpecs, specFor } from '../src/spec/index.ts';
+import type { OperationSpec } from '../specs/format/index.ts';
 
 /**
  * The `auth` check: sign-ins through every auth operation the specs describe (those whose request has an

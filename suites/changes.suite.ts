@@ -1,8 +1,8 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
-import { announcedChanges, changeLabel } from '../src/changes/change-plan.ts';
-import { runChange } from '../src/run/change-runs.ts';
-import { loadOperationSpecs } from '../src/spec/load-specs.ts';
+import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { announcedChanges, changeLabel } from '../src/changes/index.ts';
+import { runChange } from '../src/scenarios/index.ts';
+import { loadOperationSpecs } from '../src/spec/index.ts';
 
 /**
  * The `changes` check: one test, and one verdict in the report, per change the specs announce (new

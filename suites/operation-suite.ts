@@ -1,22 +1,21 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
-import { fixupFor, invalidRequests, validRequests } from '../src/generate/request-generators.ts';
-import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
-import { isUnsupportedOperation } from '../src/protocol/aws-json.ts';
-import { SetupError } from '../src/resources/setup-error.ts';
-import type { ResourceFactory } from '../src/resources/resource-factory.ts';
-import { createPrerequisites, type LiveResources } from '../src/run/operation-prerequisites.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/index.ts';
+import { fixupFor, invalidRequests, validRequests } from '../src/generate/index.ts';
+import type { CheckRecorder } from '../src/engine/index.ts';
+import { isUnsupportedOperation } from '../src/protocol/index.ts';
+import { SetupError, type ResourceFactory } from '../src/resources/index.ts';
 import {
+  createPrerequisites,
+  type LiveResources,
   runInvalidRequests,
   runUnknownIds,
   runValidRequests,
   unknownIdVariants,
   type OperationRunContext,
-} from '../src/run/operation-runs.ts';
-import { seedFor } from '../src/run/run-settings.ts';
-import { specFor } from '../src/spec/load-specs.ts';
-import type { SpecValidators } from '../src/spec/spec-validators.ts';
+} from '../src/scenarios/index.ts';
+import { seedFor } from '../src/settings/index.ts';
+import { specFor, type SpecValidators } from '../src/spec/index.ts';
 
 /** The operation suites validate responses, so they need the compiled validators too. */
 type OperationSuiteFixtures = SuiteFixtures & { readonly validators: SpecValidators };

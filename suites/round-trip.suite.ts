@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
-import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
-import type { FixupContext } from '../src/generate/request-fixup.ts';
-import { fixupFor, validRequests } from '../src/generate/request-generators.ts';
-import { SetupError } from '../src/resources/setup-error.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/index.ts';
+import type { CheckRecorder } from '../src/engine/index.ts';
+import { type FixupContext, fixupFor, validRequests } from '../src/generate/index.ts';
+import { SetupError } from '../src/resources/index.ts';
 import {
   probeClientLastModified,
   probePoolLastModified,
@@ -13,9 +12,9 @@ import {
   runUpdateClientRoundTrip,
   runUpdatePoolRoundTrip,
   type RoundTripContext,
-} from '../src/run/round-trip-runs.ts';
-import { seedFor } from '../src/run/run-settings.ts';
-import { specFor } from '../src/spec/load-specs.ts';
+} from '../src/scenarios/index.ts';
+import { seedFor } from '../src/settings/index.ts';
+import { specFor } from '../src/spec/index.ts';
 
 /**
  * What was written reads back: each create/update request generated from the spec, once accepted, must

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/conformance-test.ts';
-import { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from '../src/run/signing-certificate-run.ts';
+import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from '../src/scenarios/index.ts';
 
 /**
  * The `signing-certificate` check: GetSigningCertificate returns a parseable certificate for a live pool,

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'vitest';
-import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/conformance-test.ts';
-import { statefulPlans } from '../src/checks/stateful-model.ts';
-import type { CheckRecorder } from '../src/deviations/check-recorder.ts';
-import { seedFor, type RunSettings } from '../src/run/run-settings.ts';
+import { conformanceTest, isSelected, type SuiteFixtures } from '../fixtures/index.ts';
+import { statefulPlans } from '../src/checks/index.ts';
+import type { CheckRecorder } from '../src/engine/index.ts';
+import { seedFor, type RunSettings } from '../src/settings/index.ts';
 import {
   STATEFUL_OPERATIONS,
   maxResultsToSweep,
   runStateful,
   sweepMaxResults,
   type StatefulRunContext,
-} from '../src/run/stateful-runs.ts';
+} from '../src/scenarios/index.ts';
 
 /**
  * Model-based checks over pools and app clients: random sequences of create, describe, update, list

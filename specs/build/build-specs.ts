@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 import { parsePage } from './page-parser.ts';
 import { assertSchemasCompile } from './schema-check.ts';
-import { loadServiceModel } from './service-model.ts';
-import type { ServiceModel } from './service-model.ts';
-import { assembleSpec } from './spec-assembler.ts';
-import type { OperationOmittedPattern } from './spec-assembler.ts';
+import { loadServiceModel, type ServiceModel } from './service-model.ts';
+import { assembleSpec, type OperationOmittedPattern } from './spec-assembler.ts';
 import { serialiseSpec, specFileName, writeFilesAtomically } from './spec-writer.ts';
 import { toSourceDocument } from './source-document.ts';
 

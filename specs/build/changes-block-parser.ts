@@ -1,5 +1,4 @@
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import type { ChangeLiteral } from './operation-section.ts';
 import { parseSyntaxBlock } from './syntax-parser.ts';
 import type { SourcePosition } from './syntax-tree.ts';

@@ -1,9 +1,8 @@
-import type { SpecChange } from '../../src/spec/operation-spec.ts';
+import type { SpecChange } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import type { ChangeLiteral } from './operation-section.ts';
 import type { PageShape, PageStructure } from './page-shape.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import type { DictNode, SetNode, SyntaxNode } from './syntax-tree.ts';
 
 /** The change every `(new)` operation gets: the whole operation is new. */

@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSpecs } from './build-specs.ts';
-import type { BuildResult } from './build-specs.ts';
+import { type BuildResult, buildSpecs } from './build-specs.ts';
 import { DEFAULT_MODEL_PATH, DEFAULT_OUT_DIR, DEFAULT_SEEDS_DIR, documentsIn } from './default-paths.ts';
 import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-baseline.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';

@@ -1,8 +1,7 @@
-import type { JsonSchema } from '../../src/spec/operation-spec.ts';
+import type { JsonSchema } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import { toSchemaPattern } from './model-pattern.ts';
-import { modelShape } from './service-model.ts';
-import type { ModelShape, ServiceModel } from './service-model.ts';
+import { modelShape, type ModelShape, type ServiceModel } from './service-model.ts';
 
 /** A model pattern the schemas leave out, with where it applied and why. */
 export interface OmittedPattern {

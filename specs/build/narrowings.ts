@@ -1,8 +1,7 @@
-import type { SpecNarrowing } from '../../src/spec/operation-spec.ts';
+import type { SpecNarrowing } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import type { ResolvedExclusion } from './page-markers.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 
 /** Narrowings for the spec, and the enum values to drop, keyed by the enum's own pointer. */
 export interface RequestNarrowings {

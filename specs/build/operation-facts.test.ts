@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { JsonSchema, OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { JsonSchema, OperationSpec } from '../format/index.ts';
 
 /*
  * Facts read off the seed document (000_198668429231732d.txt) and the model by hand, checked against the

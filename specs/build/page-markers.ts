@@ -1,9 +1,7 @@
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import type { Bullet, ParamBlock } from './operation-section.ts';
-import { documentTypeOf } from './page-shape.ts';
-import type { PageShape, PageStructure } from './page-shape.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentTypeOf, type PageShape, type PageStructure } from './page-shape.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 
 /** A `<VALUE> is not a valid value.` line placed on the member it is about. */
 export interface ResolvedExclusion {

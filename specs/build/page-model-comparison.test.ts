@@ -4,7 +4,7 @@ import { DEFAULT_MODEL_PATH, DEFAULT_SEEDS_DIR, documentsIn } from './default-pa
 import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-baseline.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';
 import type { ServiceModel } from './service-model.ts';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 
 const KNOWN = new URL('./known-disagreements.json', import.meta.url);
 

@@ -1,7 +1,6 @@
-import type { JsonSchema, OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { JsonSchema, OperationSpec } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
-import { modelShape } from './service-model.ts';
-import type { ModelShape, ServiceModel } from './service-model.ts';
+import { modelShape, type ModelShape, type ServiceModel } from './service-model.ts';
 
 /** What differs: a whole operation, a member on one side only, a type, enum values or a required flag. */
 export type DisagreementKind =

@@ -3,12 +3,9 @@ import { parseChangesBlock } from './changes-block-parser.ts';
 import { describeSectionEnd, findLine, firstNonBlankLine, linesBetween } from './document-lines.ts';
 import type { OperationSection } from './operation-section.ts';
 import { parseParamBlocks } from './param-block-parser.ts';
-import { findSectionHeaders } from './section-headers.ts';
-import type { SectionHeader } from './section-headers.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
-import { parseSyntaxBlock } from './syntax-parser.ts';
-import type { ParsedBlock } from './syntax-parser.ts';
+import { findSectionHeaders, type SectionHeader } from './section-headers.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
+import { type ParsedBlock, parseSyntaxBlock } from './syntax-parser.ts';
 import type { CallNode } from './syntax-tree.ts';
 
 const REQUEST_SYNTAX = 'Request Syntax';

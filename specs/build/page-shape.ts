@@ -1,5 +1,4 @@
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import type { CallNode, DictNode, SyntaxNode, UnionNode } from './syntax-tree.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { parseBulletTree } from './bullet-tree-parser.ts';
 import { firstNonBlankLine, linesBetween } from './document-lines.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import type { ParamBlock } from './operation-section.ts';
 
 const TYPE = /^type (\S+):$/;

@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 
 /**
  * Compiles every request and response schema with Ajv (2020-12, strict, `u`-mode patterns, the

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../operations/', import.meta.url));
 const SPECS = readdirSync(OPERATIONS_DIR)

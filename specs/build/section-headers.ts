@@ -1,5 +1,4 @@
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 
 /** Where an operation's section begins, and the last line it owns. */
 export interface SectionHeader {

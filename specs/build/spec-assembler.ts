@@ -1,16 +1,12 @@
-import { TARGET_PREFIX } from '../../src/spec/operation-spec.ts';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import { type OperationSpec, TARGET_PREFIX } from '../format/index.ts';
 import { NEW_OPERATION_CHANGE, resolveChanges } from './changes.ts';
-import { modeledErrors, overlayModel } from './model-overlay.ts';
-import type { OmittedPattern } from './model-overlay.ts';
+import { modeledErrors, type OmittedPattern, overlayModel } from './model-overlay.ts';
 import { requestNarrowings } from './narrowings.ts';
 import type { OperationSection } from './operation-section.ts';
 import { requestMarkers, responseRequired } from './page-markers.ts';
-import { requestShapeFromCall, shapeOf } from './page-shape.ts';
-import type { PageStructure } from './page-shape.ts';
+import { type PageStructure, requestShapeFromCall, shapeOf } from './page-shape.ts';
 import type { ServiceModel } from './service-model.ts';
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import { toRootSchema } from './to-json-schema.ts';
 
 /** A model pattern left out of one operation's schemas. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serialiseSpec, writeFilesAtomically } from './spec-writer.ts';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 
 describe('writeFilesAtomically', () => {
   let dir: string;

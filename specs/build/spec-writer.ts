@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
+import type { OperationSpec } from '../format/index.ts';
 
 /** The committed form of a spec: keys in build order, 2-space indent, trailing newline. */
 export function serialiseSpec(spec: OperationSpec): string {

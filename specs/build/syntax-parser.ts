@@ -1,7 +1,5 @@
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
-import { SyntaxTokenizer, describeToken } from './syntax-tokenizer.ts';
-import type { Token } from './syntax-tokenizer.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
+import { describeToken, SyntaxTokenizer, type Token } from './syntax-tokenizer.ts';
 import type {
   CallNode,
   DictEntry,

@@ -1,5 +1,4 @@
-import { documentError } from './source-document.ts';
-import type { SourceDocument } from './source-document.ts';
+import { documentError, type SourceDocument } from './source-document.ts';
 import type { SourcePosition } from './syntax-tree.ts';
 
 /** Token classes of the syntax blocks; `end` marks the end of the document. */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../src/spec/operation-spec.ts';
+import type { JsonSchema } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import type { PageShape, PageStructure } from './page-shape.ts';
 

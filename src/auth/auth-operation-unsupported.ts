@@ -1,5 +1,4 @@
-import { isUnsupportedOperation } from '../protocol/aws-json.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import { isUnsupportedOperation, type Exchange } from '../protocol/index.ts';
 
 /**
  * Whether an auth call's answer means the target does not implement the auth operation at all. A 5xx

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { authRequest, excludedFlowsOf, passwordFlowsOf } from './auth-request.ts';
-import { secretHash } from '../protocol/secret-hash.ts';
+import { secretHash } from '../protocol/index.ts';
 
 const specs = loadOperationSpecs();
 const initiateAuth = specFor(specs, 'InitiateAuth');

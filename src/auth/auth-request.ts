@@ -1,4 +1,4 @@
-import type { OperationSpec } from '../spec/operation-spec.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 
 /** The flows that take USERNAME and PASSWORD directly and, on success, hand out a refresh token. */
 export const PASSWORD_FLOWS: readonly string[] = ['USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];

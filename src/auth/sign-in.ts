@@ -1,4 +1,4 @@
-import type { WireClient } from '../wire/wire-client.ts';
+import type { WireClient } from '../wire/index.ts';
 
 /** Tokens a set-up sign-in obtained; only what later steps need. */
 export interface SetupTokens {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadOperationSpecs } from '../spec/load-specs.ts';
-import type { OperationSpec } from '../spec/operation-spec.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 import {
   announcedChanges,
   changeLabel,

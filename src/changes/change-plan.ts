@@ -1,5 +1,5 @@
-import { PASSWORD_FLOWS } from '../auth/auth-request.ts';
-import type { JsonSchema, OperationSpec, SpecChange } from '../spec/operation-spec.ts';
+import { PASSWORD_FLOWS } from '../auth/index.ts';
+import type { JsonSchema, OperationSpec, SpecChange } from '../../specs/format/index.ts';
 import { pointerTokens, schemaAt } from './change-pointer.ts';
 import { resourceOperation, type ChangeResource } from './change-resources.ts';
 

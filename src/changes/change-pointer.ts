@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../spec/operation-spec.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
 
 /**
  * JSON-pointer helpers for the `changes` check: reading a value out of a response, placing a member

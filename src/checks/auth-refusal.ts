@@ -1,5 +1,5 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { Finding } from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { checkRefusal } from './negative.ts';
 
 /** A sign-in the target must refuse: why, where in the request, and the error types that may say so. */

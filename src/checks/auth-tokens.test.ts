@@ -8,9 +8,9 @@ import {
   type StubServer,
   type TestSigningKey,
 } from '../../test/support/token-fixture.ts';
-import { fetchJwks, type JwksSource } from '../auth/jwks.ts';
-import { CheckRecorder } from '../deviations/check-recorder.ts';
-import type { Finding } from '../deviations/deviation.ts';
+import { fetchJwks, type JwksSource } from '../auth/index.ts';
+import { CheckRecorder } from '../engine/index.ts';
+import type { Finding } from '../deviations/index.ts';
 import { AUTH_CHECK, checkAuthenticationResult } from './auth-tokens.ts';
 import { tokenExpectations, type TokenExpectations } from './token-claims.ts';
 

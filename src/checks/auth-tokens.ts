@@ -1,12 +1,12 @@
 import { decodeJwt, type JWTPayload } from 'jose';
-import type { JwksSource } from '../auth/jwks.ts';
-import type { Finding } from '../deviations/deviation.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { JwksSource } from '../auth/index.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { checkAccepted } from './positive.ts';
 import { claimFindings, tokenFinding, type TokenExpectations, type TokenMember } from './token-claims.ts';
 import { signatureFindings } from './token-signature.ts';
 
-export const AUTH_CHECK = 'auth';
+export const AUTH_CHECK: CheckName = 'auth';
 
 const RESULT_PATH = '/AuthenticationResult';
 const TOKEN_MEMBERS: readonly TokenMember[] = ['AccessToken', 'IdToken'];

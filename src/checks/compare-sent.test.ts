@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonSchema } from '../spec/operation-spec.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
 import { compareSent } from './compare-sent.ts';
 
 const flags: JsonSchema = { type: 'array', items: { type: 'string', enum: ['A', 'B', 'C'] } };

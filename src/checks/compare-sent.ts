@@ -1,6 +1,6 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { JsonSchema } from '../spec/operation-spec.ts';
-import { jsonTypeOf, pointerSegment } from '../spec/walk-instance.ts';
+import type { Finding } from '../deviations/index.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import { jsonTypeOf, pointerSegment } from '../spec/index.ts';
 
 /**
  * Compares a value a request sent with the value a later response holds for it, member by member:

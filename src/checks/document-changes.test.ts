@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedExchange } from '../../test/support/recorded-exchange.ts';
-import type { AnnouncedChange } from '../changes/change-plan.ts';
+import type { AnnouncedChange } from '../changes/index.ts';
 import { judgeReflection, judgeUse, setupFailedOutcome, toChangeVerdict } from './document-changes.ts';
 
 const enumChange: AnnouncedChange = {

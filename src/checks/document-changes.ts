@@ -1,12 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AnnouncedChange, ExpectedValue } from '../changes/change-plan.ts';
-import type { Finding } from '../deviations/deviation.ts';
-import { errorTypeOf, isUnsupportedOperation } from '../protocol/aws-json.ts';
-import type { ChangeVerdict } from '../report/report-model.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { AnnouncedChange, ExpectedValue } from '../changes/index.ts';
+import type { ChangeVerdict, CheckName, Finding } from '../deviations/index.ts';
+import { errorTypeOf, isUnsupportedOperation, type Exchange } from '../protocol/index.ts';
 import { STATUS_PATH } from './wire-format.ts';
 
-export const CHANGES_CHECK = 'changes';
+export const CHANGES_CHECK: CheckName = 'changes';
 
 /** What testing one change showed: the verdict (`null`: could not tell), why, and any findings. */
 export interface ChangeOutcome {

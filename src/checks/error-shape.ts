@@ -1,10 +1,10 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { errorTypeFindings } from './negative.ts';
 import { STATUS_PATH } from './wire-format.ts';
 import { transportFinding } from './transport-finding.ts';
 
-export const ERROR_SHAPE_CHECK = 'error-shape';
+export const ERROR_SHAPE_CHECK: CheckName = 'error-shape';
 
 /** Ids that match Cognito's id patterns but name nothing, so only existence is under test. */
 export const UNKNOWN_USER_POOL_ID = 'us-east-1_Unknown000';

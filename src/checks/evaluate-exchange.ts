@@ -1,14 +1,13 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { Evaluation } from '../run/explore.ts';
-import type { OperationSpec } from '../spec/operation-spec.ts';
-import type { SpecValidators } from '../spec/spec-validators.ts';
-import type { Exchange } from '../wire/exchange.ts';
-import { ERROR_SHAPE_CHECK, checkNotFound } from './error-shape.ts';
-import { NEGATIVE_CHECK, checkRejected, type BrokenRule } from './negative.ts';
-import { POSITIVE_CHECK, checkAccepted } from './positive.ts';
-import { RESPONSE_SCHEMA_CHECK, checkResponseSchema } from './response-schema.ts';
+import type { CheckName, Evaluation, Finding } from '../deviations/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
+import type { SpecValidators } from '../spec/index.ts';
+import type { Exchange } from '../protocol/index.ts';
+import { checkNotFound, ERROR_SHAPE_CHECK } from './error-shape.ts';
+import { type BrokenRule, checkRejected, NEGATIVE_CHECK } from './negative.ts';
+import { checkAccepted, POSITIVE_CHECK } from './positive.ts';
+import { checkResponseSchema, RESPONSE_SCHEMA_CHECK } from './response-schema.ts';
 import { transportFinding } from './transport-finding.ts';
-import { WIRE_FORMAT_CHECK, checkWireFormat } from './wire-format.ts';
+import { checkWireFormat, WIRE_FORMAT_CHECK } from './wire-format.ts';
 
 /** A valid request's exchange: it must be accepted, well-formed on the wire, and match the response schema. */
 export function evaluateValidExchange(
@@ -76,6 +75,6 @@ function isTransportFailure(exchange: Exchange): boolean {
  * What a transport failure lets a run judge: the check under test, which reports it as `transport`. The
  * envelope and schema checks saw no response, so they are not counted as having judged one.
  */
-function onlyTransport(check: string, findings: readonly Finding[]): Evaluation {
+function onlyTransport(check: CheckName, findings: readonly Finding[]): Evaluation {
   return { judged: [check], findings: findings.map((finding) => ({ check, finding })) };
 }

@@ -1,5 +1,4 @@
-import type { Sender } from '../wire/sender.ts';
-import type { CallResult } from '../wire/wire-client.ts';
+import type { Sender, CallResult } from '../wire/index.ts';
 
 /** One ListUserPools page: what was asked for and the body that came back. */
 export interface ListedPage {

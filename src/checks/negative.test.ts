@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordedExchange } from '../../test/support/recorded-exchange.ts';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { checkNotFound } from './error-shape.ts';
 import { checkRejected } from './negative.ts';
 import { checkAccepted } from './positive.ts';

@@ -1,11 +1,10 @@
-import type { Finding } from '../deviations/deviation.ts';
-import { PROTOCOL_VALIDATION_ERRORS, errorTypeOf } from '../protocol/aws-json.ts';
-import type { OperationSpec } from '../spec/operation-spec.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import { PROTOCOL_VALIDATION_ERRORS, errorTypeOf, type Exchange } from '../protocol/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 import { STATUS_PATH, errorBodyFindings } from './wire-format.ts';
 import { transportFinding } from './transport-finding.ts';
 
-export const NEGATIVE_CHECK = 'negative';
+export const NEGATIVE_CHECK: CheckName = 'negative';
 
 /** Which rule a deliberately invalid request breaks, and where in the request. */
 export interface BrokenRule {

@@ -1,5 +1,5 @@
 import { transportFinding } from './transport-finding.ts';
-import type { Finding } from '../deviations/deviation.ts';
+import type { Finding } from '../deviations/index.ts';
 import { nextTokenOf, poolsOf, type PoolListing } from './list-pages.ts';
 
 /**

@@ -1,10 +1,9 @@
-import type { Finding } from '../deviations/deviation.ts';
-import { errorTypeOf } from '../protocol/aws-json.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import { errorTypeOf, type Exchange } from '../protocol/index.ts';
 import { STATUS_PATH } from './wire-format.ts';
 import { transportFinding } from './transport-finding.ts';
 
-export const POSITIVE_CHECK = 'positive';
+export const POSITIVE_CHECK: CheckName = 'positive';
 
 /** A valid request (valid by the spec, with live resource ids) must be accepted. */
 export function checkAccepted(exchange: Exchange): Finding[] {

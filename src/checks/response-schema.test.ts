@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformingDescribeUserPool, recordedExchange } from '../../test/support/recorded-exchange.ts';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
-import { SpecValidators } from '../spec/spec-validators.ts';
+import { loadOperationSpecs, specFor, SpecValidators } from '../spec/index.ts';
 import { checkResponseSchema } from './response-schema.ts';
 import { checkWireFormat } from './wire-format.ts';
 

@@ -1,11 +1,10 @@
 import type { ErrorObject } from 'ajv';
-import type { Finding } from '../deviations/deviation.ts';
-import type { SpecValidators } from '../spec/spec-validators.ts';
-import { isTimestampSchema, jsonTypeOf, pointerSegment } from '../spec/walk-instance.ts';
-import type { JsonSchema } from '../spec/operation-spec.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import { type SpecValidators, isTimestampSchema, jsonTypeOf, pointerSegment } from '../spec/index.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 
-export const RESPONSE_SCHEMA_CHECK = 'response-schema';
+export const RESPONSE_SCHEMA_CHECK: CheckName = 'response-schema';
 
 /**
  * Constraints the model overlay adds (length, range, pattern) describe what a service accepts as input.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { NOT_IN_RESPONSE, describePlan, listPlan } from './round-trip-members.ts';
 
 const specs = loadOperationSpecs();

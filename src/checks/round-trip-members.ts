@@ -1,4 +1,4 @@
-import type { JsonSchema, OperationSpec } from '../spec/operation-spec.ts';
+import type { JsonSchema, OperationSpec } from '../../specs/format/index.ts';
 
 /** Where one request member is read back: the member of the same meaning in the resource object. */
 export interface ReadBackMember {

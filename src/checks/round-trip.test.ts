@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { describePlan, listPlan } from './round-trip-members.ts';
 import { checkDescribed, checkLastModified, checkListed, checkListedMatchesDescribed } from './round-trip.ts';
 

@@ -1,10 +1,10 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { JsonSchema } from '../spec/operation-spec.ts';
-import { pointerSegment } from '../spec/walk-instance.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import { pointerSegment } from '../spec/index.ts';
 import { compareSent } from './compare-sent.ts';
 import type { RoundTripPlan } from './round-trip-members.ts';
 
-export const ROUND_TRIP_CHECK = 'round-trip';
+export const ROUND_TRIP_CHECK: CheckName = 'round-trip';
 
 /**
  * How long to wait between reading a resource and updating it before demanding that `LastModifiedDate`

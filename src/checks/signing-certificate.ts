@@ -1,10 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import { compactVerify } from 'jose';
-import type { Finding } from '../deviations/deviation.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { checkAccepted } from './positive.ts';
 
-export const SIGNING_CERTIFICATE_CHECK = 'signing-certificate';
+export const SIGNING_CERTIFICATE_CHECK: CheckName = 'signing-certificate';
 
 const CERTIFICATE_PATH = '/Certificate';
 

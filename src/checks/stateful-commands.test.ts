@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOperationSpecs } from '../spec/load-specs.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
 import {
   CreateClient,
   CreatePool,
@@ -14,7 +14,7 @@ import {
 } from './stateful-commands.ts';
 import { emptyModel, newWorld, statefulPlans } from './stateful-model.ts';
 import { FakePoolTarget, type FakeFaults } from './test-support/fake-pool-target.ts';
-import type { Sender } from '../wire/sender.ts';
+import type { Sender } from '../wire/index.ts';
 
 const plans = statefulPlans(loadOperationSpecs());
 

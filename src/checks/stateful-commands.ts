@@ -1,8 +1,8 @@
 import { transportFinding } from './transport-finding.ts';
 import fc from 'fast-check';
-import type { Finding } from '../deviations/deviation.ts';
-import { errorTypeOf } from '../protocol/aws-json.ts';
-import type { CallResult } from '../wire/wire-client.ts';
+import type { Finding } from '../deviations/index.ts';
+import { errorTypeOf } from '../protocol/index.ts';
+import type { CallResult } from '../wire/index.ts';
 import { listAllPools } from './list-pages.ts';
 import { checkPagination } from './pagination.ts';
 import { checkDescribed } from './round-trip.ts';

@@ -1,11 +1,10 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { CheckedFinding } from '../run/explore.ts';
-import type { Sender } from '../wire/sender.ts';
-import { specFor } from '../spec/load-specs.ts';
-import type { OperationSpec } from '../spec/operation-spec.ts';
+import type { CheckKey, CheckName, CheckedFinding, Finding } from '../deviations/index.ts';
+import type { Sender } from '../wire/index.ts';
+import { specFor } from '../spec/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 import { describePlan, type RoundTripPlan } from './round-trip-members.ts';
 
-export const STATEFUL_CHECK = 'stateful';
+export const STATEFUL_CHECK: CheckName = 'stateful';
 
 /** What the model knows of one pool this run created: its id (learnt from the target) and what was last written. */
 export interface PoolModel {
@@ -80,7 +79,7 @@ export interface StatefulWorld {
   readonly steps: string[];
   readonly findings: CheckedFinding[];
   /** Stateful checks (per operation, see {@link statefulCheckFor}) this run judged at least once. */
-  readonly judged: Set<string>;
+  readonly judged: Set<CheckKey>;
   /** Counter for unique names within the run. */
   names: number;
 }
@@ -105,12 +104,12 @@ export function newWorld(
  * response broke the rule in the check name (`stateful:ListUserPools`), so a rule about DescribeUserPool
  * and one about DescribeUserPoolClient never merge. {@link operationOfStatefulCheck} takes it apart.
  */
-export function statefulCheckFor(operation: string): string {
-  return `${STATEFUL_CHECK}:${operation}`;
+export function statefulCheckFor(operation: string): `stateful:${string}` {
+  return `stateful:${operation}`;
 }
 
 /** The operation of a check name made by {@link statefulCheckFor}. */
-export function operationOfStatefulCheck(check: string): string {
+export function operationOfStatefulCheck(check: CheckKey): string {
   const prefix = `${STATEFUL_CHECK}:`;
   if (!check.startsWith(prefix))
     throw new Error(`operationOfStatefulCheck: ${check} is not a stateful check name`);

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
-import type { Finding } from '../deviations/deviation.ts';
-import type { TargetDescriptor } from '../targets/target.ts';
+import type { Finding } from '../deviations/index.ts';
+import type { TargetDescriptor } from '../wire/index.ts';
 
 /** The two JWTs of an AuthenticationResult whose claims and signatures are judged. */
 export type TokenMember = 'AccessToken' | 'IdToken';

@@ -1,6 +1,6 @@
 import { compactVerify } from 'jose';
-import type { JwksSource } from '../auth/jwks.ts';
-import type { Finding } from '../deviations/deviation.ts';
+import type { JwksSource } from '../auth/index.ts';
+import type { Finding } from '../deviations/index.ts';
 import { tokenFinding, type TokenMember } from './token-claims.ts';
 
 /**

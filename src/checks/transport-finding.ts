@@ -1,5 +1,5 @@
-import type { Finding } from '../deviations/deviation.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { Finding } from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 
 /** A request that got no complete response proves nothing about the rule under test; say so as `transport`. */
 export function transportFinding(exchange: Exchange): Finding | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conformingDescribeUserPool, recordedExchange } from '../../test/support/recorded-exchange.ts';
-import { loadOperationSpecs, specFor } from '../spec/load-specs.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { checkWireFormat } from './wire-format.ts';
 
 const schema = specFor(loadOperationSpecs(), 'DescribeUserPool').response;

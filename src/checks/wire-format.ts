@@ -1,10 +1,9 @@
-import type { Finding } from '../deviations/deviation.ts';
-import { AWS_JSON_CONTENT_TYPE, REQUEST_ID_HEADERS, mediaType } from '../protocol/aws-json.ts';
-import type { JsonSchema } from '../spec/operation-spec.ts';
-import { isTimestampSchema, jsonTypeOf, walkInstance } from '../spec/walk-instance.ts';
-import type { Exchange } from '../wire/exchange.ts';
+import type { CheckName, Finding } from '../deviations/index.ts';
+import { AWS_JSON_CONTENT_TYPE, REQUEST_ID_HEADERS, mediaType, type Exchange } from '../protocol/index.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import { isTimestampSchema, jsonTypeOf, walkInstance } from '../spec/index.ts';
 
-export const WIRE_FORMAT_CHECK = 'wire-format';
+export const WIRE_FORMAT_CHECK: CheckName = 'wire-format';
 
 /** Paths for what is not in the body: headers and the status line. */
 export const headerPath = (name: string): string => `/$headers/${name}`;

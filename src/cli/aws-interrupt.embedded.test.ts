@@ -3,11 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateReport } from '../report/report-schema.ts';
-import { listAllPools } from '../resources/cleanup-by-prefix.ts';
-import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../targets/target.ts';
-import { WireClient } from '../wire/wire-client.ts';
+import { validateReport } from '../report/index.ts';
+import { listAllPools } from '../resources/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
+import { WireClient } from '../wire/index.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'cognito-conformance.mjs');
 

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MutationProxy } from '../../test/support/mutation-proxy.ts';
-import { listAllPools } from '../resources/cleanup-by-prefix.ts';
-import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../targets/target.ts';
-import { WireClient } from '../wire/wire-client.ts';
+import { listAllPools } from '../resources/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
+import { WireClient } from '../wire/index.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'cognito-conformance.mjs');
 const AWS_STAND_IN_ENV = {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAllPools } from '../resources/cleanup-by-prefix.ts';
-import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../targets/target.ts';
-import { WireClient } from '../wire/wire-client.ts';
+import { listAllPools } from '../resources/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
+import { WireClient } from '../wire/index.ts';
 import { describeResult, runCli } from './test-support/run-cli.ts';
 
 /**

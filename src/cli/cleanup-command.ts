@@ -1,7 +1,6 @@
-import { cleanupByPrefix } from '../resources/cleanup-by-prefix.ts';
-import { ENV, runSettingsFromEnv } from '../run/run-settings.ts';
-import { startTarget } from '../targets/start-target.ts';
-import { parseTargetSelection, type TargetSelection } from '../targets/target-selection.ts';
+import { cleanupByPrefix } from '../resources/index.ts';
+import { ENV } from '../settings/index.ts';
+import { startTarget, parseTargetSelection, type TargetSelection } from '../targets/index.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_OK, UsageError } from './exit-codes.ts';
 
@@ -40,7 +39,10 @@ export async function cleanupCommand(argv: readonly string[], log: (line: string
   }
   const prefix = checkedPrefix(values.prefix);
   const selection = cleanupSelection(values);
-  const target = await startTarget(selection, runSettingsFromEnv({ [ENV.prefix]: prefix }), awsNotice(log));
+  const target = await startTarget(selection, {
+    announcement: { prefix, estimate: { requests: 0, pools: 0 } },
+    log: awsNotice(log),
+  });
   try {
     const deleted = await cleanupByPrefix(target.descriptor, prefix);
     process.stdout.write(

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { describe, expect, it } from 'vitest';
-import { validateReport } from '../report/report-schema.ts';
-import type { Report } from '../report/report-model.ts';
-import { LAUNCHER_LABEL } from '../targets/containers/start-target-container.ts';
+import { validateReport } from '../report/index.ts';
+import type { Report } from '../deviations/index.ts';
+import { LAUNCHER_LABEL } from '../targets/index.ts';
 
 // Needs a container engine: `npm test` sets one up (scripts/container-engine.sh) before this project runs.
 

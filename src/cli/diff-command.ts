@@ -1,8 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { redactSecrets } from '../report/redact.ts';
-import { diffExitCode, diffReports, diffToMarkdown, type ReportDiff } from '../report/report-diff.ts';
-import { writeFileAtomic } from '../report/write-report-files.ts';
+import { redactSecrets } from '../deviations/index.ts';
+import {
+  diffExitCode,
+  diffReports,
+  diffToMarkdown,
+  type ReportDiff,
+  writeFileAtomic,
+} from '../report/index.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';

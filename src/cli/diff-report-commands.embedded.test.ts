@@ -2,12 +2,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatrixModel } from '../report/matrix-model.ts';
-import { reportToJson } from '../report/report-json.ts';
-import type { Report, ReportDeviation } from '../report/report-model.ts';
-import type { ReportDiff } from '../report/report-diff.ts';
-import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../targets/target.ts';
+import { type MatrixModel, reportToJson, type ReportDiff } from '../report/index.ts';
+import type { Report, ReportDeviation } from '../deviations/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { describeResult, runCli } from './test-support/run-cli.ts';
 
 /**

@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
-import { consoleTable } from '../report/console-table.ts';
-import { renderCompatibilityMatrix } from '../report/html-matrix.ts';
-import { mergeReports } from '../report/merge-reports.ts';
-import type { Report } from '../report/report-model.ts';
-import { REPORT_FORMATS, writeReportFiles, type ReportFormat } from '../report/write-report-files.ts';
+import {
+  consoleTable,
+  renderCompatibilityMatrix,
+  mergeReports,
+  REPORT_FORMATS,
+  writeReportFiles,
+  type ReportFormat,
+} from '../report/index.ts';
+import type { Report } from '../deviations/index.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';

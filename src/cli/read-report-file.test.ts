@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aMixedReport } from '../../test/support/report-fixture.ts';
-import { reportToJson } from '../report/report-json.ts';
+import { reportToJson } from '../report/index.ts';
 import { UsageError } from './exit-codes.ts';
 import { readReportFile, readReportFiles } from './read-report-file.ts';
 

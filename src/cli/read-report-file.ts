@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseReportJson } from '../report/report-json.ts';
-import type { Report } from '../report/report-model.ts';
+import { parseReportJson } from '../report/index.ts';
+import type { Report } from '../deviations/index.ts';
 import { UsageError } from './exit-codes.ts';
 
 /**

@@ -1,9 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { renderCompatibilityMatrix } from '../report/html-matrix.ts';
-import { compatibilityMatrixMarkdown } from '../report/markdown-matrix.ts';
-import { redactSecrets } from '../report/redact.ts';
-import { writeFileAtomic } from '../report/write-report-files.ts';
+import { renderCompatibilityMatrix, compatibilityMatrixMarkdown, writeFileAtomic } from '../report/index.ts';
+import { redactSecrets } from '../deviations/index.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_OK, UsageError } from './exit-codes.ts';
 import { readReportFiles } from './read-report-file.ts';

@@ -1,9 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
-import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import { STARTED_TARGET_ENV } from '../../fixtures/global-target-setup.ts';
-import { ProgressReporter } from '../../reporters/progress-reporter.ts';
+import { ConformanceReporter, ProgressReporter } from '../../reporters/index.ts';
+import { STARTED_TARGET_ENV } from '../../fixtures/index.ts';
 import {
   applyBaseline,
   exitCodeFor,
@@ -13,17 +12,16 @@ import {
   type Baseline,
   type BaselineEntry,
   type BaselineResult,
-} from '../report/baseline.ts';
-import type { Report } from '../report/report-model.ts';
-import { appendStepSummary } from '../report/github-step-summary.ts';
-import { reportToMarkdown } from '../report/markdown-report.ts';
-import { redactSecrets } from '../report/redact.ts';
-import { REPORT_FORMATS, writeFileAtomic, type ReportFormat } from '../report/write-report-files.ts';
-import { ENV, PROFILES, runSettingsFromEnv } from '../run/run-settings.ts';
-import { cleanupByPrefix } from '../resources/cleanup-by-prefix.ts';
-import { startTarget } from '../targets/start-target.ts';
-import { parseTargetSelection } from '../targets/target-selection.ts';
-import type { StartedTarget } from '../targets/target.ts';
+  appendStepSummary,
+  reportToMarkdown,
+  REPORT_FORMATS,
+  writeFileAtomic,
+  type ReportFormat,
+} from '../report/index.ts';
+import { type Report, redactSecrets } from '../deviations/index.ts';
+import { ENV, PROFILES, exportRunSettings, runSettingsFromEnv, awsAnnouncement } from '../settings/index.ts';
+import { cleanupByPrefix } from '../resources/index.ts';
+import { startTarget, parseTargetSelection, type StartedTarget } from '../targets/index.ts';
 import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
@@ -89,14 +87,18 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     ...(values.image ? { image: values.image } : {}),
     allowAws: values['allow-aws'] === true || process.env[ENV.allowAws] === '1',
   });
-  const env = settingsEnv(values);
-  Object.assign(process.env, env);
-  const settings = runSettingsFromEnv();
+  // Resolved once, here: the seed, run id and prefix the workers use are the ones printed and swept.
+  const settings = runSettingsFromEnv({ ...process.env, ...settingsEnv(values) });
+  exportRunSettings(settings);
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
 
-  const target = await startTarget(selection, settings, log);
+  const target = await startTarget(selection, { announcement: awsAnnouncement(settings), log });
   process.env[STARTED_TARGET_ENV] = JSON.stringify(target.descriptor);
+  log(
+    `run: target ${target.descriptor.name} (${target.descriptor.kind}) · profile ${settings.profile} · ` +
+      `seed ${settings.seed} · prefix ${settings.prefix}`,
+  );
   let report: Report | undefined;
   const interruption = watchForInterrupt(log);
   try {

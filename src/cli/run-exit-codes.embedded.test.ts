@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBaseline, parseBaseline, type Baseline } from '../report/baseline.ts';
-import type { Report } from '../report/report-model.ts';
+import { formatBaseline, parseBaseline, type Baseline } from '../report/index.ts';
+import type { Report } from '../deviations/index.ts';
 import { describeResult, runCli, type CliResult, type RunCliOptions } from './test-support/run-cli.ts';
 import { replayableReport } from './test-support/report-comparison.ts';
 

@@ -2,8 +2,8 @@ import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../report/report-model.ts';
-import { validateReport } from '../report/report-schema.ts';
+import type { Report } from '../deviations/index.ts';
+import { validateReport } from '../report/index.ts';
 import { describeResult, runCli, type CliResult } from './test-support/run-cli.ts';
 import { shardComparable } from './test-support/report-comparison.ts';
 

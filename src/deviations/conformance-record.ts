@@ -1,4 +1,4 @@
-import type { ChangeVerdict, CheckTally, ReportTarget } from '../report/report-model.ts';
+import type { ChangeVerdict, CheckTally, ReportTarget } from './report-model.ts';
 import type { Deviation } from './deviation.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { Normaliser } from '../report/normalise.ts';
+import { Normaliser } from './normalise.ts';
 import type { Deviation } from './deviation.ts';
 
 /**

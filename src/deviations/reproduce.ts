@@ -1,5 +1,5 @@
-import { redactSecrets } from '../report/redact.ts';
-import { TARGET_PREFIX } from '../spec/operation-spec.ts';
+import { redactSecrets } from './redact.ts';
+import { TARGET_PREFIX } from '../../specs/format/index.ts';
 
 /** Where a reproduction is aimed. */
 export interface ReproductionTarget {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonSchema } from '../spec/operation-spec.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
 import { breakableRules } from './breakable-rules.ts';
 
 const schema: JsonSchema = {

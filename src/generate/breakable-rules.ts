@@ -1,16 +1,14 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../spec/operation-spec.ts';
-import type { Break } from './_internals/break.ts';
-import { preview } from './_internals/break.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import { type Break, preview } from './_internals/break.ts';
 import { mapKeyArbitrary, subArbitrary } from './_internals/build-arbitrary.ts';
 import { codePointLength } from './_internals/generation-regex.ts';
 import { declaredNumberBounds } from './_internals/number-arbitrary.ts';
-import type { PathStep } from './_internals/path-template.ts';
-import { formatTemplate } from './_internals/path-template.ts';
-import type { NodeType } from './_internals/schema-node.ts';
+import { formatTemplate, type PathStep } from './_internals/path-template.ts';
 import {
   enumValues,
   isMap,
+  type NodeType,
   nodeType,
   numberKeyword,
   propertyEntries,
@@ -19,13 +17,19 @@ import {
   schemaKeyword,
   stringKeyword,
 } from './_internals/schema-node.ts';
-import type { Search } from './_internals/string-breakers.ts';
-import { patternBreakers, tooLongStrings, tooShortStrings } from './_internals/string-breakers.ts';
-import type { LengthBounds } from './_internals/string-arbitrary.ts';
-import { boundedStringArbitrary, declaredLengthBounds } from './_internals/string-arbitrary.ts';
+import {
+  patternBreakers,
+  type Search,
+  tooLongStrings,
+  tooShortStrings,
+} from './_internals/string-breakers.ts';
+import {
+  boundedStringArbitrary,
+  declaredLengthBounds,
+  type LengthBounds,
+} from './_internals/string-arbitrary.ts';
 import { outOfEnumValues, wrongTypeValues } from './_internals/value-breakers.ts';
-import type { SchemaArbitraryOptions } from './schema-arbitrary.ts';
-import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS } from './schema-arbitrary.ts';
+import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 import type { ViolationRule } from './violation.ts';
 
 /** A rule of the schema that can be broken on its own, and how. */

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv } from '../spec/create-ajv.ts';
+import { createSpecAjv } from '../spec/index.ts';
 import { listUserPoolsFixup } from './fixups/list-user-pools.ts';
-import type { InvalidRequest } from './invalid-request.ts';
-import { invalidRequestArbitrary } from './invalid-request.ts';
+import { type InvalidRequest, invalidRequestArbitrary } from './invalid-request.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';
 import { fakeContext } from './test-support/fake-context.ts';
 import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../spec/operation-spec.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
 import type { Break } from './_internals/break.ts';
 import { buildArbitrary } from './_internals/build-arbitrary.ts';
 import { instantiateTemplate, wildcardCount } from './_internals/path-template.ts';
@@ -11,8 +11,7 @@ import {
   removePointer,
   setPointer,
 } from './_internals/pointer.ts';
-import type { BreakableRule, BreakableRuleOptions } from './breakable-rules.ts';
-import { breakableRules } from './breakable-rules.ts';
+import { type BreakableRule, type BreakableRuleOptions, breakableRules } from './breakable-rules.ts';
 import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS } from './schema-arbitrary.ts';
 import type { Violation } from './violation.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationSpec } from '../spec/operation-spec.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 import { narrowedRequestSchema } from './narrow-request-schema.ts';
 import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
 

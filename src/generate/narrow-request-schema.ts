@@ -1,4 +1,4 @@
-import type { JsonSchema, OperationSpec } from '../spec/operation-spec.ts';
+import type { JsonSchema, OperationSpec } from '../../specs/format/index.ts';
 import { parseTemplate } from './_internals/path-template.ts';
 import { resolveRef, schemaKeyword } from './_internals/schema-node.ts';
 

@@ -1,11 +1,13 @@
 import type fc from 'fast-check';
-import type { OperationSpec } from '../spec/operation-spec.ts';
-import type { InvalidRequest, InvalidRequestOptions } from './invalid-request.ts';
-import { invalidRequestArbitrary } from './invalid-request.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
+import {
+  type InvalidRequest,
+  invalidRequestArbitrary,
+  type InvalidRequestOptions,
+} from './invalid-request.ts';
 import { narrowedRequestSchema } from './narrow-request-schema.ts';
 import type { FixupContext, RequestFixup } from './request-fixup.ts';
-import type { SchemaArbitraryOptions } from './schema-arbitrary.ts';
-import { arbitraryFromSchema } from './schema-arbitrary.ts';
+import { arbitraryFromSchema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
 export { fixupFor } from './fixup-registry.ts';
 

@@ -1,4 +1,4 @@
-import type { Exchange } from '../wire/exchange.ts';
+import type { Exchange } from './exchange.ts';
 
 /** The awsJson1.1 media type every response must carry. */
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
-import type { Baseline, BaselineEntry } from './baseline.ts';
 import {
   applyBaseline,
+  type Baseline,
+  type BaselineEntry,
   exitCodeFor,
   formatBaseline,
   loadBaseline,
@@ -24,7 +25,7 @@ const arnEntry: BaselineEntry = {
 const unsupportedEntry: BaselineEntry = {
   target: 'cognito-local',
   operation: 'AdminDisableProviderForUser',
-  check: 'supported',
+  check: 'positive',
   kind: 'unsupported',
   path: '',
   reason: 'not implemented',

@@ -1,13 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { DEVIATION_KINDS } from '../deviations/deviation-kind.ts';
-import type { DeviationKind } from '../deviations/deviation-kind.ts';
-import { deviationIdentity, identityOf, locateDeviations } from './deviation-identity.ts';
-import type { LocatedDeviation } from './deviation-identity.ts';
-import { Normaliser } from './normalise.ts';
-import type { Report } from './report-model.ts';
-import { isBlocking } from './verdict.ts';
+import {
+  DEVIATION_KINDS,
+  type DeviationKind,
+  deviationIdentity,
+  identityOf,
+  locateDeviations,
+  type LocatedDeviation,
+  Normaliser,
+  type Report,
+  isBlocking,
+} from '../deviations/index.ts';
 
 /**
  * A reviewed list of deviations a team has decided to live with, per target: the run still reports them but

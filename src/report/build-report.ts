@@ -1,9 +1,18 @@
-import type { ConformanceRecord } from '../deviations/conformance-record.ts';
-import { dedupeDeviations } from '../deviations/dedupe.ts';
-import type { Deviation } from '../deviations/deviation.ts';
-import { Normaliser, normaliseDeviation } from './normalise.ts';
-import type { ChangeVerdict, CheckTally, OperationReport, Report, ReportDeviation } from './report-model.ts';
-import { summarise, verdictFor } from './verdict.ts';
+import {
+  type ChangeVerdict,
+  type CheckName,
+  type CheckTally,
+  type ConformanceRecord,
+  dedupeDeviations,
+  type Deviation,
+  normaliseDeviation,
+  Normaliser,
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+  summarise,
+  verdictFor,
+} from '../deviations/index.ts';
 
 /** What the run knows besides the records: versions, documents and timing. */
 export interface ReportContext {
@@ -65,7 +74,7 @@ function toReportDeviation(deviation: Deviation): ReportDeviation {
 }
 
 function sumTallies(records: readonly ConformanceRecord[]): CheckTally[] {
-  const sums = new Map<string, { runs: number; failed: number }>();
+  const sums = new Map<CheckName, { runs: number; failed: number }>();
   for (const tally of records.flatMap((record) => record.checks)) {
     const sum = sums.get(tally.check) ?? { runs: 0, failed: 0 };
     sum.runs += tally.runs;

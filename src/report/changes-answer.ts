@@ -1,4 +1,4 @@
-import type { ChangeVerdict } from './report-model.ts';
+import type { ChangeVerdict } from '../deviations/index.ts';
 
 /**
  * The one-word answer to "does this target support the release's changes?": `yes` when every announced change

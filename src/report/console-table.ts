@@ -1,4 +1,4 @@
-import type { Report } from './report-model.ts';
+import type { Report } from '../deviations/index.ts';
 import { countSeverities } from './severity-counts.ts';
 
 /**

@@ -3,8 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COGNITO_LOCAL_REPORT,
@@ -203,7 +202,7 @@ describe('compatibility matrix in Debian Chromium', () => {
     const deviations = panel.getByTestId('deviation');
     expect(await deviations.count()).toBe(4);
     const first = deviations.first();
-    expect(await first.getByTestId('deviation-check').textContent()).toBe('response-shape');
+    expect(await first.getByTestId('deviation-check').textContent()).toBe('response-schema');
     expect(await first.getByTestId('deviation-kind').textContent()).toBe('missing-member');
     expect(await first.getByTestId('deviation-severity').textContent()).toBe('error');
     expect(await first.getByTestId('deviation-path').textContent()).toBe('/User/UserCreateDate');

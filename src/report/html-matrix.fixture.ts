@@ -1,11 +1,11 @@
-import { summarise } from './verdict.ts';
-import type {
-  ChangeVerdict,
-  OperationReport,
-  Report,
-  ReportDeviation,
-  ReportTarget,
-} from './report-model.ts';
+import {
+  summarise,
+  type ChangeVerdict,
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+  type ReportTarget,
+} from '../deviations/index.ts';
 
 /**
  * Two real-shaped reports (cognito-local embedded, moto in a container) shared by the HTML matrix's unit and
@@ -41,12 +41,12 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
     operation: 'AdminCreateUser',
     verdict: 'deviates',
     checks: [
-      { check: 'response-shape', runs: 100, failed: 3 },
-      { check: 'validation', runs: 50, failed: 2 },
+      { check: 'response-schema', runs: 100, failed: 3 },
+      { check: 'negative', runs: 50, failed: 2 },
     ],
     deviations: [
       deviation({
-        check: 'response-shape',
+        check: 'response-schema',
         kind: 'missing-member',
         severity: 'error',
         path: '/User/UserCreateDate',
@@ -62,7 +62,7 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
         occurrences: 4,
       }),
       deviation({
-        check: 'response-shape',
+        check: 'response-schema',
         kind: 'wrong-type',
         severity: 'error',
         path: HOSTILE_PATH,
@@ -71,7 +71,7 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
         message: HOSTILE_MESSAGE,
       }),
       deviation({
-        check: 'validation',
+        check: 'negative',
         kind: 'accepted-invalid',
         severity: 'warning',
         path: '/Username',
@@ -81,7 +81,7 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
         request: { ...CREATE_REQUEST, Username: 'u'.repeat(129) },
       }),
       deviation({
-        check: 'validation',
+        check: 'negative',
         kind: 'constraint',
         severity: 'info',
         path: '/TemporaryPassword',
@@ -94,16 +94,16 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
   {
     operation: 'InitiateAuth',
     verdict: 'conformant',
-    checks: [{ check: 'response-shape', runs: 100, failed: 0 }],
+    checks: [{ check: 'response-schema', runs: 100, failed: 0 }],
     deviations: [],
   },
   {
     operation: 'ListUsers',
     verdict: 'inconclusive',
-    checks: [{ check: 'filter', runs: 10, failed: 0 }],
+    checks: [{ check: 'stateful', runs: 10, failed: 0 }],
     deviations: [
       deviation({
-        check: 'filter',
+        check: 'stateful',
         kind: 'transport',
         severity: 'info',
         message: 'Timed out after 5000 ms on 2 of 10 runs',
@@ -115,10 +115,10 @@ const COGNITO_LOCAL_OPERATIONS: readonly OperationReport[] = [
   {
     operation: 'SetRiskConfiguration',
     verdict: 'unsupported',
-    checks: [{ check: 'supported', runs: 1, failed: 1 }],
+    checks: [{ check: 'positive', runs: 1, failed: 1 }],
     deviations: [
       deviation({
-        check: 'supported',
+        check: 'positive',
         kind: 'unsupported',
         severity: 'warning',
         expected: 'a 2xx response or a modelled error',
@@ -137,22 +137,22 @@ const MOTO_OPERATIONS: readonly OperationReport[] = [
   {
     operation: 'AdminCreateUser',
     verdict: 'conformant',
-    checks: [{ check: 'response-shape', runs: 100, failed: 0 }],
+    checks: [{ check: 'response-schema', runs: 100, failed: 0 }],
     deviations: [],
   },
   {
     operation: 'AdminSetUserMFAPreference',
     verdict: 'conformant',
-    checks: [{ check: 'response-shape', runs: 20, failed: 0 }],
+    checks: [{ check: 'response-schema', runs: 20, failed: 0 }],
     deviations: [],
   },
   {
     operation: 'InitiateAuth',
     verdict: 'deviates',
-    checks: [{ check: 'errors', runs: 40, failed: 1 }],
+    checks: [{ check: 'error-shape', runs: 40, failed: 1 }],
     deviations: [
       deviation({
-        check: 'errors',
+        check: 'error-shape',
         kind: 'wrong-error',
         severity: 'error',
         path: '/__type',
@@ -173,13 +173,13 @@ const MOTO_OPERATIONS: readonly OperationReport[] = [
   {
     operation: 'ListUsers',
     verdict: 'conformant',
-    checks: [{ check: 'filter', runs: 10, failed: 0 }],
+    checks: [{ check: 'stateful', runs: 10, failed: 0 }],
     deviations: [],
   },
   {
     operation: 'SetRiskConfiguration',
     verdict: 'conformant',
-    checks: [{ check: 'response-shape', runs: 5, failed: 0 }],
+    checks: [{ check: 'response-schema', runs: 5, failed: 0 }],
     deviations: [],
   },
 ];

@@ -8,9 +8,8 @@ import {
 } from './html-matrix.fixture.ts';
 import { MATRIX_SCRIPT } from './html-matrix-client.ts';
 import { renderCompatibilityMatrix } from './html-matrix.ts';
-import { displayValue } from './matrix-model.ts';
-import type { MatrixModel } from './matrix-model.ts';
-import type { Report } from './report-model.ts';
+import { displayValue, type MatrixModel } from './matrix-model.ts';
+import type { Report } from '../deviations/index.ts';
 import { validateReport } from './report-schema.ts';
 
 const REPORTS: readonly Report[] = [COGNITO_LOCAL_REPORT, MOTO_REPORT];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MATRIX_SCRIPT } from './html-matrix-client.ts';
 import { MATRIX_CSS } from './html-matrix-style.ts';
 import { buildMatrixModel } from './matrix-model.ts';
-import type { Report } from './report-model.ts';
+import type { Report } from '../deviations/index.ts';
 import { jsonForScriptElement } from './script-json.ts';
 
 /**

@@ -37,10 +37,10 @@ describe('reportToJUnit', () => {
     ]);
     expect(cases.map((c) => `${c['@_classname']}/${c['@_name']}`)).toEqual([
       'CreateUserPool/response-schema',
-      'CreateUserPool/errors',
+      'CreateUserPool/error-shape',
       'DescribeUserPool/response-schema',
-      'DescribeUserPool/errors',
-      'AdminDisableProviderForUser/supported',
+      'DescribeUserPool/error-shape',
+      'AdminDisableProviderForUser/positive',
     ]);
     expect([root['@_tests'], root['@_failures'], root['@_skipped'], root['@_errors']]).toEqual([
       '5',
@@ -92,12 +92,12 @@ describe('reportToJUnit', () => {
     const report = aReport([
       anOperation('A', {
         verdict: 'deviates',
-        deviations: [aDeviation({ check: 'extra-check', message: nasty, actual: '\u0001ctrl' })],
+        deviations: [aDeviation({ check: 'auth', message: nasty, actual: '\u0001ctrl' })],
       }),
     ]);
     const xml = reportToJUnit(report);
     const { cases } = parse(xml);
-    expect(cases.map((c) => c['@_name'])).toEqual(['response-schema', 'errors', 'extra-check']);
+    expect(cases.map((c) => c['@_name'])).toEqual(['response-schema', 'error-shape', 'auth']);
     expect(cases[2]?.failure?.['#text']).toContain('bad ]] > and ]] > <tag> & "quotes"');
     expect(xml).not.toContain('\u0001');
   });

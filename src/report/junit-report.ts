@@ -1,7 +1,6 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
-import type { OperationReport, Report, ReportDeviation } from './report-model.ts';
-import { isBlocking } from './verdict.ts';
+import { type OperationReport, type Report, type ReportDeviation, isBlocking } from '../deviations/index.ts';
 
 /**
  * The report as JUnit XML, for CI test views: one `<testsuite>` per operation, one `<testcase>` per operation ×

@@ -6,7 +6,7 @@ import {
   type MatrixTarget,
 } from './matrix-model.ts';
 import { code, escapeInline, table } from './markdown-text.ts';
-import type { Report } from './report-model.ts';
+import type { Report } from '../deviations/index.ts';
 
 /**
  * The compatibility matrix of several reports as Markdown (operations × targets, then the document's

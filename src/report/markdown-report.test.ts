@@ -112,7 +112,7 @@ describe('reportToMarkdown', () => {
           {
             target: 'cognito-local',
             operation: 'X',
-            check: 'c',
+            check: 'positive',
             kind: 'state',
             path: '',
             reason: 'old',
@@ -126,7 +126,7 @@ describe('reportToMarkdown', () => {
     expect(md).toContain(
       '## Baseline\n\n1 new, 1 accepted by the baseline, 1 expired entries, 0 entries no longer needed.',
     );
-    expect(md).toContain('- X `c` state at `(whole body)` (expires 2020-01-01): old');
+    expect(md).toContain('- X `positive` state at `(whole body)` (expires 2020-01-01): old');
     const snippet = md.slice(md.indexOf('## Baseline entries'));
     expect(snippet).toContain('AdminDisableProviderForUser');
     expect(snippet).not.toContain('"CreateUserPool"');

@@ -1,8 +1,7 @@
-import type { BaselineEntry, BaselineResult } from './baseline.ts';
-import { baselineEntries, writeBaseline } from './baseline.ts';
+import { baselineEntries, type BaselineEntry, type BaselineResult, writeBaseline } from './baseline.ts';
 import { changesSupport } from './changes-answer.ts';
 import { code, codeBlock, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
-import type { ChangeVerdict, OperationReport, Report, ReportDeviation } from './report-model.ts';
+import type { ChangeVerdict, OperationReport, Report, ReportDeviation } from '../deviations/index.ts';
 import { countSeverities, severityText } from './severity-counts.ts';
 
 export interface MarkdownReportOptions {

@@ -1,15 +1,14 @@
-import type { Severity } from '../deviations/deviation-kind.ts';
 import type {
   ChangeVerdict,
   CheckTally,
   OperationReport,
   Report,
   ReportDeviation,
+  Severity,
   TargetKind,
   Verdict,
-} from './report-model.ts';
-import { countSeverities } from './severity-counts.ts';
-import type { SeverityTally } from './severity-counts.ts';
+} from '../deviations/index.ts';
+import { countSeverities, type SeverityTally } from './severity-counts.ts';
 
 /**
  * The compatibility matrix as plain, JSON-ready data: what the HTML page embeds and its script renders.

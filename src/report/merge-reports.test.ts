@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
 import { mergeReports } from './merge-reports.ts';
-import type { ChangeVerdict, Report } from './report-model.ts';
+import type { ChangeVerdict, Report } from '../deviations/index.ts';
 
 const change = (operation: string, supported: boolean | null, evidence = 'e'): ChangeVerdict => ({
   operation,
@@ -53,7 +53,7 @@ describe('mergeReports', () => {
       verdict: 'deviates',
       checks: [
         { check: 'response-schema', runs: 5, failed: 1 },
-        { check: 'errors', runs: 3, failed: 0 },
+        { check: 'error-shape', runs: 3, failed: 0 },
       ],
       deviations: [aDeviation({ request: { UserPoolId: 'us-east-1_AAA' } })],
     });
@@ -68,7 +68,7 @@ describe('mergeReports', () => {
     expect(op?.verdict).toBe('deviates');
     expect(op?.checks).toEqual([
       { check: 'response-schema', runs: 10, failed: 1 },
-      { check: 'errors', runs: 3, failed: 0 },
+      { check: 'error-shape', runs: 3, failed: 0 },
     ]);
     expect(op?.deviations).toHaveLength(1);
     expect(op?.deviations[0]?.occurrences).toBe(3);

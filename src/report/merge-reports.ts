@@ -1,14 +1,15 @@
-import { collapseDeviations } from './collapse-deviations.ts';
-import type {
-  ChangeVerdict,
-  CheckTally,
-  OperationReport,
-  Report,
-  ReportDeviation,
-  Verdict,
-} from './report-model.ts';
-import { stableStringify } from './stable-json.ts';
-import { summarise, verdictFor } from './verdict.ts';
+import {
+  collapseDeviations,
+  type ChangeVerdict,
+  type CheckTally,
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+  type Verdict,
+  stableStringify,
+  summarise,
+  verdictFor,
+} from '../deviations/index.ts';
 
 /**
  * Merges the reports of one run split into shards (same tool, target, SDK, profile and seed; operations

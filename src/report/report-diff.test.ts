@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
-import type { OperationReport } from './report-model.ts';
+import type { OperationReport } from '../deviations/index.ts';
 import { diffExitCode, diffReports, diffToMarkdown } from './report-diff.ts';
 
 const pool = (id: string) =>

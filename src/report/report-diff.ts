@@ -1,8 +1,14 @@
-import { identityOf, locateDeviations, observationFingerprint } from './deviation-identity.ts';
-import type { LocatedDeviation } from './deviation-identity.ts';
+import {
+  identityOf,
+  locateDeviations,
+  observationFingerprint,
+  type LocatedDeviation,
+  normaliseDeviation,
+  type Report,
+  type ReportDeviation,
+  type Verdict,
+} from '../deviations/index.ts';
 import { code, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
-import { normaliseDeviation } from './normalise.ts';
-import type { Report, ReportDeviation, Verdict } from './report-model.ts';
 
 /**
  * What changed between two reports of the same suite — typically before and after an SDK upgrade, or two

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEVIATION_KINDS, SEVERITIES } from '../deviations/deviation-kind.ts';
+import { DEVIATION_KINDS, SEVERITIES } from '../deviations/index.ts';
 import { aDeviation, aMixedReport, aReport } from '../../test/support/report-fixture.ts';
 import { assertReport, reportSchema, validateReport } from './report-schema.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Report } from './report-model.ts';
+import type { Report } from '../deviations/index.ts';
 
 /** Where the report's JSON Schema lives; tools outside this package (CI, the HTML page) validate against it too. */
 export const REPORT_SCHEMA_URL = new URL('../../specs/operations/report.schema.json', import.meta.url);

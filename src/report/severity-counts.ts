@@ -1,6 +1,4 @@
-import { SEVERITIES } from '../deviations/deviation-kind.ts';
-import type { Severity } from '../deviations/deviation-kind.ts';
-import type { ReportDeviation } from './report-model.ts';
+import { SEVERITIES, type Severity, type ReportDeviation } from '../deviations/index.ts';
 
 /** How many deviations of each severity: the "deviations by severity" column of every table. */
 export type SeverityTally = Readonly<Record<Severity, number>>;

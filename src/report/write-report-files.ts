@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { reportToJUnit } from './junit-report.ts';
-import { reportToMarkdown } from './markdown-report.ts';
-import type { MarkdownReportOptions } from './markdown-report.ts';
+import { type MarkdownReportOptions, reportToMarkdown } from './markdown-report.ts';
 import { reportToJson } from './report-json.ts';
-import type { Report } from './report-model.ts';
-import { redactKnownSecrets, redactSecrets } from './redact.ts';
+import { redactKnownSecrets, redactSecrets, type Report } from '../deviations/index.ts';
 
 export const REPORT_FORMATS = ['json', 'md', 'junit', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,5 +1,4 @@
-import type { TargetDescriptor } from '../targets/target.ts';
-import { WireClient } from '../wire/wire-client.ts';
+import { type TargetDescriptor, WireClient } from '../wire/index.ts';
 
 /**
  * Deletes every user pool whose name starts with `prefix`: what an interrupted or crashed run left

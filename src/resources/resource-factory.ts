@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CallResult, WireClient } from '../wire/wire-client.ts';
+import type { CallResult, WireClient } from '../wire/index.ts';
 import { SetupError } from './setup-error.ts';
 
 export interface PoolResource {

@@ -1,4 +1,4 @@
-import type { Exchange } from '../wire/exchange.ts';
+import type { Exchange } from '../protocol/index.ts';
 
 /**
  * A prerequisite call (creating the pool a check needs, say) failed. The operation under test is then

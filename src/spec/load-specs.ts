@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OperationSpec } from './operation-spec.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
 
 /** Where `npm run specs` writes the generated specs. */
 export const SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs', 'operations');

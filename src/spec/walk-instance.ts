@@ -1,4 +1,4 @@
-import type { JsonSchema } from './operation-spec.ts';
+import type { JsonSchema } from '../../specs/format/index.ts';
 
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function pointerSegment(key: string | number): string {

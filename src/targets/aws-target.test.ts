@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runSettingsFromEnv } from '../run/run-settings.ts';
-import { estimateLoad, startAwsTarget } from './aws-target.ts';
+import { startAwsTarget, type AwsRunAnnouncement } from './aws-target.ts';
 
-const settings = runSettingsFromEnv({ COGNITO_CONFORMANCE_SEED: '1', COGNITO_CONFORMANCE_RUN_ID: 'test' });
+const settings: AwsRunAnnouncement = { prefix: 'cc-test-', estimate: { requests: 123, pools: 45 } };
 
 describe('aws target safety', () => {
   it('refuses to start without an explicit opt-in, before touching credentials or the network', async () => {
@@ -10,7 +9,7 @@ describe('aws target safety', () => {
     await expect(
       startAwsTarget({ region: 'us-east-1', allowAws: false, log: () => undefined }, settings),
     ).rejects.toThrow(
-      /refusing to run against real AWS without an explicit opt-in\. Pass --allow-aws or set COGNITO_CONFORMANCE_ALLOW_AWS=1/,
+      /refusing to run against real AWS without an explicit opt-in\. Pass --allow-aws \(or set COGNITO_CONFORMANCE_ALLOW_AWS=1\)/,
     );
     expect(Date.now() - started).toBeLessThan(1_000);
   });
@@ -72,7 +71,7 @@ describe('aws target safety', () => {
     } finally {
       process.env = saved;
     }
-    const { requests, pools } = estimateLoad(settings);
+    const { requests, pools } = settings.estimate;
     expect(lines).toEqual([
       expect.stringContaining(`prefix cc-test-; about ${requests} requests and at most ${pools} user pools`),
     ]);

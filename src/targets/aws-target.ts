@@ -1,9 +1,20 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import type { RunSettings } from '../run/run-settings.ts';
-import { ENV } from '../run/run-settings.ts';
-import type { StartedTarget, TargetDescriptor } from './target.ts';
+import type { TargetDescriptor } from '../wire/index.ts';
+import type { StartedTarget } from './target.ts';
 
+/** The environment variable that opts in to real AWS, as `--allow-aws` does on the command line. */
+export const ALLOW_AWS_ENV = 'COGNITO_CONFORMANCE_ALLOW_AWS';
+
+/** What the operator is told before a run touches a real account: the run's prefix and its estimated load. */
+export interface AwsRunAnnouncement {
+  /** Every resource the run creates starts with this (`cc-<runid>-`). */
+  readonly prefix: string;
+  /** A rough upper bound of requests sent and user pools created. */
+  readonly estimate: { readonly requests: number; readonly pools: number };
+}
+
+/** How to reach real Cognito (or, in tests, an emulator standing in for it). */
 export interface AwsTargetOptions {
   readonly region: string;
   readonly allowAws: boolean;
@@ -19,19 +30,19 @@ export interface AwsTargetOptions {
  */
 export async function startAwsTarget(
   options: AwsTargetOptions,
-  settings: RunSettings,
+  announcement: AwsRunAnnouncement,
 ): Promise<StartedTarget> {
   if (!options.allowAws) {
     throw new Error(
-      `aws target: refusing to run against real AWS without an explicit opt-in. Pass --allow-aws or set ${ENV.allowAws}=1.`,
+      `aws target: refusing to run against real AWS without an explicit opt-in. Pass --allow-aws (or set ${ALLOW_AWS_ENV}=1).`,
     );
   }
   const endpoint = options.endpoint ?? `https://cognito-idp.${options.region}.amazonaws.com`;
   await assertCredentials(options.region, options.credentialTimeoutMs ?? 5_000);
   const account = await callerAccount(options.region, options.endpoint !== undefined);
-  const estimate = estimateLoad(settings);
+  const { estimate, prefix } = announcement;
   options.log(
-    `aws target: account ${account}, region ${options.region}, prefix ${settings.prefix}; ` +
+    `aws target: account ${account}, region ${options.region}, prefix ${prefix}; ` +
       `about ${estimate.requests} requests and at most ${estimate.pools} user pools, all deleted at the end.`,
   );
   const descriptor: TargetDescriptor = { kind: 'aws', name: 'aws', endpoint, region: options.region };
@@ -71,15 +82,4 @@ async function callerAccount(region: string, standIn: boolean): Promise<string> 
   } finally {
     sts.destroy();
   }
-}
-
-/** A rough upper bound of what a run sends and creates, for the operator to see before it starts. */
-export function estimateLoad(settings: RunSettings): { requests: number; pools: number } {
-  const operations = settings.operations?.length ?? 10;
-  const perOperation = settings.runsPerProperty * 3 + 20;
-  const stateful = settings.statefulRuns * settings.statefulMaxCommands * 3;
-  return {
-    requests: operations * perOperation + stateful,
-    pools: operations * (settings.runsPerProperty + 3) + stateful,
-  };
 }

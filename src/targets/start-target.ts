@@ -1,16 +1,27 @@
-import type { RunSettings } from '../run/run-settings.ts';
-import { startAwsTarget } from './aws-target.ts';
+import { startAwsTarget, type AwsRunAnnouncement } from './aws-target.ts';
 import { startEmbeddedTarget } from './embedded/embedded-target.ts';
 import { probeEndpoint } from './probe-endpoint.ts';
 import { EMULATOR_CREDENTIALS, type StartedTarget } from './target.ts';
 import type { TargetSelection } from './target-selection.ts';
 
-/** Starts (or, for endpoints and AWS, checks) the selected target; every kind fails clearly and in bounded time. */
+/** Plain options for {@link startTarget}: what real AWS announces before a run, and where lines go. */
+export interface StartTargetOptions {
+  /** Shown before a run against real AWS; required for the `aws` selection. */
+  readonly announcement?: AwsRunAnnouncement;
+  /** Progress and announcements (default: standard error). */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Starts (or, for endpoints and AWS, checks) the selected target; every kind fails clearly and in bounded time.
+ * @throws Error naming the target and what to do when it cannot be started or reached, or when `aws` is
+ *   selected without an opt-in, credentials or an announcement.
+ */
 export async function startTarget(
   selection: TargetSelection,
-  settings: RunSettings,
-  log: (line: string) => void = (line) => console.error(line),
+  options: StartTargetOptions = {},
 ): Promise<StartedTarget> {
+  const log = options.log ?? ((line: string) => console.error(line));
   switch (selection.kind) {
     case 'embedded':
       return startEmbeddedTarget();
@@ -30,6 +41,10 @@ export async function startTarget(
       };
     }
     case 'aws':
+      if (options.announcement === undefined)
+        throw new Error(
+          'startTarget: the aws target needs an announcement (the run prefix and estimated load)',
+        );
       return startAwsTarget(
         {
           region: selection.region,
@@ -37,7 +52,7 @@ export async function startTarget(
           log,
           ...(selection.endpoint ? { endpoint: selection.endpoint } : {}),
         },
-        settings,
+        options.announcement,
       );
     case 'container': {
       const { launchContainerTarget } = await import('./containers/launch-container-target.ts');

@@ -1,6 +1,6 @@
-import { ENV } from '../run/run-settings.ts';
-
+/** The emulators `container:<emulator>` can launch. */
 export const CONTAINER_EMULATORS = ['cognito-local', 'moto', 'localstack'] as const;
+/** One of {@link CONTAINER_EMULATORS}. */
 export type ContainerEmulator = (typeof CONTAINER_EMULATORS)[number];
 
 /** Which target a run is aimed at, as chosen on the command line or in the environment. */
@@ -10,7 +10,10 @@ export type TargetSelection =
   | { readonly kind: 'aws'; readonly region: string; readonly allowAws: boolean; readonly endpoint?: string }
   | { readonly kind: 'container'; readonly emulator: ContainerEmulator; readonly image?: string };
 
-/** Parses `embedded`, `endpoint`, `aws` or `container:<emulator>` plus the settings that go with each. */
+/**
+ * Parses `embedded`, `endpoint`, `aws` or `container:<emulator>` plus the settings that go with each.
+ * @throws Error naming the flag when the target is unknown or its endpoint is not an http(s) URL.
+ */
 export function parseTargetSelection(input: {
   target?: string;
   endpoint?: string;
@@ -49,17 +52,6 @@ export function parseTargetSelection(input: {
   throw new Error(
     `target ${target}: unknown target; use embedded, endpoint (with --endpoint), aws or container:<emulator>`,
   );
-}
-
-/** The same selection from the environment, for runs started by plain `vitest`. */
-export function targetSelectionFromEnv(env: NodeJS.ProcessEnv = process.env): TargetSelection {
-  return parseTargetSelection({
-    ...(env[ENV.target] ? { target: env[ENV.target] } : {}),
-    ...(env[ENV.endpoint] ? { endpoint: env[ENV.endpoint] } : {}),
-    ...(env[ENV.region] ? { region: env[ENV.region] } : {}),
-    ...(env[ENV.image] ? { image: env[ENV.image] } : {}),
-    allowAws: env[ENV.allowAws] === '1',
-  });
 }
 
 function validUrl(text: string): string {

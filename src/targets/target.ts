@@ -1,18 +1,4 @@
-import type { ReportTarget } from '../report/report-model.ts';
-
-/** Static AWS-style credentials; emulators accept any, so the suite uses throwaway ones for them. */
-export interface TargetCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-}
-
-/** Everything a client needs to talk to a target, and what the report says about it. */
-export interface TargetDescriptor extends ReportTarget {
-  readonly region: string;
-  /** Undefined means the SDK's default credential chain (real AWS). */
-  readonly credentials?: TargetCredentials;
-}
+import type { TargetCredentials, TargetDescriptor } from '../wire/index.ts';
 
 /**
  * A target that is up. Stopping is idempotent and also runs on `await using`, so a failed test or an

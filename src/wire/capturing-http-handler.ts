@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
-import { parseJsonBody, type Exchange } from './exchange.ts';
+import { parseJsonBody, type Exchange } from '../protocol/index.ts';
 
 export interface CapturingHandlerOptions {
   /** Per-request deadline; a target that never finishes a response becomes a transport exchange. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedTarget } from '../targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../targets/target.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { WireClient } from './wire-client.ts';
 
 let target: StartedTarget;

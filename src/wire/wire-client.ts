@@ -1,8 +1,8 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import type { BuildMiddleware, MetadataBearer } from '@smithy/types';
-import type { TargetDescriptor } from '../targets/target.ts';
+import type { TargetDescriptor } from './target-descriptor.ts';
 import { CapturingHttpHandler } from './capturing-http-handler.ts';
-import type { Exchange } from './exchange.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 /** How an SDK error looked, judged by name, fault and status, never by message text. */

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeResult, runCli } from '../../src/cli/test-support/run-cli.ts';
-import { startEmbeddedTarget } from '../../src/targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../../src/targets/target.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../../src/targets/index.ts';
 import { FaultBench, verdictsOf } from '../support/fault-bench.ts';
 import {
   describeRecords,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
-import { startEmbeddedTarget } from '../../src/targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../../src/targets/target.ts';
+import type { ConformanceRecord } from '../../src/deviations/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../../src/targets/index.ts';
 import { formatDetectionTable, type DetectionRow } from '../support/detection-table.ts';
 import { keyText, type DeviationKey } from '../support/deviation-keys.ts';
 import {

@@ -1,4 +1,4 @@
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
+import type { ConformanceRecord } from '../../src/deviations/index.ts';
 
 /** Where a deviation is, independent of the values involved: the identity a mutation row expects. */
 export interface DeviationKey {

@@ -1,11 +1,9 @@
-import { CheckRecorder } from '../../src/deviations/check-recorder.ts';
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
-import { ResourceFactory } from '../../src/resources/resource-factory.ts';
-import { loadOperationSpecs } from '../../src/spec/load-specs.ts';
-import type { OperationSpec } from '../../src/spec/operation-spec.ts';
-import { SpecValidators } from '../../src/spec/spec-validators.ts';
-import type { TargetDescriptor } from '../../src/targets/target.ts';
-import { WireClient, type WireClientOptions } from '../../src/wire/wire-client.ts';
+import { CheckRecorder } from '../../src/engine/index.ts';
+import type { ConformanceRecord } from '../../src/deviations/index.ts';
+import { ResourceFactory } from '../../src/resources/index.ts';
+import { loadOperationSpecs, SpecValidators } from '../../src/spec/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
+import { type TargetDescriptor, WireClient, type WireClientOptions } from '../../src/wire/index.ts';
 
 const SPECS = loadOperationSpecs();
 const VALIDATORS = new SpecValidators(SPECS);

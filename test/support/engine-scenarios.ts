@@ -1,23 +1,20 @@
 import fc from 'fast-check';
-import { statefulPlans } from '../../src/checks/stateful-model.ts';
-import type { FixupContext } from '../../src/generate/request-fixup.ts';
-import { fixupFor, invalidRequests, validRequests } from '../../src/generate/request-generators.ts';
-import { runPasswordFlows } from '../../src/run/auth-runs.ts';
-import { guardSetup } from '../../src/run/guard-setup.ts';
-import { createPrerequisites } from '../../src/run/operation-prerequisites.ts';
+import { statefulPlans } from '../../src/checks/index.ts';
+import { type FixupContext, fixupFor, invalidRequests, validRequests } from '../../src/generate/index.ts';
 import {
+  runPasswordFlows,
+  guardSetup,
+  createPrerequisites,
   runInvalidRequests,
   runUnknownIds,
   runValidRequests,
   type OperationRunContext,
-} from '../../src/run/operation-runs.ts';
-import {
   runCreatePoolRoundTrip,
   runUpdatePoolRoundTrip,
   type RoundTripContext,
-} from '../../src/run/round-trip-runs.ts';
-import { sweepMaxResults } from '../../src/run/stateful-runs.ts';
-import { specFor } from '../../src/spec/load-specs.ts';
+  sweepMaxResults,
+} from '../../src/scenarios/index.ts';
+import { specFor } from '../../src/spec/index.ts';
 import type { EngineHarness } from './engine-harness.ts';
 
 /** How hard a scenario looks: few runs and a fixed seed, so a row is quick and replays exactly. */

@@ -1,9 +1,7 @@
-import { buildReport } from '../../src/report/build-report.ts';
-import type { Verdict } from '../../src/report/report-model.ts';
-import { startEmbeddedTarget } from '../../src/targets/embedded/embedded-target.ts';
-import type { StartedTarget } from '../../src/targets/target.ts';
-import type { WireClientOptions } from '../../src/wire/wire-client.ts';
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
+import { buildReport } from '../../src/report/index.ts';
+import type { Verdict, ConformanceRecord } from '../../src/deviations/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../../src/targets/index.ts';
+import type { WireClientOptions } from '../../src/wire/index.ts';
 import type { Scenario, ScenarioSettings } from './engine-scenarios.ts';
 import type { Mutation } from './mutation.ts';
 import { MutationProxy } from './mutation-proxy.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
+import type { ConformanceRecord } from '../../src/deviations/index.ts';
 import { deviationKeys } from './deviation-keys.ts';
 
 /** The records of one operation, in the order its scenarios ran. */

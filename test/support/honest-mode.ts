@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REQUEST_ID_HEADERS } from '../../src/protocol/aws-json.ts';
+import { REQUEST_ID_HEADERS } from '../../src/protocol/index.ts';
 import { paginateListUserPools } from './honest-pagination.ts';
 import { withHeader, withJsonBody, type ProxiedRequest, type ProxiedResponse } from './proxied-exchange.ts';
 

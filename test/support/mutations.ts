@@ -1,4 +1,4 @@
-import { REQUEST_ID_HEADERS } from '../../src/protocol/aws-json.ts';
+import { REQUEST_ID_HEADERS } from '../../src/protocol/index.ts';
 import type { Mutation } from './mutation.ts';
 import {
   jsonBodyOf,

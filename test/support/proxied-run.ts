@@ -1,6 +1,5 @@
-import type { ConformanceRecord } from '../../src/deviations/conformance-record.ts';
-import type { TargetDescriptor } from '../../src/targets/target.ts';
-import type { WireClientOptions } from '../../src/wire/wire-client.ts';
+import type { ConformanceRecord } from '../../src/deviations/index.ts';
+import type { TargetDescriptor, WireClientOptions } from '../../src/wire/index.ts';
 import { deviationKeys } from './deviation-keys.ts';
 import { EngineHarness, proxiedTarget } from './engine-harness.ts';
 import type { Scenario, ScenarioSettings } from './engine-scenarios.ts';

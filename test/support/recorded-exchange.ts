@@ -1,4 +1,4 @@
-import type { Exchange } from '../../src/wire/exchange.ts';
+import type { Exchange } from '../../src/protocol/index.ts';
 
 /** A recorded exchange as the wire would have produced it, for checks under test. */
 export function recordedExchange(partial: {

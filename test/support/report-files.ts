@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Report } from '../../src/report/report-model.ts';
-import { validateReport, type ReportSchemaError } from '../../src/report/report-schema.ts';
+import type { Report } from '../../src/deviations/index.ts';
+import { validateReport, type ReportSchemaError } from '../../src/report/index.ts';
 
 /** What a `run --out <dir> --format json,md` left in its directory. */
 export interface ReportFiles {

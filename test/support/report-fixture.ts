@@ -1,5 +1,9 @@
-import type { OperationReport, Report, ReportDeviation } from '../../src/report/report-model.ts';
-import { summarise } from '../../src/report/verdict.ts';
+import {
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+  summarise,
+} from '../../src/deviations/index.ts';
 
 /** Hand-built report parts for the report layer's tests: valid by default, overridable field by field. */
 export function aDeviation(overrides: Partial<ReportDeviation> = {}): ReportDeviation {
@@ -27,7 +31,7 @@ export function anOperation(operation: string, overrides: Partial<OperationRepor
     verdict: 'conformant',
     checks: [
       { check: 'response-schema', runs: 10, failed: 0 },
-      { check: 'errors', runs: 5, failed: 0 },
+      { check: 'error-shape', runs: 5, failed: 0 },
     ],
     deviations: [],
     ...overrides,
@@ -60,7 +64,7 @@ export function aMixedReport(overrides: Partial<Report> = {}): Report {
         verdict: 'deviates',
         checks: [
           { check: 'response-schema', runs: 10, failed: 2 },
-          { check: 'errors', runs: 5, failed: 0 },
+          { check: 'error-shape', runs: 5, failed: 0 },
         ],
         deviations: [
           aDeviation(),
@@ -78,7 +82,7 @@ export function aMixedReport(overrides: Partial<Report> = {}): Report {
         checks: [],
         deviations: [
           aDeviation({
-            check: 'supported',
+            check: 'positive',
             kind: 'unsupported',
             path: '',
             expected: 'implemented',

@@ -1,4 +1,4 @@
-import { UNKNOWN_USER_POOL_ID } from '../../src/checks/error-shape.ts';
+import { UNKNOWN_USER_POOL_ID } from '../../src/checks/index.ts';
 import type { Mutation } from './mutation.ts';
 import { jsonRequestOf, type ProxiedRequest } from './proxied-exchange.ts';
 

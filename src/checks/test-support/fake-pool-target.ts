@@ -1,7 +1,5 @@
-import { AWS_JSON_CONTENT_TYPE } from '../../protocol/aws-json.ts';
-import type { Exchange } from '../../wire/exchange.ts';
-import type { Sender } from '../../wire/sender.ts';
-import type { CallResult } from '../../wire/wire-client.ts';
+import { AWS_JSON_CONTENT_TYPE, type Exchange } from '../../protocol/index.ts';
+import type { Sender, CallResult } from '../../wire/index.ts';
 
 /** Ways the fake breaks Cognito's contract, one rule each, so tests can show every check can fail. */
 export interface FakeFaults {

@@ -1,6 +1,9 @@
-import { normaliseDeviation } from '../../report/normalise.ts';
-import type { Report, ReportDeviation } from '../../report/report-model.ts';
-import { stableStringify } from '../../report/stable-json.ts';
+import {
+  normaliseDeviation,
+  type Report,
+  type ReportDeviation,
+  stableStringify,
+} from '../../deviations/index.ts';
 
 /**
  * A report as JSON with what legitimately differs between two runs of the same seed removed: the run's timing

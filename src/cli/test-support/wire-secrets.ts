@@ -1,4 +1,4 @@
-import { isSecretMember } from '../../report/redact.ts';
+import { isSecretMember } from '../../deviations/index.ts';
 import type { RecordedExchange } from './recording-proxy.ts';
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../../spec/operation-spec.ts';
-import type { SchemaArbitraryOptions } from '../schema-arbitrary.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
+import type { SchemaArbitraryOptions } from './schema-arbitrary-options.ts';
 import { numberArbitrary } from './number-arbitrary.ts';
 import type { PathStep } from './path-template.ts';
 import { formatPointer } from './pointer.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../../spec/operation-spec.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
 import { numberKeyword } from './schema-node.ts';
 
 /** Inclusive numeric bounds of a node, `exclusive*` folded in (for integers, to the next whole number). */

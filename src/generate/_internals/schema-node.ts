@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../spec/operation-spec.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
 
 /**
  * Typed reads of the JSON Schema keywords the generators understand. Anything that changes which

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { JsonSchema } from '../../spec/operation-spec.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
 import { codePointLength, fullMatchTester, generationRegex } from './generation-regex.ts';
 import { parsePatternSequence, sequenceStringArbitrary } from './pattern-sequence.ts';
 import { numberKeyword, stringKeyword } from './schema-node.ts';

@@ -1,7 +1,6 @@
-import type { JsonSchema } from '../../spec/operation-spec.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
 import { declaredNumberBounds } from './number-arbitrary.ts';
-import type { NodeType } from './schema-node.ts';
-import { jsonTypeOf, satisfiesType } from './schema-node.ts';
+import { jsonTypeOf, type NodeType, satisfiesType } from './schema-node.ts';
 
 /**
  * Replacement values of the wrong JSON type, the most typical client mistake first (it is the shrink

@@ -1,7 +1,6 @@
 import type { RequestFixup } from '../request-fixup.ts';
 import { STANDARD_ATTRIBUTE_NAMES } from './_internals/aws-values.ts';
-import type { JsonObject } from './_internals/edit.ts';
-import { arrayAt, copyRequest, isPresent, objectAt } from './_internals/edit.ts';
+import { arrayAt, copyRequest, isPresent, type JsonObject, objectAt } from './_internals/edit.ts';
 import { fixPoolSettings } from './_internals/pool-settings.ts';
 
 /** Custom attribute names Cognito accepts without surprises: letters, digits, underscore, ≤ 20. */

@@ -1,9 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createSpecAjv } from '../../spec/create-ajv.ts';
-import type { JsonSchema } from '../../spec/operation-spec.ts';
+import { createSpecAjv } from '../../spec/index.ts';
+import type { JsonSchema } from '../../../specs/format/index.ts';
 import { escapePointerToken } from '../_internals/pointer.ts';
-import type { Violation } from '../violation.ts';
-import { VIOLATION_KEYWORDS } from '../violation.ts';
+import { type Violation, VIOLATION_KEYWORDS } from '../violation.ts';
 
 /** Where an Ajv error is about: the missing member for `required`, the key for `propertyNames`. */
 function errorPath(error: ErrorObject): string {

@@ -1,4 +1,4 @@
-import type { JsonSchema, OperationSpec } from '../../spec/operation-spec.ts';
+import type { JsonSchema, OperationSpec } from '../../../specs/format/index.ts';
 
 /**
  * Request schemas written by hand in the spec files' conventions, with constraints as the AWS model

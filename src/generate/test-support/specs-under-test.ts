@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { OperationSpec } from '../../spec/operation-spec.ts';
-import { loadOperationSpecs, SPECS_DIR } from '../../spec/load-specs.ts';
+import type { OperationSpec } from '../../../specs/format/index.ts';
+import { loadOperationSpecs, SPECS_DIR } from '../../spec/index.ts';
 import { HAND_WRITTEN_SPECS } from './hand-written-specs.ts';
 
 /** A spec with where it came from, for test names. */

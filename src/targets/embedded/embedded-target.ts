@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EMULATOR_CREDENTIALS, type StartedTarget, type TargetDescriptor } from '../target.ts';
+import type { TargetDescriptor } from '../../wire/index.ts';
+import { EMULATOR_CREDENTIALS, type StartedTarget } from '../target.ts';
 import { findFreePort } from './free-port.ts';
 
 const require = createRequire(import.meta.url);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FixupContext } from '../../request-fixup.ts';
-import type { JsonObject } from './edit.ts';
-import { copyRequest, isPresent, objectAt, substitute } from './edit.ts';
-import { secretHash } from '../../../protocol/secret-hash.ts';
+import { copyRequest, isPresent, type JsonObject, objectAt, substitute } from './edit.ts';
+import { secretHash } from '../../../protocol/index.ts';
 
 /**
  * AuthParameters per AuthFlow, from the suite's live user, plus SECRET_HASH when the client has a

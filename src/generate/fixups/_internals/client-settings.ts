@@ -7,12 +7,12 @@ import {
   STANDARD_OAUTH_SCOPES,
   WRITABLE_STANDARD_ATTRIBUTES,
 } from './aws-values.ts';
-import type { JsonObject } from './edit.ts';
 import {
   arrayAt,
   clampIfPresent,
   distinct,
   isPresent,
+  type JsonObject,
   objectAt,
   replaceIfPresent,
   stableHash,

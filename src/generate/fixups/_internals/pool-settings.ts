@@ -1,7 +1,6 @@
 import type { FixupContext } from '../../request-fixup.ts';
 import { lambdaArn, roleArn, SENDER_EMAIL, sesIdentityArn } from './aws-values.ts';
-import type { JsonObject } from './edit.ts';
-import { clampIfPresent, isPresent, objectAt, replaceIfPresent } from './edit.ts';
+import { clampIfPresent, isPresent, type JsonObject, objectAt, replaceIfPresent } from './edit.ts';
 
 /**
  * Fix-ups shared by CreateUserPool and UpdateUserPool: the settings both accept. Messages keep their

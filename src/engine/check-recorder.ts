@@ -1,0 +1,191 @@
+import {
+  type ChangeVerdict,
+  type CheckName,
+  checkNameOf,
+  type ConformanceRecord,
+  dedupeDeviations,
+  type Deviation,
+  type Finding,
+  redactSecrets,
+  replayRunCommand,
+  type ReportTarget,
+  reproductionCommand,
+  type ReproductionTarget,
+} from '../deviations/index.ts';
+import type { Exchange } from '../protocol/index.ts';
+import type { ExploreResult } from './explore.ts';
+
+/** Stands for the run's resource prefix in reports. */
+export const RUN_PREFIX_TOKEN = 'cc-<run>-';
+
+/** Where a finding came from: the request that provoked it and, for properties, how to replay it. */
+export interface FindingContext {
+  readonly request: unknown;
+  /** True when the request was sent raw (not through SDK serialisation). */
+  readonly raw?: boolean;
+  readonly seed?: number;
+  readonly path?: string;
+  /** How many runs produced this same finding (explorations report one minimal example per rule). */
+  readonly occurrences?: number;
+  /** `run` when no single request reproduces the finding: the command replays the run with its seed. */
+  readonly replay?: 'request' | 'run';
+}
+
+/** How `recordExploration` turns explored inputs into reported requests. */
+export interface ExplorationRecording<T> {
+  readonly raw?: boolean;
+  readonly replay?: 'request' | 'run';
+  /** The request to report for an input (default: the input itself). */
+  readonly requestOf?: (input: T, shrunk: boolean) => unknown;
+}
+
+/**
+ * Collects what the checks of one test found. Each `record` call is one run of a check; a run fails when
+ * it produced a finding that counts (errors and warnings, not info). The result is one record for
+ * `task.meta`, already de-duplicated and redacted.
+ */
+export class CheckRecorder {
+  private readonly tallies = new Map<CheckName, { runs: number; failed: number }>();
+  private readonly found: Deviation[] = [];
+  private unsupportedEvidence?: string;
+  private inconclusiveReason?: string;
+  private changeVerdicts: ChangeVerdict[] = [];
+  private completed = 0;
+
+  /**
+   * @param runPrefix the run's resource prefix (`cc-<runid>-`). It differs on every run, so it is replaced by
+   *   `RUN_PREFIX_TOKEN` in what is reported; two runs with the same seed then report the same deviations.
+   */
+  constructor(
+    readonly operation: string,
+    private readonly target: ReportTarget & ReproductionTarget,
+    private readonly run: ConformanceRecord['run'],
+    private readonly runPrefix?: string,
+  ) {}
+
+  /** Records one run of `check` and whatever it found; returns the findings for convenience. */
+  record(check: CheckName, findings: readonly Finding[], context: FindingContext): readonly Finding[] {
+    this.tally(check, 1, findings.some((finding) => finding.severity !== 'info') ? 1 : 0);
+    for (const finding of findings) this.report(check, finding, context);
+    return findings;
+  }
+
+  /** Adds runs of a check judged elsewhere (an exploration over generated requests). */
+  tally(check: CheckName, runs: number, failed: number): void {
+    const tally = this.tallies.get(check) ?? { runs: 0, failed: 0 };
+    tally.runs += runs;
+    tally.failed += failed;
+    this.tallies.set(check, tally);
+  }
+
+  /** Adds one finding without counting a run (its run was tallied already). */
+  report(check: CheckName, finding: Finding, context: FindingContext): void {
+    this.found.push(this.toDeviation(check, finding, context));
+  }
+
+  /** Registers a check that ran without judging anything yet, so it shows with zero runs. */
+  declare(check: CheckName): void {
+    if (!this.tallies.has(check)) this.tallies.set(check, { runs: 0, failed: 0 });
+  }
+
+  /** Counts an exchange of this operation that got a complete HTTP response. */
+  sawExchange(exchange: Exchange): void {
+    if (exchange.status !== 0 && exchange.transportError === undefined) this.completed += 1;
+  }
+
+  /** Records an exploration: its tallies, and one minimal example per broken rule with seed and path. */
+  recordExploration<T>(result: ExploreResult<T>, recording: ExplorationRecording<T> = {}): void {
+    for (const [check, tally] of result.tallies) this.tally(checkNameOf(check), tally.runs, tally.failed);
+    for (const example of result.examples) {
+      this.report(checkNameOf(example.check), example.finding, {
+        request: recording.requestOf
+          ? recording.requestOf(example.input, example.path !== undefined)
+          : example.input,
+        raw: recording.raw ?? false,
+        replay: recording.replay ?? 'request',
+        seed: example.seed,
+        ...(example.path !== undefined ? { path: example.path } : {}),
+        occurrences: example.occurrences,
+      });
+    }
+  }
+
+  markUnsupported(evidence: string): void {
+    this.unsupportedEvidence ??= evidence;
+  }
+
+  markInconclusive(reason: string): void {
+    this.inconclusiveReason ??= reason;
+  }
+
+  addChangeVerdicts(verdicts: readonly ChangeVerdict[]): void {
+    this.changeVerdicts = [...this.changeVerdicts, ...verdicts];
+  }
+
+  get deviations(): readonly Deviation[] {
+    return this.found;
+  }
+
+  toRecord(): ConformanceRecord {
+    return {
+      operation: this.operation,
+      target: {
+        kind: this.target.kind,
+        name: this.target.name,
+        endpoint: this.target.endpoint,
+        ...versionFields(this.target),
+      },
+      run: this.run,
+      completedExchanges: this.completed,
+      checks: [...this.tallies]
+        .map(([check, tally]) => ({ check, ...tally }))
+        .sort((a, b) => a.check.localeCompare(b.check)),
+      deviations: dedupeDeviations(this.found),
+      ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),
+      ...(this.inconclusiveReason ? { inconclusive: this.inconclusiveReason } : {}),
+      ...(this.changeVerdicts.length > 0 ? { changes: this.changeVerdicts } : {}),
+    };
+  }
+
+  private toDeviation(check: CheckName, finding: Finding, context: FindingContext): Deviation {
+    const request = redactSecrets(isObject(context.request) ? context.request : {});
+    return this.withoutRunPrefix({
+      ...finding,
+      actual: redactSecrets(finding.actual),
+      expected: redactSecrets(finding.expected),
+      operation: this.operation,
+      check,
+      request,
+      reproduce: {
+        ...(context.seed !== undefined ? { seed: context.seed } : {}),
+        ...(context.path !== undefined ? { path: context.path } : {}),
+        command:
+          context.replay === 'run'
+            ? replayRunCommand(this.target, this.operation, this.run.seed)
+            : reproductionCommand(this.target, this.operation, request, { raw: context.raw ?? false }),
+      },
+      occurrences: context.occurrences ?? 1,
+    });
+  }
+
+  private withoutRunPrefix(deviation: Deviation): Deviation {
+    const prefix = this.runPrefix;
+    if (!prefix) return deviation;
+    return JSON.parse(
+      JSON.stringify(deviation, (_key, value: unknown) =>
+        typeof value === 'string' ? value.split(prefix).join(RUN_PREFIX_TOKEN) : value,
+      ),
+    ) as Deviation;
+  }
+}
+
+function versionFields(target: ReportTarget): Pick<ReportTarget, 'version' | 'image'> {
+  return {
+    ...(target.version ? { version: target.version } : {}),
+    ...(target.image ? { image: target.image } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

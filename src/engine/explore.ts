@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import type { CheckKey, CheckedFinding, Evaluation, Finding } from '../deviations/index.ts';
+
+/** The smallest input fast-check found for one broken rule, and how to replay it. */
+export interface MinimalExample<T> {
+  readonly check: CheckKey;
+  readonly finding: Finding;
+  readonly input: T;
+  /** How many explored runs broke this rule. */
+  readonly occurrences: number;
+  readonly seed: number;
+  /** fast-check's replay path; absent when the rule could not be provoked again while shrinking. */
+  readonly path?: string;
+}
+
+export interface ExploreOptions {
+  readonly seed: number;
+  readonly numRuns: number;
+  /** At most this many distinct rules are shrunk; the rest keep their first example. */
+  readonly maxShrunkRules?: number;
+  /** Bounds each shrink, in case a target answers slowly. */
+  readonly shrinkTimeLimitMs?: number;
+}
+
+export interface ExploreResult<T> {
+  readonly runs: number;
+  /** For each check: how many runs it judged and how many of them broke a rule. */
+  readonly tallies: ReadonlyMap<CheckKey, { runs: number; failed: number }>;
+  readonly examples: readonly MinimalExample<T>[];
+}
+
+/**
+ * Runs `evaluate` on `numRuns` generated inputs and collects every broken rule. Then, for each distinct
+ * rule, replays the same seed with a property that fails exactly on that rule, so fast-check shrinks it
+ * to a minimal input and reports its seed and path (transport failures excepted: they are reported as
+ * first seen). Exploring first means one run finds every rule, not just the first one a failing
+ * property would stop at.
+ */
+export async function explore<T>(
+  arbitrary: fc.Arbitrary<T>,
+  evaluate: (input: T) => Promise<Evaluation>,
+  options: ExploreOptions,
+): Promise<ExploreResult<T>> {
+  const tallies = new Map<CheckKey, { runs: number; failed: number }>();
+  const firstSeen = new Map<string, { checked: CheckedFinding; input: T; count: number; runIndex: number }>();
+  let runs = 0;
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (input) => {
+      runs += 1;
+      const evaluation = await evaluate(input);
+      tally(tallies, evaluation);
+      for (const checked of evaluation.findings) {
+        const key = ruleOf(checked);
+        const seen = firstSeen.get(key);
+        if (seen) seen.count += 1;
+        else firstSeen.set(key, { checked, input, count: 1, runIndex: runs - 1 });
+      }
+    }),
+    { seed: options.seed, numRuns: options.numRuns, endOnFailure: true },
+  );
+  const examples: MinimalExample<T>[] = [];
+  let shrunk = 0;
+  for (const [key, seen] of firstSeen) {
+    // A transport failure (no complete response) says nothing about the input: shrinking it would only
+    // send more requests to a target that is down or hanging, each waiting out the full deadline. An
+    // `info` finding is a note, not a failure: its first example is enough.
+    const { kind, severity } = seen.checked.finding;
+    const shrinkable = kind !== 'transport' && severity !== 'info' && shrunk < (options.maxShrunkRules ?? 40);
+    const minimal = shrinkable
+      ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options)
+      : undefined;
+    if (shrinkable) shrunk += 1;
+    examples.push({
+      check: seen.checked.check,
+      finding: minimal?.finding ?? seen.checked.finding,
+      input: minimal?.input ?? seen.input,
+      occurrences: seen.count,
+      seed: options.seed,
+      ...(minimal ? { path: minimal.path } : {}),
+    });
+  }
+  return { runs, tallies, examples };
+}
+
+async function shrinkRule<T>(
+  arbitrary: fc.Arbitrary<T>,
+  evaluate: (input: T) => Promise<Evaluation>,
+  key: string,
+  runIndex: number,
+  options: ExploreOptions,
+): Promise<{ input: T; finding: Finding; path: string } | undefined> {
+  let lastFinding: Finding | undefined;
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (input) => {
+      const match = (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key);
+      if (match) lastFinding = match.finding;
+      return match === undefined;
+    }),
+    {
+      seed: options.seed,
+      // Start at the run that first broke the rule instead of sending every passing run again.
+      path: String(runIndex),
+      numRuns: options.numRuns,
+      ...(options.shrinkTimeLimitMs ? { interruptAfterTimeLimit: options.shrinkTimeLimitMs } : {}),
+    },
+  );
+  if (!details.failed || details.counterexample === null || details.counterexamplePath === null)
+    return undefined;
+  // Replay the minimal input once more so the finding reported is the one it produces, not the last tried.
+  const [input] = details.counterexample;
+  const finding =
+    (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key)?.finding ?? lastFinding;
+  return finding ? { input, finding, path: details.counterexamplePath } : undefined;
+}
+
+/** The rule a finding breaks, independent of the values involved: check, kind, severity, path (indices folded). */
+export function ruleOf(checked: CheckedFinding): string {
+  const { kind, severity, path } = checked.finding;
+  return [checked.check, kind, severity, path.replace(/\/\d+(?=\/|$)/g, '/*')].join('\u0000');
+}
+
+function tally(tallies: Map<CheckKey, { runs: number; failed: number }>, evaluation: Evaluation): void {
+  for (const check of evaluation.judged) {
+    const entry = tallies.get(check) ?? { runs: 0, failed: 0 };
+    entry.runs += 1;
+    const broken = evaluation.findings.some(
+      (checked) => checked.check === check && checked.finding.severity !== 'info',
+    );
+    if (broken) entry.failed += 1;
+    tallies.set(check, entry);
+  }
+}

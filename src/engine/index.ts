@@ -1,0 +1,7 @@
+/**
+ * Stage 11, the run engine: explore with fast-check, then shrink each broken rule to a minimal example; and
+ * the recorder that turns findings into de-duplicated, redacted deviations for one operation.
+ */
+export { CheckRecorder } from './check-recorder.ts';
+export { explore } from './explore.ts';
+export type { ExploreResult } from './explore.ts';

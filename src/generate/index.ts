@@ -1,0 +1,7 @@
+/**
+ * Stage 6, request generation with fast-check: arbitraries for valid requests derived from the request
+ * schemas, requests that break exactly one rule, and one small fix-up per operation for what a schema cannot say.
+ */
+export { fixupFor } from './fixup-registry.ts';
+export type { FixupContext } from './request-fixup.ts';
+export { invalidRequests, validRequests } from './request-generators.ts';

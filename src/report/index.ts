@@ -1,0 +1,28 @@
+/**
+ * Stage 18, report outputs: building the report from records, JSON, Markdown, JUnit, the GitHub step summary,
+ * the HTML matrix, baselines, diffs and merging of shards.
+ */
+export {
+  applyBaseline,
+  exitCodeFor,
+  formatBaseline,
+  loadBaseline,
+  parseBaseline,
+  writeBaseline,
+} from './baseline.ts';
+export type { Baseline, BaselineEntry, BaselineResult } from './baseline.ts';
+export { buildReport } from './build-report.ts';
+export { consoleTable } from './console-table.ts';
+export { appendStepSummary } from './github-step-summary.ts';
+export { renderCompatibilityMatrix } from './html-matrix.ts';
+export { compatibilityMatrixMarkdown } from './markdown-matrix.ts';
+export { reportToMarkdown } from './markdown-report.ts';
+export type { MatrixModel } from './matrix-model.ts';
+export { mergeReports } from './merge-reports.ts';
+export { diffExitCode, diffReports, diffToMarkdown } from './report-diff.ts';
+export type { ReportDiff } from './report-diff.ts';
+export { parseReportJson, reportToJson } from './report-json.ts';
+export { validateReport } from './report-schema.ts';
+export type { ReportSchemaError } from './report-schema.ts';
+export { REPORT_FORMATS, writeFileAtomic, writeReportFiles } from './write-report-files.ts';
+export type { ReportFormat } from './write-report-files.ts';

@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CheckRecorder } from '../engine/index.ts';
+import { ResourceFactory } from '../resources/index.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
+import { WireClient } from '../wire/index.ts';
+import { runPasswordFlows, runRefreshFlow, type AuthRunContext } from './auth-runs.ts';
+
+const specs = loadOperationSpecs();
+let target: StartedTarget;
+let wire: WireClient;
+let resources: ResourceFactory;
+
+beforeAll(async () => {
+  target = await startEmbeddedTarget();
+  wire = new WireClient(target.descriptor);
+});
+afterEach(() => resources.cleanup());
+afterAll(async () => {
+  wire.destroy();
+  await target.stop();
+});
+
+function context(operation: string): AuthRunContext {
+  resources = new ResourceFactory(wire, 'cc-auth-runs-');
+  const recorder = new CheckRecorder(operation, target.descriptor, {
+    profile: 'quick',
+    seed: 1,
+    startedAt: new Date(0).toISOString(),
+  });
+  return { spec: specFor(specs, operation), target: target.descriptor, wire, resources, recorder };
+}
+
+describe('auth runs against cognito-local', () => {
+  it('fetches the pool JWKS from the target and verifies real tokens with it', async () => {
+    const run = context('InitiateAuth');
+    await runPasswordFlows(run);
+    const record = run.recorder.toRecord();
+    expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    expect(record.deviations.filter((deviation) => deviation.path.endsWith('/$signature'))).toEqual([]);
+    expect(
+      record.deviations.filter(
+        (deviation) =>
+          deviation.path.endsWith('/token_use') ||
+          deviation.path.endsWith('/aud') ||
+          deviation.path.endsWith('/client_id'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('gets a refresh token during set-up and judges the refreshed tokens', async () => {
+    const run = context('InitiateAuth');
+    await runRefreshFlow(run);
+    const record = run.recorder.toRecord();
+    expect(record.inconclusive).toBeUndefined();
+    expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    expect(
+      record.deviations.filter((deviation) => deviation.path === '/AuthenticationResult/RefreshToken'),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FakePoolTarget, type FakeFaults } from '../checks/test-support/fake-pool-target.ts';
+import { CheckRecorder } from '../engine/index.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
+import {
+  probeClientLastModified,
+  probePoolLastModified,
+  runCreateClientRoundTrip,
+  runCreatePoolRoundTrip,
+  runUpdateClientRoundTrip,
+  runUpdatePoolRoundTrip,
+  type RoundTripContext,
+} from './round-trip-runs.ts';
+
+const specs = loadOperationSpecs();
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:migrate';
+const TARGET = {
+  kind: 'embedded' as const,
+  name: 'fake',
+  endpoint: 'http://127.0.0.1:1',
+  region: 'us-east-1',
+};
+
+function contextFor(target: FakePoolTarget, operation: string) {
+  const owned = new Set<string>();
+  const recorder = new CheckRecorder(operation, TARGET, {
+    profile: 'quick',
+    seed: 7,
+    startedAt: new Date(0).toISOString(),
+  });
+  const context: RoundTripContext = {
+    sender: target,
+    specs,
+    resources: { adoptPool: (id) => owned.add(id), forgetPool: (id) => owned.delete(id) },
+    recorder,
+    seed: 7,
+    numRuns: 5,
+    pause: async () => undefined,
+  };
+  return { context, recorder, owned };
+}
+
+/** Create requests whose shrinking ends at the smallest one that still sets LambdaConfig.UserMigration. */
+const createRequests = fc.record(
+  {
+    PoolName: fc.constant('cc-t-pool'),
+    LambdaConfig: fc.constant({ UserMigration: ARN }),
+    MfaConfiguration: fc.constant('OFF'),
+    AutoVerifiedAttributes: fc.subarray(['email', 'phone_number']),
+  },
+  { requiredKeys: ['PoolName'] },
+);
+
+async function poolId(target: FakePoolTarget, settings: Record<string, unknown> = {}): Promise<string> {
+  const created = await target.send('CreateUserPool', { PoolName: 'cc-t-shared', ...settings });
+  return (created.output?.['UserPool'] as { Id: string }).Id;
+}
+
+async function clientOf(target: FakePoolTarget): Promise<{ UserPoolId: string; ClientId: string }> {
+  const UserPoolId = await poolId(target);
+  const created = await target.send('CreateUserPoolClient', { UserPoolId, ClientName: 'cc-t-client' });
+  return { UserPoolId, ClientId: (created.output?.['UserPoolClient'] as { ClientId: string }).ClientId };
+}
+
+const kinds = (recorder: CheckRecorder) =>
+  recorder.toRecord().deviations.map((d) => `${d.check} ${d.kind} ${d.path}`);
+
+describe('round-trip runs on a fake target', () => {
+  it('find nothing on a correct target, and delete the pools they create', async () => {
+    const target = new FakePoolTarget();
+    const { context, recorder, owned } = contextFor(target, 'CreateUserPool');
+    await runCreatePoolRoundTrip(context, createRequests);
+    expect(recorder.toRecord().deviations).toEqual([]);
+    expect(recorder.toRecord().checks).toEqual([{ check: 'round-trip', runs: 5, failed: 0 }]);
+    expect(owned.size).toBe(0);
+  });
+
+  it('report a member Describe drops as missing-member, shrunk to a minimal request with seed and path', async () => {
+    const { context, recorder } = contextFor(
+      new FakePoolTarget({ dropFromDescribe: '/LambdaConfig/UserMigration' }),
+      'CreateUserPool',
+    );
+    await runCreatePoolRoundTrip(context, createRequests);
+    const [deviation] = recorder.toRecord().deviations;
+    expect(kinds(recorder)).toEqual(['round-trip missing-member /UserPool/LambdaConfig/UserMigration']);
+    expect(deviation?.request).toEqual({ PoolName: 'cc-t-pool', LambdaConfig: { UserMigration: ARN } });
+    expect(deviation?.reproduce).toMatchObject({ seed: 7, path: expect.any(String) });
+  });
+
+  it('report a stale Describe after UpdateUserPool as state', async () => {
+    const target = new FakePoolTarget({ staleDescribe: true });
+    const { context, recorder } = contextFor(target, 'UpdateUserPool');
+    const UserPoolId = await poolId(target, { EmailVerificationSubject: 'Old subject' });
+    await runUpdatePoolRoundTrip(
+      context,
+      fc.constant({ UserPoolId, EmailVerificationSubject: 'New subject' }),
+    );
+    const [deviation] = recorder.toRecord().deviations;
+    // The listing is current, so it also disagrees with the stale Describe.
+    expect(kinds(recorder)).toEqual([
+      'round-trip state /UserPool/EmailVerificationSubject',
+      'round-trip state /UserPools/0/LastModifiedDate',
+    ]);
+    expect(deviation).toMatchObject({ expected: 'New subject', actual: 'Old subject' });
+  });
+
+  it('report a stale DescribeUserPoolClient after UpdateUserPoolClient as state', async () => {
+    const target = new FakePoolTarget({ staleDescribe: true });
+    const { context, recorder } = contextFor(target, 'UpdateUserPoolClient');
+    const client = await clientOf(target);
+    await runUpdateClientRoundTrip(context, fc.constant({ ...client, ClientName: 'cc-t-renamed' }));
+    expect(kinds(recorder)).toEqual(['round-trip state /UserPoolClient/ClientName']);
+  });
+
+  it('report a member DescribeUserPoolClient drops as missing-member', async () => {
+    const target = new FakePoolTarget({ dropFromDescribe: '/RefreshTokenValidity' });
+    const { context, recorder } = contextFor(target, 'CreateUserPoolClient');
+    const UserPoolId = await poolId(target);
+    await runCreateClientRoundTrip(
+      context,
+      fc.constant({ UserPoolId, ClientName: 'cc-t-c', RefreshTokenValidity: 10, GenerateSecret: true }),
+    );
+    expect(kinds(recorder)).toEqual(['round-trip missing-member /UserPoolClient/RefreshTokenValidity']);
+  });
+
+  it('report a LastModifiedDate that does not advance as state, and nothing when it does', async () => {
+    for (const [faults, expected] of [
+      [{ frozenLastModified: true }, ['round-trip state /UserPool/LastModifiedDate']],
+      [{}, []],
+    ] as const) {
+      const target = new FakePoolTarget(faults as FakeFaults);
+      const { context, recorder } = contextFor(target, 'UpdateUserPool');
+      await probePoolLastModified(context, { UserPoolId: await poolId(target), MfaConfiguration: 'OFF' });
+      expect(kinds(recorder)).toEqual(expected);
+      expect(recorder.toRecord().checks).toEqual([{ check: 'round-trip', runs: 1, failed: expected.length }]);
+    }
+  });
+
+  it('wait just over a second before the update whose LastModifiedDate it judges', async () => {
+    const target = new FakePoolTarget({ frozenLastModified: true });
+    const { context, recorder } = contextFor(target, 'UpdateUserPoolClient');
+    const waits: number[] = [];
+    await probeClientLastModified(
+      { ...context, pause: async (ms) => void waits.push(ms) },
+      { ...(await clientOf(target)), RefreshTokenValidity: 3 },
+    );
+    expect(waits).toEqual([1_100]);
+    expect(kinds(recorder)).toEqual(['round-trip state /UserPoolClient/LastModifiedDate']);
+  });
+});

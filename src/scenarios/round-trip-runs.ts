@@ -1,0 +1,312 @@
+import {
+  checkDescribed,
+  checkLastModified,
+  checkListed,
+  checkListedMatchesDescribed,
+  describePlan,
+  LAST_MODIFIED_SETTLE_MS,
+  listAllPools,
+  listPlan,
+  poolsOf,
+  ROUND_TRIP_CHECK,
+  type RoundTripPlan,
+  transportFinding,
+} from '../checks/index.ts';
+import type fc from 'fast-check';
+import { type CheckRecorder, explore } from '../engine/index.ts';
+import type { Evaluation, Finding } from '../deviations/index.ts';
+import type { ResourceFactory } from '../resources/index.ts';
+import { specFor } from '../spec/index.ts';
+import type { OperationSpec } from '../../specs/format/index.ts';
+import type { CallResult, Sender } from '../wire/index.ts';
+import { createdPoolId } from './operation-prerequisites.ts';
+
+/** What the round-trip runs of one operation need. */
+export interface RoundTripContext {
+  readonly sender: Sender;
+  readonly specs: readonly OperationSpec[];
+  /** Registers the pools a create round trip makes, so cleanup is guaranteed even if the run dies. */
+  readonly resources: Pick<ResourceFactory, 'adoptPool' | 'forgetPool'>;
+  /** The recorder of the operation under test (CreateUserPool, UpdateUserPool, …). */
+  readonly recorder: CheckRecorder;
+  readonly seed: number;
+  readonly numRuns: number;
+  /** How to wait before an update whose LastModifiedDate is judged; unit tests with a fake clock pass a no-op. */
+  readonly pause?: (ms: number) => Promise<void>;
+  readonly shrinkTimeLimitMs?: number;
+}
+
+const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
+
+/**
+ * CreateUserPool: each generated request that is accepted must read back from DescribeUserPool and,
+ * for the listed members, from ListUserPools (which must also agree with Describe). The pool is deleted
+ * afterwards. Rules broken are shrunk to a minimal create request.
+ */
+export async function runCreatePoolRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plans = poolPlans(context.specs, 'CreateUserPool');
+  const sender = countingSender(context, 'CreateUserPool');
+  await exploreRoundTrip(context, requests, async (request) => {
+    const created = await sender.send('CreateUserPool', request);
+    const id = accepted(created) ? createdPoolId(created.exchange.body) : undefined;
+    if (id === undefined) return NOT_JUDGED;
+    context.resources.adoptPool(id);
+    try {
+      return judged(await readBackPool(sender, plans, id, sentBody(created, request)));
+    } finally {
+      const deleted = await sender.send('DeleteUserPool', { UserPoolId: id });
+      if (accepted(deleted)) context.resources.forgetPool(id);
+    }
+  });
+}
+
+/**
+ * UpdateUserPool on one live pool: only what each update sent is compared (Describe and, for listed
+ * members, ListUserPools), since an update may reset what it leaves out.
+ */
+export async function runUpdatePoolRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plans = poolPlans(context.specs, 'UpdateUserPool');
+  const sender = countingSender(context, 'UpdateUserPool');
+  await exploreRoundTrip(context, requests, async (request) => {
+    const updated = await sender.send('UpdateUserPool', request);
+    if (!accepted(updated)) return NOT_JUDGED;
+    return judged(
+      await readBackPool(sender, plans, String(request['UserPoolId']), sentBody(updated, request)),
+    );
+  });
+}
+
+/** CreateUserPoolClient in one live pool: what was sent reads back from DescribeUserPoolClient. */
+export async function runCreateClientRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plan = describePlan(
+    specFor(context.specs, 'CreateUserPoolClient'),
+    specFor(context.specs, 'DescribeUserPoolClient'),
+  );
+  const sender = countingSender(context, 'CreateUserPoolClient');
+  await exploreRoundTrip(context, requests, async (request) => {
+    const created = await sender.send('CreateUserPoolClient', request);
+    const clientId = accepted(created)
+      ? (created.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId
+      : undefined;
+    if (typeof clientId !== 'string') return NOT_JUDGED;
+    return judged(
+      await readBackClient(sender, plan, String(request['UserPoolId']), clientId, sentBody(created, request)),
+    );
+  });
+}
+
+/** UpdateUserPoolClient on one live client: only what each update sent is compared. */
+export async function runUpdateClientRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+): Promise<void> {
+  const plan = describePlan(
+    specFor(context.specs, 'UpdateUserPoolClient'),
+    specFor(context.specs, 'DescribeUserPoolClient'),
+  );
+  const sender = countingSender(context, 'UpdateUserPoolClient');
+  await exploreRoundTrip(context, requests, async (request) => {
+    const updated = await sender.send('UpdateUserPoolClient', request);
+    if (!accepted(updated)) return NOT_JUDGED;
+    return judged(
+      await readBackClient(
+        sender,
+        plan,
+        String(request['UserPoolId']),
+        String(request['ClientId']),
+        sentBody(updated, request),
+      ),
+    );
+  });
+}
+
+/**
+ * One update of a pool read before and after, {@link LAST_MODIFIED_SETTLE_MS} apart: LastModifiedDate
+ * must advance, CreationDate stay, and neither snapshot be modified before created.
+ */
+export async function probePoolLastModified(
+  context: RoundTripContext,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const describe = () => context.sender.send('DescribeUserPool', { UserPoolId: request['UserPoolId'] });
+  await probeLastModified(
+    context,
+    'UserPool',
+    describe,
+    () => countingSender(context, 'UpdateUserPool').send('UpdateUserPool', request),
+    request,
+  );
+}
+
+/** As {@link probePoolLastModified}, for an app client. */
+export async function probeClientLastModified(
+  context: RoundTripContext,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const describe = () =>
+    context.sender.send('DescribeUserPoolClient', {
+      UserPoolId: request['UserPoolId'],
+      ClientId: request['ClientId'],
+    });
+  const update = () => countingSender(context, 'UpdateUserPoolClient').send('UpdateUserPoolClient', request);
+  await probeLastModified(context, 'UserPoolClient', describe, update, request);
+}
+
+async function probeLastModified(
+  context: RoundTripContext,
+  resource: string,
+  describe: () => Promise<CallResult>,
+  update: () => Promise<CallResult>,
+  request: Record<string, unknown>,
+): Promise<void> {
+  const before = await describe();
+  if (!accepted(before)) return;
+  await (context.pause ?? delay)(LAST_MODIFIED_SETTLE_MS);
+  if (!accepted(await update())) return;
+  const after = await describe();
+  if (!accepted(after)) return;
+  context.recorder.record(
+    ROUND_TRIP_CHECK,
+    checkLastModified(resource, before.exchange.body, after.exchange.body),
+    { request },
+  );
+}
+
+interface PoolPlans {
+  readonly describe: RoundTripPlan;
+  readonly list: RoundTripPlan;
+}
+
+function poolPlans(specs: readonly OperationSpec[], operation: string): PoolPlans {
+  const request = specFor(specs, operation);
+  return {
+    describe: describePlan(request, specFor(specs, 'DescribeUserPool')),
+    list: listPlan(request, specFor(specs, 'ListUserPools')),
+  };
+}
+
+/** DescribeUserPool must show what was sent; so must the pool's entry in ListUserPools, which must agree with Describe. */
+async function readBackPool(
+  sender: Sender,
+  plans: PoolPlans,
+  id: string,
+  request: Record<string, unknown>,
+): Promise<Finding[]> {
+  const described = await sender.send('DescribeUserPool', { UserPoolId: id });
+  if (!accepted(described)) return [readBackFailed('DescribeUserPool', described)];
+  const findings = checkDescribed(plans.describe, request, described.exchange.body);
+  const listing = await listAllPools(sender, 60);
+  const found = listing.pages
+    .flatMap((page) => poolsOf(page.body).map((item, index) => ({ item, pointer: `/UserPools/${index}` })))
+    .find(({ item }) => (item as { Id?: unknown } | null)?.Id === id);
+  if (found) {
+    const resource = (described.exchange.body as { UserPool?: unknown }).UserPool;
+    findings.push(...checkListed(plans.list, request, found.item, found.pointer));
+    findings.push(...checkListedMatchesDescribed(plans.list.schema, found.item, found.pointer, resource));
+  } else if (listing.end === 'complete') {
+    findings.push({
+      kind: 'state',
+      severity: 'error',
+      path: '/UserPools',
+      expected: id,
+      actual: 'not listed on any page',
+      message: `pool ${id} is described but ListUserPools (MaxResults 60) never lists it`,
+    });
+  }
+  return findings;
+}
+
+async function readBackClient(
+  sender: Sender,
+  plan: RoundTripPlan,
+  userPoolId: string,
+  clientId: string,
+  request: Record<string, unknown>,
+): Promise<Finding[]> {
+  const described = await sender.send('DescribeUserPoolClient', {
+    UserPoolId: userPoolId,
+    ClientId: clientId,
+  });
+  if (!accepted(described)) return [readBackFailed('DescribeUserPoolClient', described)];
+  return checkDescribed(plan, request, described.exchange.body);
+}
+
+/** A failed read-back is a `state` deviation, unless no complete response arrived: then it proves nothing. */
+function readBackFailed(operation: string, result: CallResult): Finding {
+  const transport = transportFinding(result.exchange);
+  if (transport) return transport;
+  return {
+    kind: 'state',
+    severity: 'error',
+    path: '',
+    expected: `${operation} of what was just written`,
+    actual: { status: result.exchange.status, error: result.error?.name ?? null },
+    message: `${operation} failed right after the write was accepted`,
+  };
+}
+
+/** Explores generated requests, then records tallies and one minimal example per broken rule. */
+async function exploreRoundTrip(
+  context: RoundTripContext,
+  requests: fc.Arbitrary<Record<string, unknown>>,
+  evaluate: (request: Record<string, unknown>) => Promise<Evaluation>,
+): Promise<void> {
+  const result = await explore(requests, evaluate, {
+    seed: context.seed,
+    numRuns: context.numRuns,
+    shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 30_000,
+  });
+  context.recorder.declare(ROUND_TRIP_CHECK);
+  context.recorder.recordExploration(result);
+  if ((result.tallies.get(ROUND_TRIP_CHECK)?.runs ?? 0) === 0) {
+    context.recorder.markInconclusive(
+      `round-trip: none of ${result.runs} generated requests was accepted, so nothing could be read back`,
+    );
+  }
+}
+
+function judged(findings: readonly Finding[]): Evaluation {
+  return {
+    judged: [ROUND_TRIP_CHECK],
+    findings: findings.map((finding) => ({ check: ROUND_TRIP_CHECK, finding })),
+  };
+}
+
+/** Counts the completed exchanges of the operation under test on its recorder. */
+function countingSender(context: RoundTripContext, operation: string): Sender {
+  return {
+    async send(sent, input) {
+      const result = await context.sender.send(sent, input);
+      if (sent === operation) context.recorder.sawExchange(result.exchange);
+      return result;
+    },
+  };
+}
+
+/**
+ * What actually crossed the wire: the SDK serialises the generated request and may leave parts out, and
+ * the target can only be held to what it received.
+ */
+function sentBody(result: CallResult, request: Record<string, unknown>): Record<string, unknown> {
+  const sent = result.exchange.request;
+  return typeof sent === 'object' && sent !== null && !Array.isArray(sent)
+    ? (sent as Record<string, unknown>)
+    : request;
+}
+
+function accepted(result: CallResult): boolean {
+  return result.exchange.status >= 200 && result.exchange.status < 300;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

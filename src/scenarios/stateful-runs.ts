@@ -1,0 +1,191 @@
+import fc from 'fast-check';
+import {
+  CreatePool,
+  ListPools,
+  statefulSequences,
+  type StatefulCommand,
+  type StatefulSequence,
+  STATEFUL_CHECK,
+  emptyModel,
+  livePools,
+  newWorld,
+  operationOfStatefulCheck,
+  statefulCheckFor,
+  type PoolLifecycle,
+  type StatefulModel,
+  type StatefulPlans,
+  type StatefulWorld,
+} from '../checks/index.ts';
+import { type CheckRecorder, explore, type ExploreResult } from '../engine/index.ts';
+import type { Evaluation } from '../deviations/index.ts';
+import type { Sender } from '../wire/index.ts';
+import type { ProfileName } from '../settings/index.ts';
+
+/** The operations whose responses the stateful commands judge; their recorders get the findings. */
+export const STATEFUL_OPERATIONS = ['ListUserPools', 'DescribeUserPool', 'DescribeUserPoolClient'] as const;
+
+const LIST_CHECK = statefulCheckFor('ListUserPools');
+
+/** Everything a stateful run needs. */
+export interface StatefulRunContext {
+  readonly sender: Sender;
+  readonly plans: StatefulPlans;
+  /** Registers created pools for guaranteed cleanup (the test's ResourceFactory). */
+  readonly lifecycle: PoolLifecycle;
+  /** A name prefix unique to this test; every sequence run adds its own (`<prefix>r3-`). */
+  readonly prefix: string;
+  /**
+   * The recorder of one operation's findings, opened once per operation by the caller. Opened only for
+   * operations a run actually exercised, so a short run does not leave empty, inconclusive records.
+   */
+  readonly recorderFor: (operation: string) => CheckRecorder;
+  readonly seed: number;
+  /** Command sequences to explore (`settings.statefulRuns`). */
+  readonly numRuns: number;
+  /** Longest sequence (`settings.statefulMaxCommands`). */
+  readonly maxCommands: number;
+  readonly shrinkTimeLimitMs?: number;
+}
+
+/** What one explored sequence did, kept to build the finding's request. */
+interface SequenceRun {
+  readonly steps: readonly string[];
+  readonly replayPath?: string;
+}
+
+/**
+ * Model-based exploration: `numRuns` random command sequences over pools and app clients, each in a
+ * fresh model with its own name prefix and closed by a listing, judging the list, describe and
+ * pagination invariants as they go. Every broken rule is then shrunk (same seed, a property failing
+ * on that rule only) to a minimal command sequence, recorded under check `stateful` with
+ * `{commands, replayPath}` as its request and fast-check's seed and path; replay it with
+ * `statefulSequences(maxCommands, replayPath)`. Pools a sequence leaves alive are deleted when it ends.
+ */
+export async function runStateful(context: StatefulRunContext): Promise<void> {
+  const sender = countingSender(context);
+  const runs = new WeakMap<object, SequenceRun>();
+  let sequence = 0;
+  const evaluate = async (input: StatefulSequence): Promise<Evaluation> => {
+    sequence += 1;
+    const world = newWorld(sender, `${context.prefix}r${sequence}-`, context.plans, context.lifecycle);
+    const model = emptyModel();
+    try {
+      await fc.asyncModelRun(() => ({ model, real: world }), input.commands);
+      await input.closing.run(model, world);
+    } finally {
+      await deleteLivePools(world, model);
+    }
+    runs.set(input, { steps: [...world.steps], ...replayPathOf(input.commands) });
+    return { judged: [...world.judged], findings: world.findings };
+  };
+  const result = await explore(statefulSequences(context.maxCommands), evaluate, {
+    seed: context.seed,
+    numRuns: context.numRuns,
+    shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 60_000,
+  });
+  recordExploration(context, result, (input, shrunk) => requestOf(runs.get(input), shrunk));
+}
+
+/**
+ * MaxResults values swept explicitly, so the paging rules are judged whatever the random sequences
+ * happened to draw: every value from 1 to 60 in the thorough profile; in the quick one the smallest,
+ * the smallest that still pages three pools in two pages, and the largest.
+ */
+export function maxResultsToSweep(profile: ProfileName): number[] {
+  return profile === 'thorough' ? Array.from({ length: 60 }, (_, index) => index + 1) : [1, 2, 60];
+}
+
+/**
+ * Lists with each of `values` as MaxResults over `poolCount` pools of the test's own. Each value's
+ * findings are recorded with the equivalent command sequence (`CreatePool` × n, `List(m)`), which
+ * replays it without fast-check.
+ */
+export async function sweepMaxResults(
+  context: StatefulRunContext,
+  values: readonly number[],
+  poolCount = 3,
+): Promise<void> {
+  const world = newWorld(
+    countingSender(context),
+    `${context.prefix}sweep-`,
+    context.plans,
+    context.lifecycle,
+  );
+  const model = emptyModel();
+  try {
+    for (let i = 0; i < poolCount; i++) await new CreatePool().run(model, world);
+    const created = world.steps.slice();
+    for (const maxResults of values) {
+      const list = new ListPools(maxResults);
+      const before = world.findings.length;
+      world.judged.delete(LIST_CHECK);
+      await list.run(model, world);
+      if (!world.judged.has(LIST_CHECK)) continue; // not even the first page was served: nothing judged
+      const findings = world.findings.slice(before).map((checked) => checked.finding);
+      context.recorderFor('ListUserPools').record(STATEFUL_CHECK, findings, {
+        request: { commands: [...created, list.toString()] },
+        replay: 'run',
+      });
+    }
+  } finally {
+    await deleteLivePools(world, model);
+  }
+}
+
+function recordExploration(
+  context: StatefulRunContext,
+  result: ExploreResult<StatefulSequence>,
+  requestFor: (input: StatefulSequence, shrunk: boolean) => Record<string, unknown>,
+): void {
+  for (const [check, tally] of result.tallies)
+    context.recorderFor(operationOfStatefulCheck(check)).tally(STATEFUL_CHECK, tally.runs, tally.failed);
+  for (const example of result.examples) {
+    context.recorderFor(operationOfStatefulCheck(example.check)).report(STATEFUL_CHECK, example.finding, {
+      request: requestFor(example.input, example.path !== undefined),
+      seed: example.seed,
+      ...(example.path !== undefined ? { path: example.path } : {}),
+      occurrences: example.occurrences,
+      replay: 'run',
+    });
+  }
+}
+
+/**
+ * The finding's request: the commands the sequence ran. fast-check replays a command sequence from
+ * seed and path only together with its `replayPath`, so a shrunk example carries that too.
+ */
+function requestOf(run: SequenceRun | undefined, shrunk: boolean): Record<string, unknown> {
+  return {
+    commands: [...(run?.steps ?? [])],
+    ...(shrunk && run?.replayPath !== undefined ? { replayPath: run.replayPath } : {}),
+  };
+}
+
+/** fast-check prints a command sequence as `A,B /*replayPath="…"*\/`; this takes the replay path out. */
+function replayPathOf(commands: Iterable<StatefulCommand>): { replayPath?: string } {
+  const match = /replayPath=("(?:[^"\\]|\\.)*")/.exec(String(commands));
+  return match?.[1] ? { replayPath: JSON.parse(match[1]) as string } : {};
+}
+
+/** Counts the completed exchanges of the judged operations on their recorders. */
+function countingSender(context: StatefulRunContext): Sender {
+  const judged = new Set<string>(STATEFUL_OPERATIONS);
+  return {
+    async send(operation, input) {
+      const result = await context.sender.send(operation, input);
+      if (judged.has(operation)) context.recorderFor(operation).sawExchange(result.exchange);
+      return result;
+    },
+  };
+}
+
+/** Deletes what a sequence left alive; not judged (DeleteUserPool is not under test here). */
+async function deleteLivePools(world: StatefulWorld, model: StatefulModel): Promise<void> {
+  for (const pool of livePools(model)) {
+    const result = await world.sender.send('DeleteUserPool', { UserPoolId: pool.id });
+    if (result.exchange.status >= 200 && result.exchange.status < 300) {
+      pool.deleted = true;
+      world.lifecycle.forgetPool(pool.id);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Stage 14, run settings: profile, seed, run id and prefix, resolved once per run and handed on; the
+ * target selection and load estimate read from them.
+ */
+export { awsAnnouncement } from './load-estimate.ts';
+export {
+  ENV,
+  PROFILES,
+  exportRunSettings,
+  resolveRunSettings,
+  runSettingsFromEnv,
+  seedFor,
+} from './run-settings.ts';
+export type { ProfileName, RunSettings } from './run-settings.ts';
+export { targetSelectionFromEnv } from './target-from-env.ts';

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { awsAnnouncement, estimateLoad } from './load-estimate.ts';
+import { runSettingsFromEnv } from './run-settings.ts';
+
+describe('load estimate', () => {
+  const settings = runSettingsFromEnv({ COGNITO_CONFORMANCE_SEED: '1', COGNITO_CONFORMANCE_RUN_ID: 'test' });
+
+  it('grows with the runs per property and the operations selected', () => {
+    const all = estimateLoad(settings);
+    const two = estimateLoad({ ...settings, operations: ['CreateUserPool', 'ListUserPools'] });
+    const more = estimateLoad({ ...settings, runsPerProperty: settings.runsPerProperty * 10 });
+    expect(two.requests).toBeLessThan(all.requests);
+    expect(more.requests).toBeGreaterThan(all.requests);
+    expect(more.pools).toBeGreaterThan(all.pools);
+  });
+
+  it('announces the run prefix with the estimate', () => {
+    expect(awsAnnouncement(settings)).toEqual({ prefix: 'cc-test-', estimate: estimateLoad(settings) });
+  });
+});

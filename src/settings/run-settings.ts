@@ -1,0 +1,135 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { ALLOW_AWS_ENV } from '../targets/index.ts';
+
+/**
+ * How hard to look: `quick` for every CI build and `npm test`, `thorough` for nightly runs. Counts are runs per
+ * fast-check property, stateful sequences, and commands per sequence.
+ */
+export const PROFILES = {
+  quick: { runsPerProperty: 15, statefulRuns: 3, statefulMaxCommands: 8 },
+  thorough: { runsPerProperty: 200, statefulRuns: 25, statefulMaxCommands: 30 },
+} as const;
+/** `quick` or `thorough`. */
+export type ProfileName = keyof typeof PROFILES;
+
+/** Everything about a run that is not the target: profile, seed, naming and which operations. */
+export interface RunSettings {
+  readonly profile: ProfileName;
+  readonly runsPerProperty: number;
+  readonly statefulRuns: number;
+  readonly statefulMaxCommands: number;
+  readonly seed: number;
+  readonly runId: string;
+  /** Every resource the run creates starts with this, so a later `cleanup --prefix` finds leftovers. */
+  readonly prefix: string;
+  readonly startedAt: string;
+  /** Operations to run; undefined means all. */
+  readonly operations?: readonly string[];
+  /** Client-side request rate against real AWS, whose quotas are per account (`COGNITO_CONFORMANCE_MAX_RPS`). */
+  readonly awsRequestsPerSecond: number;
+  /** How long one call may take before it is a transport failure (`--request-timeout`); default: the client's. */
+  readonly requestTimeoutMs?: number;
+}
+
+/** Cognito's lowest per-account rate for the pool/client operations the suite calls most (requests per second). */
+export const AWS_SAFE_REQUESTS_PER_SECOND = 5;
+
+/** The environment variables a run reads its settings from (plain `vitest` runs are configured this way). */
+export const ENV = {
+  profile: 'COGNITO_CONFORMANCE_PROFILE',
+  seed: 'COGNITO_CONFORMANCE_SEED',
+  runId: 'COGNITO_CONFORMANCE_RUN_ID',
+  prefix: 'COGNITO_CONFORMANCE_PREFIX',
+  operations: 'COGNITO_CONFORMANCE_OPS',
+  runs: 'COGNITO_CONFORMANCE_RUNS',
+  target: 'COGNITO_CONFORMANCE_TARGET',
+  endpoint: 'COGNITO_CONFORMANCE_ENDPOINT',
+  region: 'COGNITO_CONFORMANCE_REGION',
+  image: 'COGNITO_CONFORMANCE_IMAGE',
+  allowAws: ALLOW_AWS_ENV,
+  startedAt: 'COGNITO_CONFORMANCE_STARTED_AT',
+  maxRequestsPerSecond: 'COGNITO_CONFORMANCE_MAX_RPS',
+  requestTimeoutMs: 'COGNITO_CONFORMANCE_REQUEST_TIMEOUT_MS',
+  /** The settings already resolved by the CLI or the global set-up, as JSON: read as they are, never drawn again. */
+  resolved: 'COGNITO_CONFORMANCE_RESOLVED_SETTINGS',
+} as const;
+
+/**
+ * The run's settings, resolved once per run. When the CLI (or an earlier global set-up) has already resolved
+ * them, they are read back from {@link ENV.resolved} exactly, so the seed and run id are never drawn twice and
+ * the prefix the workers create resources under is the prefix the CLI sweeps after an interrupt. Otherwise
+ * they are resolved from the individual variables by {@link runSettingsFromEnv}.
+ * @throws Error naming the variable when a value is malformed.
+ */
+export function resolveRunSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const resolved = env[ENV.resolved];
+  if (resolved === undefined) return runSettingsFromEnv(env);
+  try {
+    return JSON.parse(resolved) as RunSettings;
+  } catch {
+    throw new Error(`${ENV.resolved}: not the JSON of resolved run settings`);
+  }
+}
+
+/** Hands resolved settings on to everything started after this point (vitest's global set-up and workers). */
+export function exportRunSettings(settings: RunSettings, env: NodeJS.ProcessEnv = process.env): void {
+  env[ENV.resolved] = JSON.stringify(settings);
+}
+
+/**
+ * Resolves run settings from the individual environment variables: a missing seed or run id is drawn at
+ * random here, so call this once per run (through {@link resolveRunSettings}) and hand the result on.
+ * @throws Error naming the variable when a profile, seed or number is malformed.
+ */
+export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const profile = (env[ENV.profile] ?? 'quick') as ProfileName;
+  if (!(profile in PROFILES)) {
+    throw new Error(`${ENV.profile}: unknown profile ${profile}; use ${Object.keys(PROFILES).join(' or ')}`);
+  }
+  const seed = env[ENV.seed] !== undefined ? parseSeed(env[ENV.seed] as string) : randomInt(0, 2 ** 31 - 1);
+  const runId = env[ENV.runId] ?? randomBytes(4).toString('hex');
+  const runs = positiveNumber(env, ENV.runs);
+  const requestTimeoutMs = positiveNumber(env, ENV.requestTimeoutMs);
+  const operations = env[ENV.operations]
+    ?.split(',')
+    .map((op) => op.trim())
+    .filter(Boolean);
+  return {
+    profile,
+    ...PROFILES[profile],
+    ...(runs !== undefined ? { runsPerProperty: runs } : {}),
+    seed,
+    runId,
+    prefix: env[ENV.prefix] ?? `cc-${runId}-`,
+    startedAt: env[ENV.startedAt] ?? new Date().toISOString(),
+    ...(operations && operations.length > 0 ? { operations } : {}),
+    awsRequestsPerSecond: positiveNumber(env, ENV.maxRequestsPerSecond) ?? AWS_SAFE_REQUESTS_PER_SECOND,
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+  };
+}
+
+/** A positive whole number from the environment, or undefined when unset; anything else is an error. */
+function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value > 0))
+    throw new Error(`${name}: expected a positive integer, got ${text}`);
+  return value;
+}
+
+function parseSeed(text: string): number {
+  const seed = Number(text);
+  if (!Number.isInteger(seed)) throw new Error(`${ENV.seed}: expected an integer seed, got ${text}`);
+  return seed | 0;
+}
+
+/**
+ * A seed per test (a 32-bit integer) derived from the run seed and the test's name, so results do not depend
+ * on file order or concurrency.
+ */
+export function seedFor(runSeed: number, name: string): number {
+  let hash = runSeed | 0;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash, 31) + name.charCodeAt(i)) | 0;
+  return hash;
+}

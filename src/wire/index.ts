@@ -1,0 +1,8 @@
+/**
+ * Stage 7, the wire: the SDK client that captures every raw exchange (status, headers, body), a raw
+ * awsJson1.1 sender for requests the SDK would not send, client-side rate limiting, and where a target is.
+ */
+export type { Sender } from './sender.ts';
+export type { TargetCredentials, TargetDescriptor } from './target-descriptor.ts';
+export { WireClient } from './wire-client.ts';
+export type { CallResult, WireClientOptions } from './wire-client.ts';
