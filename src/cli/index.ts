@@ -1,4 +1,3 @@
 /**
- * Stage 20, the command line (`cognito-conformance run | report | diff | merge | cleanup`); `bin/` calls `main`.
+ * Stage 20, the command line (`cognito-conformance run | report | diff | merge | cleanup`).
  */
-export { main } from './main.ts';

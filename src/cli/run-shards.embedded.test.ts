@@ -2,7 +2,7 @@ import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../deviations/index.ts';
+import { identityOf, locateDeviations, type Report } from '../deviations/index.ts';
 import { validateReport } from '../report/index.ts';
 import { describeResult, runCli, type CliResult } from './test-support/run-cli.ts';
 import { shardComparable } from './test-support/report-comparison.ts';
@@ -100,6 +100,9 @@ describe('run --shard i/n, then merge', () => {
         unsharded.operations.length + unsharded.summary.deviations,
       );
     expect(shardComparable(merged)).toEqual(shardComparable(unsharded));
+    // One identity serves the run and the merge: the same deviations, by identity, whichever way it ran.
+    const identities = (report: Report) => locateDeviations(report).map(identityOf).sort();
+    expect(identities(merged)).toEqual(identities(unsharded));
     expect(merged.summary).toEqual(unsharded.summary);
     expect(merged.run.seed).toBe(unsharded.run.seed);
   });

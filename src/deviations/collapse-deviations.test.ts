@@ -3,7 +3,7 @@ import { aDeviation } from '../../test/support/report-fixture.ts';
 import { collapseDeviations } from './collapse-deviations.ts';
 
 describe('collapseDeviations', () => {
-  it('collapses the same finding, summing occurrences, keeping first-seen order and example', () => {
+  it('collapses the same finding, summing occurrences, keeping first-seen order and the smallest example', () => {
     const a = aDeviation({ path: '/a', actual: 'us-east-1_X', request: { UserPoolId: 'us-east-1_X' } });
     const b = aDeviation({ path: '/b' });
     const a2 = aDeviation({
@@ -13,11 +13,27 @@ describe('collapseDeviations', () => {
       reproduce: { command: 'other' },
       occurrences: 4,
     });
-    expect(collapseDeviations([a, b, a2])).toEqual([{ ...a, occurrences: 5 }, b]);
+    expect(collapseDeviations([a, b, a2])).toEqual([{ ...a2, occurrences: 5 }, b]);
+    const a3 = { ...a2, request: { UserPoolId: 'us-east-1_Z', Other: 2 } };
+    expect(collapseDeviations([a, b, a3])).toEqual([{ ...a, occurrences: 5 }, b]);
   });
 
-  it('keeps findings apart that differ in what was observed', () => {
+  it('one identity, one deviation: what was observed does not split a rule (as in a single run)', () => {
     const a = aDeviation({ actual: 1 });
-    expect(collapseDeviations([a, { ...a, actual: 2 }, { ...a, severity: 'warning' }])).toHaveLength(3);
+    expect(collapseDeviations([a, { ...a, actual: 2 }, { ...a, severity: 'warning' }])).toEqual([
+      { ...a, occurrences: 3 },
+    ]);
+  });
+
+  it('keeps different rules apart: check, kind and path (indices folded) make the identity', () => {
+    const a = aDeviation({ path: '/UserPools/0/Id' });
+    const kept = [
+      a,
+      { ...a, check: 'positive' as const },
+      { ...a, kind: 'constraint' as const },
+      { ...a, path: '/Id' },
+    ];
+    expect(collapseDeviations(kept)).toHaveLength(4);
+    expect(collapseDeviations([a, { ...a, path: '/UserPools/3/Id' }])).toHaveLength(1);
   });
 });

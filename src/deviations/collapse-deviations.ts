@@ -1,30 +1,42 @@
-import { deviationIdentity, observationFingerprint } from './identity.ts';
-import type { ReportDeviation } from './report-model.ts';
+import type { CheckKey } from './check-name.ts';
+import { deviationIdentity } from './identity.ts';
 
-/**
- * Collapses deviations of one operation that are the same finding: same identity (check, kind, normalised
- * path) and same normalised observation (severity, expected, actual, message). The first one seen stays as the
- * example — its minimal request and reproduction — carrying the occurrences of all; order of first appearance
- * is kept. For de-duplicating a run's findings and for merging shards.
- */
-export function collapseDeviations(deviations: readonly ReportDeviation[]): ReportDeviation[] {
-  const collapsed = new Map<string, ReportDeviation>();
-  for (const deviation of deviations) {
-    const key = findingKey(deviation);
-    const seen = collapsed.get(key);
-    collapsed.set(
-      key,
-      seen === undefined ? deviation : { ...seen, occurrences: occurrences(seen) + occurrences(deviation) },
-    );
-  }
-  return [...collapsed.values()];
+/** What {@link collapseDeviations} needs of a deviation (a run's `Deviation` or a report's `ReportDeviation`). */
+export interface Collapsible {
+  readonly operation?: string;
+  readonly check: CheckKey;
+  readonly kind: string;
+  readonly path: string;
+  readonly request: Record<string, unknown>;
+  readonly occurrences?: number;
 }
 
-function occurrences(deviation: ReportDeviation): number {
+/**
+ * One deviation per identity ({@link deviationIdentity}): deviations that break the same rule collapse into one,
+ * whatever request broke it and whatever values it observed. The kept example is the one with the smallest
+ * request (the first of equals), carrying the occurrences of all; the order is that of each identity's first
+ * appearance. A run's recorder, the report builder and the merging of shards all collapse with this, so a run
+ * split into shards and merged gives the deviations of the unsplit run.
+ */
+export function collapseDeviations<T extends Collapsible>(deviations: readonly T[]): T[] {
+  const byIdentity = new Map<string, T>();
+  for (const deviation of deviations) {
+    const key = deviationIdentity({ ...deviation, operation: deviation.operation ?? '' });
+    const kept = byIdentity.get(key);
+    if (kept === undefined) {
+      byIdentity.set(key, deviation);
+      continue;
+    }
+    const example = requestSize(deviation) < requestSize(kept) ? deviation : kept;
+    byIdentity.set(key, { ...example, occurrences: occurrences(kept) + occurrences(deviation) });
+  }
+  return [...byIdentity.values()];
+}
+
+function occurrences(deviation: Collapsible): number {
   return deviation.occurrences ?? 1;
 }
 
-function findingKey(deviation: ReportDeviation): string {
-  const { check, kind, path } = deviation;
-  return `${deviationIdentity({ operation: '', check, kind, path })}\u0000${observationFingerprint(deviation)}`;
+function requestSize(deviation: Collapsible): number {
+  return JSON.stringify(deviation.request).length;
 }

@@ -12,7 +12,7 @@ describe('deviation identity', () => {
   });
 
   it('is operation + check + kind + normalised path', () => {
-    const key = { operation: 'A', check: 'positive', kind: 'state', path: '/Pools/us-east-1_AAA' };
+    const key = { operation: 'A', check: 'positive' as const, kind: 'state', path: '/Pools/us-east-1_AAA' };
     expect(deviationIdentity(key)).toBe(deviationIdentity({ ...key, path: '/Pools/us-east-1_BBB' }));
     expect(deviationIdentity(key)).not.toBe(deviationIdentity({ ...key, kind: 'token' }));
     expect(deviationIdentity(key)).not.toBe(deviationIdentity({ ...key, operation: 'B' }));

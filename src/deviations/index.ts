@@ -3,11 +3,10 @@
  * kinds, the one identity of a deviation, normalisation of volatile values into tokens, redaction of secrets,
  * verdict rules, and the report model (`report.json`, schema version 1).
  */
-export { checkNameOf } from './check-name.ts';
+export { CHECK_NAMES, checkNameOf } from './check-name.ts';
 export type { CheckKey, CheckName } from './check-name.ts';
 export { collapseDeviations } from './collapse-deviations.ts';
 export type { ConformanceRecord } from './conformance-record.ts';
-export { dedupeDeviations } from './dedupe.ts';
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
 export type { CheckedFinding, Deviation, Evaluation, Finding } from './deviation.ts';

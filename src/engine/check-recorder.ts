@@ -3,7 +3,7 @@ import {
   type CheckName,
   checkNameOf,
   type ConformanceRecord,
-  dedupeDeviations,
+  collapseDeviations,
   type Deviation,
   type Finding,
   redactSecrets,
@@ -140,7 +140,7 @@ export class CheckRecorder {
       checks: [...this.tallies]
         .map(([check, tally]) => ({ check, ...tally }))
         .sort((a, b) => a.check.localeCompare(b.check)),
-      deviations: dedupeDeviations(this.found),
+      deviations: collapseDeviations(this.found),
       ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),
       ...(this.inconclusiveReason ? { inconclusive: this.inconclusiveReason } : {}),
       ...(this.changeVerdicts.length > 0 ? { changes: this.changeVerdicts } : {}),

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import type { CheckKey, CheckedFinding, Evaluation, Finding } from '../deviations/index.ts';
+import {
+  type CheckedFinding,
+  type CheckKey,
+  deviationIdentity,
+  type Evaluation,
+  type Finding,
+} from '../deviations/index.ts';
 
 /** The smallest input fast-check found for one broken rule, and how to replay it. */
 export interface MinimalExample<T> {
@@ -113,10 +119,10 @@ async function shrinkRule<T>(
   return finding ? { input, finding, path: details.counterexamplePath } : undefined;
 }
 
-/** The rule a finding breaks, independent of the values involved: check, kind, severity, path (indices folded). */
-export function ruleOf(checked: CheckedFinding): string {
-  const { kind, severity, path } = checked.finding;
-  return [checked.check, kind, severity, path.replace(/\/\d+(?=\/|$)/g, '/*')].join('\u0000');
+/** The rule a finding breaks: its {@link deviationIdentity} within the operation explored. */
+function ruleOf(checked: CheckedFinding): string {
+  const { kind, path } = checked.finding;
+  return deviationIdentity({ operation: '', check: checked.check, kind, path });
 }
 
 function tally(tallies: Map<CheckKey, { runs: number; failed: number }>, evaluation: Evaluation): void {

@@ -2,15 +2,17 @@ import { readFile } from 'node:fs/promises';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import {
+  CHECK_NAMES,
+  type CheckName,
   DEVIATION_KINDS,
-  type DeviationKind,
   deviationIdentity,
+  type DeviationKind,
   identityOf,
-  locateDeviations,
+  isBlocking,
   type LocatedDeviation,
+  locateDeviations,
   Normaliser,
   type Report,
-  isBlocking,
 } from '../deviations/index.ts';
 
 /**
@@ -21,7 +23,7 @@ export interface BaselineEntry {
   /** The report's `target.name`: the same deviation may be accepted for one emulator and not another. */
   readonly target: string;
   readonly operation: string;
-  readonly check: string;
+  readonly check: CheckName;
   readonly kind: DeviationKind;
   /** JSON pointer as the report has it; volatile parts may be written as tokens (`<pool-id:1>`). */
   readonly path: string;
@@ -219,7 +221,7 @@ const BASELINE_SCHEMA = {
         properties: {
           target: { type: 'string', minLength: 1 },
           operation: { type: 'string', minLength: 1 },
-          check: { type: 'string', minLength: 1 },
+          check: { enum: [...CHECK_NAMES] },
           kind: { enum: [...DEVIATION_KINDS] },
           path: { type: 'string' },
           reason: { type: 'string', minLength: 1 },

@@ -3,7 +3,7 @@ import {
   type CheckName,
   type CheckTally,
   type ConformanceRecord,
-  dedupeDeviations,
+  collapseDeviations,
   type Deviation,
   normaliseDeviation,
   Normaliser,
@@ -55,7 +55,7 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
 }
 
 function operationReport(operation: string, records: readonly ConformanceRecord[]): OperationReport {
-  const deviations = dedupeDeviations(records.flatMap((record) => record.deviations));
+  const deviations = collapseDeviations(records.flatMap((record) => record.deviations));
   const normaliser = new Normaliser();
   const reported = sortDeviations(deviations).map((deviation) =>
     normaliseDeviation(toReportDeviation(deviation), normaliser),

@@ -1,6 +1,6 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
-import { type OperationReport, type Report, type ReportDeviation, isBlocking } from '../deviations/index.ts';
+import { isBlocking, type OperationReport, type Report, type ReportDeviation } from '../deviations/index.ts';
 
 /**
  * The report as JUnit XML, for CI test views: one `<testsuite>` per operation, one `<testcase>` per operation ×

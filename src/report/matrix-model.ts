@@ -1,5 +1,6 @@
 import type {
   ChangeVerdict,
+  CheckName,
   CheckTally,
   OperationReport,
   Report,
@@ -44,7 +45,7 @@ export interface MatrixTarget {
 
 /** A deviation with every value already turned into display text. */
 export interface MatrixDeviation {
-  readonly check: string;
+  readonly check: CheckName;
   readonly kind: string;
   readonly severity: Severity;
   readonly path: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEVIATION_KINDS, SEVERITIES } from '../deviations/index.ts';
+import { CHECK_NAMES, DEVIATION_KINDS, SEVERITIES } from '../deviations/index.ts';
 import { aDeviation, aMixedReport, aReport } from '../../test/support/report-fixture.ts';
 import { assertReport, reportSchema, validateReport } from './report-schema.ts';
 
@@ -11,6 +11,7 @@ const defs = reportSchema['$defs'] as Readonly<Record<string, SchemaNode>>;
 describe('report schema', () => {
   it('derives its enums from the code', () => {
     expect(defs['deviation']?.properties['kind']?.enum).toEqual([...DEVIATION_KINDS]);
+    expect((defs['check'] as { enum?: unknown } | undefined)?.enum).toEqual([...CHECK_NAMES]);
     expect(defs['deviation']?.properties['severity']?.enum).toEqual([...SEVERITIES]);
     expect(defs['operation']?.properties['verdict']?.enum).toEqual([
       'conformant',

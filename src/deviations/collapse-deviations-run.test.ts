@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deviation } from './deviation.ts';
-import { dedupeDeviations } from './dedupe.ts';
+import { collapseDeviations } from './collapse-deviations.ts';
 
 function deviation(overrides: Partial<Deviation>): Deviation {
   return {
@@ -19,7 +19,7 @@ function deviation(overrides: Partial<Deviation>): Deviation {
   };
 }
 
-describe('dedupeDeviations', () => {
+describe('collapseDeviations over one run', () => {
   it('collapses one rule broken by many requests into one deviation with a count and the smallest example', () => {
     const found = [
       deviation({}),
@@ -27,7 +27,7 @@ describe('dedupeDeviations', () => {
       deviation({ request: { PoolName: 'abcdef' }, occurrences: 3 }),
     ];
 
-    const collapsed = dedupeDeviations(found);
+    const collapsed = collapseDeviations(found);
 
     expect(collapsed).toHaveLength(1);
     expect(collapsed[0]).toMatchObject({ occurrences: 5, request: { PoolName: 'ab' } });
@@ -46,7 +46,7 @@ describe('dedupeDeviations', () => {
         actual: 'us-east-1_BBBB2222',
       }),
     ];
-    expect(dedupeDeviations(found)).toHaveLength(1);
+    expect(collapseDeviations(found)).toHaveLength(1);
   });
 
   it('keeps different rules apart', () => {
@@ -56,6 +56,6 @@ describe('dedupeDeviations', () => {
       deviation({ kind: 'wrong-error' }),
       deviation({ check: 'positive' }),
     ];
-    expect(dedupeDeviations(found)).toHaveLength(4);
+    expect(collapseDeviations(found)).toHaveLength(4);
   });
 });
