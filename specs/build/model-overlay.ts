@@ -46,6 +46,13 @@ class Overlay {
   ) {}
 
   apply(schema: JsonSchema, shapeName: string, pointer: string): JsonSchema {
+    const constrained = this.constrain(schema, shapeName, pointer);
+    return modelShape(this.model, shapeName).sensitive === true
+      ? { ...constrained, sensitive: true }
+      : constrained;
+  }
+
+  private constrain(schema: JsonSchema, shapeName: string, pointer: string): JsonSchema {
     const shape = modelShape(this.model, shapeName);
     const properties = schema['properties'];
     const additional = schema['additionalProperties'];

@@ -13,6 +13,8 @@ export interface ModelShape {
   readonly min?: number;
   readonly max?: number;
   readonly pattern?: string;
+  /** The shape holds a secret (Smithy's `sensitive` trait): redacted wherever the suite writes it out. */
+  readonly sensitive?: boolean;
 }
 
 /** An operation of the model: its input/output shapes and the error shapes it may return. */

@@ -18,7 +18,7 @@ import {
   writeFileAtomic,
   type ReportFormat,
 } from '../report/index.ts';
-import { type Report, redactSecrets } from '../deviations/index.ts';
+import type { Report } from '../deviations/index.ts';
 import { ENV, PROFILES, exportRunSettings, runSettingsFromEnv, awsAnnouncement } from '../settings/index.ts';
 import { cleanupByPrefix } from '../resources/index.ts';
 import { startTarget, parseTargetSelection, type StartedTarget } from '../targets/index.ts';
@@ -146,7 +146,7 @@ async function finish(
   outDir: string,
   log: (line: string) => void,
 ): Promise<number> {
-  await appendStepSummary(reportToMarkdown(redactSecrets(report)));
+  await appendStepSummary(reportToMarkdown(report));
   let result: BaselineResult | undefined;
   if (baselineFile) {
     result = applyBaseline(report, baselineFile, new Date());

@@ -13,7 +13,7 @@ export type { CheckedFinding, Deviation, Evaluation, Finding } from './deviation
 export { deviationIdentity, identityOf, locateDeviations, observationFingerprint } from './identity.ts';
 export type { LocatedDeviation } from './identity.ts';
 export { Normaliser, normaliseDeviation } from './normalise.ts';
-export { isSecretMember, redactKnownSecrets, redactSecrets } from './redact.ts';
+export { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
 export type {
   ChangeVerdict,
   CheckTally,

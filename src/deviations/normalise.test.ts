@@ -13,11 +13,27 @@ describe('Normaliser.string', () => {
     expect(n.string('local_5GhT8mQ2')).toBe('<pool-id:3>');
   });
 
-  it('recognises client ids (26 lowercase alnum with a digit) but not long words', () => {
+  it('finds client ids by the member the specs call an identifier, whatever their length', () => {
     const n = new Normaliser();
-    expect(n.string('client 1example23456789abcdefghij')).toBe('client <client-id:1>');
+    // cognito-local's app client ids have 25 characters, Cognito's 26: neither is found by its shape.
+    n.learn({ ClientId: '5jnkq1x0ohsq2zbq8wpl9h3kd' });
+    expect(n.string('client 5jnkq1x0ohsq2zbq8wpl9h3kd not found')).toBe('client <client-id:1> not found');
+    expect(n.value({ ClientId: '1example23456789abcdefghij' })).toEqual({ ClientId: '<client-id:2>' });
     expect(n.string('abcdefghijklmnopqrstuvwxyz')).toBe('abcdefghijklmnopqrstuvwxyz');
     expect(n.string('1example23456789abcdefghijk')).toBe('1example23456789abcdefghijk');
+  });
+
+  it('takes identifiers and timestamps from the specs it is given', () => {
+    const n = new Normaliser({
+      identifiers: new Map([['JobId', 'job-id']]),
+      timestamps: new Set(['StartDate']),
+    });
+    expect(n.value({ JobId: 'import-abcdefgh', StartDate: 1714557600, ClientId: 'x', Count: 3 })).toEqual({
+      JobId: '<job-id:1>',
+      StartDate: '<timestamp:1>',
+      ClientId: 'x',
+      Count: 3,
+    });
   });
 
   it('tokenises UUIDs, ISO dates and JWTs', () => {

@@ -1,4 +1,5 @@
 import type { ReportDeviation } from './report-model.ts';
+import { committedSpecMembers, type SpecMembers } from './spec-members.ts';
 
 /**
  * Volatile values: generated per run (pool and client ids, UUIDs, dates, tokens, request ids), so two runs
@@ -7,35 +8,14 @@ import type { ReportDeviation } from './report-model.ts';
  * to the same token, two different values never share one — so that deviations from two runs compare equal and
  * duplicates within a run collapse, while "the response echoed a different pool id" stays visible.
  */
-export type VolatileCategory = 'pool-id' | 'client-id' | 'uuid' | 'date' | 'timestamp' | 'jwt' | 'request-id';
+export type VolatileCategory =
+  'pool-id' | 'uuid' | 'date' | 'timestamp' | 'jwt' | 'request-id' | (string & {});
 
 /**
- * Members the API types as timestamps (epoch seconds on the wire), plus the JWT time claims. A number is only
- * treated as volatile under one of these keys: elsewhere a number is data (a limit, a count) and must compare.
+ * Number members that vary per run besides the spec's timestamps: the JWT time claims (RFC 7519 `exp`, `iat`,
+ * `nbf`, and Cognito's `auth_time`), which tokens carry but no operation spec describes.
  */
-export const TIMESTAMP_MEMBERS: ReadonlySet<string> = new Set([
-  'ClientSecretCreateDate',
-  'CompletionDate',
-  'CreateDate',
-  'CreatedAt',
-  'CreatedDate',
-  'CreationDate',
-  'DeviceCreateDate',
-  'DeviceLastAuthenticatedDate',
-  'DeviceLastModifiedDate',
-  'EndDate',
-  'ExpirationDate',
-  'FeedbackDate',
-  'LastActiveDate',
-  'LastModifiedDate',
-  'StartDate',
-  'UserCreateDate',
-  'UserLastModifiedDate',
-  'auth_time',
-  'exp',
-  'iat',
-  'nbf',
-]);
+const TOKEN_TIME_CLAIMS: ReadonlySet<string> = new Set(['auth_time', 'exp', 'iat', 'nbf']);
 
 /** Keys whose string value is a request id whatever its format (compared with case, `-` and `_` ignored). */
 const REQUEST_ID_KEYS: ReadonlySet<string> = new Set([
@@ -56,8 +36,9 @@ interface StringRule {
 /**
  * Applied in this order: JWTs first (their base64 segments could look like anything), request ids by context
  * (`RequestId: …`, with at least one digit so a word after "request id" is not taken) before UUIDs (AWS
- * request ids are UUIDs), client ids last (the loosest pattern). A client id is 26 lowercase
- * letters and digits with at least one digit, so that a long lowercase word is never taken for one.
+ * request ids are UUIDs). Identifiers with no recognisable shape (app client ids, whose length and alphabet
+ * differ between Cognito and emulators) are not found by pattern: they are learnt from the members the specs
+ * call identifiers (see {@link Normaliser.learn}).
  */
 const STRING_RULES: readonly StringRule[] = [
   { category: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}/g, group: 0 },
@@ -78,8 +59,10 @@ const STRING_RULES: readonly StringRule[] = [
     pattern: /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g,
     group: 0,
   },
-  { category: 'client-id', pattern: /\b(?=[a-z]*\d)[a-z0-9]{26}\b/g, group: 0 },
 ];
+
+/** Learnt identifier values shorter than this stay in text: replacing them would shred words. */
+const MIN_LEARNT_LENGTH = 8;
 
 /**
  * Numbers tokens per category. One normaliser spans the values that must share numbering (one deviation, or
@@ -87,6 +70,32 @@ const STRING_RULES: readonly StringRule[] = [
  */
 export class Normaliser {
   readonly #tokens = new Map<VolatileCategory, Map<string, string>>();
+  /** Identifier values met under an identifier member: replaced wherever they appear in text too. */
+  readonly #learnt = new Map<string, VolatileCategory>();
+
+  /**
+   * @param members which members hold timestamps and identifiers; by default what the committed specs say.
+   * @throws Error when the committed specs cannot be read (only when `members` is not given).
+   */
+  constructor(
+    private readonly members: Pick<SpecMembers, 'timestamps' | 'identifiers'> = committedSpecMembers(),
+  ) {}
+
+  /**
+   * Walks `value` for identifier members (by the specs) and learns their string values, so that the same value in
+   * a message, a path or a command becomes the same token. Call it on everything that shares one numbering
+   * before normalising any of it.
+   */
+  learn(value: unknown, key?: string): void {
+    const category = key === undefined ? undefined : this.members.identifiers.get(key);
+    if (typeof value === 'string' && category !== undefined) {
+      if (!this.#learnt.has(value)) this.#learnt.set(value, category);
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((item) => this.learn(item, key));
+    else if (value !== null && typeof value === 'object')
+      for (const [member, item] of Object.entries(value)) this.learn(item, member);
+  }
 
   /** The token for a raw volatile value: the same raw value always gets the same token. */
   token(category: VolatileCategory, raw: string): string {
@@ -105,16 +114,22 @@ export class Normaliser {
 
   /** Replaces the volatile parts of a string (a message, a path, a command, a member value). */
   string(text: string): string {
-    let result = text;
+    let result = this.#replaceLearnt(text);
     for (const rule of STRING_RULES)
       result = result.replace(rule.pattern, (...args) => this.#replace(rule, args));
     return result;
   }
 
-  /** Deep copy of `value` with volatile strings replaced, and timestamp numbers under `TIMESTAMP_MEMBERS` keys. */
+  /** Deep copy of `value` with volatile strings replaced (identifier members whole), and timestamp numbers. */
   value(value: unknown, key?: string): unknown {
     if (typeof value === 'string') {
-      return key !== undefined && isRequestIdKey(key) ? this.token('request-id', value) : this.string(value);
+      if (key !== undefined && isRequestIdKey(key)) return this.token('request-id', value);
+      const category = key === undefined ? undefined : this.members.identifiers.get(key);
+      if (category !== undefined && !value.startsWith('<')) {
+        this.#learnt.set(value, category);
+        return this.token(category, value);
+      }
+      return this.string(value);
     }
     if (typeof value === 'number') return this.timestamp(value, key);
     if (Array.isArray(value)) return value.map((item) => this.value(item));
@@ -124,9 +139,22 @@ export class Normaliser {
     return Object.fromEntries(copy);
   }
 
-  /** A number under a timestamp key becomes a token; any other number is data and stays. */
+  /** A number under a timestamp key (by the specs, or a JWT time claim) becomes a token; other numbers are data. */
   timestamp(value: number, key: string | undefined): unknown {
-    return key !== undefined && TIMESTAMP_MEMBERS.has(key) ? this.token('timestamp', String(value)) : value;
+    const volatile = key !== undefined && (this.members.timestamps.has(key) || TOKEN_TIME_CLAIMS.has(key));
+    return volatile ? this.token('timestamp', String(value)) : value;
+  }
+
+  #replaceLearnt(text: string): string {
+    let result = text;
+    const values = [...this.#learnt.keys()].filter((value) => value.length >= MIN_LEARNT_LENGTH);
+    for (const value of values.sort((a, b) => b.length - a.length)) {
+      if (!result.includes(value)) continue;
+      // Whole values only: an id inside a longer word is another value.
+      const whole = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(value)}(?![A-Za-z0-9_])`, 'g');
+      result = result.replace(whole, () => this.token(this.#learnt.get(value)!, value));
+    }
+    return result;
   }
 
   #replace(rule: StringRule, args: unknown[]): string {
@@ -135,6 +163,10 @@ export class Normaliser {
     const part = args[rule.group] as string;
     return match.slice(0, match.length - part.length) + this.token(rule.category, part);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isRequestIdKey(key: string): boolean {
@@ -156,6 +188,9 @@ export function normaliseDeviation(
   normaliser = new Normaliser(),
 ): ReportDeviation {
   const member = lastPointerSegment(deviation.path);
+  normaliser.learn(deviation.request);
+  normaliser.learn(deviation.expected, member);
+  normaliser.learn(deviation.actual, member);
   return {
     ...deviation,
     path: normaliser.string(deviation.path),

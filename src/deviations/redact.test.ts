@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { committedSpecMembers } from './spec-members.ts';
 import { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
 
 const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
@@ -34,7 +35,7 @@ describe('redactSecrets on objects', () => {
       AuthenticationResult: { AccessToken: 'a', IdToken: 'b', RefreshToken: 'c', ExpiresIn: 3600 },
       AuthParameters: { REFRESH_TOKEN: 'd' },
       Session: 'e',
-      UserPoolClient: { ClientId: 'x', ClientSecret: 'f' },
+      UserPoolClient: { ClientId: 'x', ClientName: 'y', ClientSecret: 'f' },
       Credentials: { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', SecretAccessKey: 'g', SessionToken: 'h' },
       headers: { authorization: 'AWS4-HMAC-SHA256 ...', 'x-amz-security-token': 'i' },
       nothing: null,
@@ -42,7 +43,9 @@ describe('redactSecrets on objects', () => {
     const out = redactSecrets(input);
     expect(JSON.stringify(out)).not.toMatch(/"(a|b|c|d|e|f|g|h|i|AKIAIOSFODNN7EXAMPLE)"/);
     expect(out.AuthenticationResult.ExpiresIn).toBe(3600);
-    expect(out.UserPoolClient.ClientId).toBe('x');
+    // The model marks ClientIdType sensitive, and the spec carries that: redacted too; ClientName is not.
+    expect(out.UserPoolClient.ClientId).toBe('<redacted:ClientId>');
+    expect(out.UserPoolClient.ClientName).toBe('y');
     expect(out.Credentials.SecretAccessKey).toBe('<redacted:SecretAccessKey>');
     expect(out.nothing).toBeNull();
   });
@@ -116,5 +119,17 @@ describe('redactKnownSecrets', () => {
 
   it('ignores empty and very short values', () => {
     expect(redactKnownSecrets('a b c', ['', 'a'])).toBe('a b c');
+  });
+});
+
+describe('which members are secret', () => {
+  it('takes every member the specs mark sensitive, and the protocol secrets no spec marks', () => {
+    const sensitive = [...committedSpecMembers().sensitive];
+    expect(sensitive).toEqual(expect.arrayContaining(['ClientId', 'ClientSecret', 'AccessToken', 'IdToken']));
+    for (const member of sensitive) expect(isSecretMember(member)).toBe(true);
+    for (const member of ['SECRET_HASH', 'PASSWORD', 'NEW_PASSWORD', 'Session', 'x-amz-security-token'])
+      expect(isSecretMember(member)).toBe(true);
+    for (const member of ['ClientName', 'PasswordPolicy', 'USERNAME', 'UserPoolId'])
+      expect(isSecretMember(member)).toBe(false);
   });
 });

@@ -1,33 +1,32 @@
+import { committedSpecMembers } from './spec-members.ts';
+
 /**
- * Secrets never leave the process: every report file, console line and CI summary goes through `redactSecrets`
- * (structure-aware, by member name and by shape) and, for values the run saw on the wire, `redactKnownSecrets`.
+ * Secrets never leave the process: redaction happens once, at the boundary where data is written out (report
+ * files, JUnit, HTML, the step summary, console lines), with `redactSecrets` (structure-aware, by member name
+ * and by shape) and, for values the run saw on the wire, `redactKnownSecrets`. Nothing earlier redacts.
  * A redacted value reads `<redacted:NAME>`, NAME being the member it sat under or the kind of secret it looked
  * like (`jwt`, `aws-access-key-id`, `signature`, `known-secret`).
  */
 
 /**
- * Member names whose value is a secret, compared with case, `-` and `_` ignored (so `NEW_PASSWORD`,
- * `NewPassword` and `new-password` are one name). Exact names only: `PasswordPolicy` is not a secret.
+ * Secrets of the protocol and of the run, which no operation spec marks `sensitive`: the AuthParameters and
+ * ChallengeResponses keys (`PASSWORD`, `NEW_PASSWORD`, `SECRET_HASH`, `REFRESH_TOKEN`, the SRP proofs), AWS
+ * credentials and request signing, and the members of the operations the suite calls for set-up that have no
+ * spec yet (passwords, `Session`, `SecretCode`). Compared with case, `-` and `_` ignored (so `NEW_PASSWORD`,
+ * `NewPassword` and `new-password` are one name); exact names only: `PasswordPolicy` is not a secret.
  */
-const SECRET_MEMBERS: ReadonlySet<string> = new Set([
-  // Passwords (request members and USER_PASSWORD_AUTH / NEW_PASSWORD_REQUIRED parameters).
+const PROTOCOL_SECRETS: readonly string[] = [
   'password',
   'newpassword',
   'proposedpassword',
   'previouspassword',
   'temporarypassword',
-  // Tokens and sessions.
-  'accesstoken',
-  'idtoken',
   'refreshtoken',
   'session',
-  // Client secrets and what is derived from them or from the password.
-  'clientsecret',
   'secrethash',
   'secretcode',
   'passwordclaimsignature',
   'secretblock',
-  // AWS credentials and request signing.
   'accesskeyid',
   'awsaccesskeyid',
   'secretaccesskey',
@@ -36,11 +35,22 @@ const SECRET_MEMBERS: ReadonlySet<string> = new Set([
   'awssessiontoken',
   'xamzsecuritytoken',
   'authorization',
-]);
+];
 
-/** Whether a member name holds a secret (see `SECRET_MEMBERS`). */
+let secretMembers: ReadonlySet<string> | undefined;
+
+/** Folds a member name for comparison: lower case, `-` and `_` dropped. */
+function fold(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+/**
+ * Whether a member name holds a secret: every member a spec marks `sensitive` (Smithy's trait, e.g. `ClientId`,
+ * `ClientSecret`, `AccessToken`) and the protocol's own secrets above. Source: the committed specs.
+ */
 export function isSecretMember(name: string): boolean {
-  return SECRET_MEMBERS.has(name.toLowerCase().replace(/[-_]/g, ''));
+  secretMembers ??= new Set([...PROTOCOL_SECRETS, ...[...committedSpecMembers().sensitive].map(fold)]);
+  return secretMembers.has(fold(name));
 }
 
 function label(name: string): string {

@@ -1,4 +1,3 @@
-import { redactSecrets } from './redact.ts';
 import { TARGET_PREFIX } from '../../specs/format/index.ts';
 
 /** Where a reproduction is aimed. */
@@ -33,7 +32,7 @@ function targetFlags(target: ReproductionTarget): string {
 /**
  * A runnable command that sends `request` again. Requests the SDK would send go through the AWS CLI;
  * raw (deliberately invalid) ones through curl, since the CLI validates input and would refuse them.
- * Secrets are redacted first, so the command is safe to put in a report.
+ * It holds the request as sent, secrets included: whatever writes it out redacts it ({@link redactString}).
  */
 export function reproductionCommand(
   target: ReproductionTarget,
@@ -41,7 +40,7 @@ export function reproductionCommand(
   request: unknown,
   options: { readonly raw: boolean },
 ): string {
-  const json = JSON.stringify(redactSecrets(request ?? {}));
+  const json = JSON.stringify(request ?? {});
   return options.raw ? curlCommand(target, operation, json) : awsCliCommand(target, operation, json);
 }
 

@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildReport, writeReportFiles } from '../report/index.ts';
 import { CheckRecorder, RUN_PREFIX_TOKEN } from './check-recorder.ts';
 
 const target = {
@@ -50,14 +54,28 @@ describe('CheckRecorder', () => {
     expect(first[0]?.reproduce.command).toContain(`${RUN_PREFIX_TOKEN}pool-3`);
   });
 
-  it('redacts secrets in the request, expected and actual', () => {
+  it('leaves secrets to the boundary: no report file written from its record carries them', async () => {
     const recorder = new CheckRecorder('InitiateAuth', target, run);
     recorder.record('auth', [{ ...finding, actual: { ClientSecret: 'abcdefabcdefabcdef' } }], {
       request: { AuthParameters: { PASSWORD: 'Passw0rd!!' } },
     });
-
-    const text = JSON.stringify(recorder.toRecord());
-    expect(text).not.toContain('abcdefabcdefabcdef');
-    expect(text).not.toContain('Passw0rd!!');
+    const report = buildReport([recorder.toRecord()], {
+      toolVersion: '0',
+      sdkVersion: '0',
+      documents: [],
+      specOperations: 1,
+      durationMs: 1,
+    });
+    const outDir = await mkdtemp(join(tmpdir(), 'cc-recorder-'));
+    try {
+      const files = await writeReportFiles(report, { outDir, formats: ['json', 'md', 'junit'] });
+      for (const file of files) {
+        const text = await readFile(file, 'utf8');
+        expect(text).not.toContain('abcdefabcdefabcdef');
+        expect(text).not.toContain('Passw0rd!!');
+      }
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,6 @@ import {
   collapseDeviations,
   type Deviation,
   type Finding,
-  redactSecrets,
   replayRunCommand,
   type ReportTarget,
   reproductionCommand,
@@ -42,7 +41,8 @@ export interface ExplorationRecording<T> {
 /**
  * Collects what the checks of one test found. Each `record` call is one run of a check; a run fails when
  * it produced a finding that counts (errors and warnings, not info). The result is one record for
- * `task.meta`, already de-duplicated and redacted.
+ * `task.meta`, already de-duplicated. Nothing is redacted here: the report writers redact where data leaves the
+ * process.
  */
 export class CheckRecorder {
   private readonly tallies = new Map<CheckName, { runs: number; failed: number }>();
@@ -148,11 +148,9 @@ export class CheckRecorder {
   }
 
   private toDeviation(check: CheckName, finding: Finding, context: FindingContext): Deviation {
-    const request = redactSecrets(isObject(context.request) ? context.request : {});
+    const request = isObject(context.request) ? context.request : {};
     return this.withoutRunPrefix({
       ...finding,
-      actual: redactSecrets(finding.actual),
-      expected: redactSecrets(finding.expected),
       operation: this.operation,
       check,
       request,

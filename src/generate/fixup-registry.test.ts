@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv } from '../spec/index.ts';
+import { createSpecAjv } from '../../specs/format/index.ts';
 import { fixupFor, REQUEST_FIXUPS } from './fixup-registry.ts';
 import { narrowedRequestSchema } from './narrow-request-schema.ts';
 import { arbitraryFromSchema } from './schema-arbitrary.ts';

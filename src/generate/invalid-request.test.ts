@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv } from '../spec/index.ts';
+import { createSpecAjv } from '../../specs/format/index.ts';
 import { listUserPoolsFixup } from './fixups/list-user-pools.ts';
 import { type InvalidRequest, invalidRequestArbitrary } from './invalid-request.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';

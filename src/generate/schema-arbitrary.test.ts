@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv } from '../spec/index.ts';
-import type { JsonSchema } from '../../specs/format/index.ts';
+import { createSpecAjv, type JsonSchema } from '../../specs/format/index.ts';
 import { arbitraryFromSchema } from './schema-arbitrary.ts';
 import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
 import { specsUnderTest } from './test-support/specs-under-test.ts';

@@ -1,4 +1,4 @@
-import type { Report } from '../deviations/index.ts';
+import { redactString, type Report } from '../deviations/index.ts';
 import { countSeverities } from './severity-counts.ts';
 
 /**
@@ -31,7 +31,8 @@ export function consoleTable(report: Report): string {
   const footer =
     `${summary.operations} operations: ${summary.conformant} conformant, ${summary.deviating} deviating, ` +
     `${summary.unsupported} unsupported, ${summary.inconclusive} inconclusive; ${summary.deviations} deviations`;
-  return [title, '', format(header), rule, ...rows.map(format), rule, footer].join('\n') + '\n';
+  // Printed as it is: redacted here, where it leaves the process.
+  return redactString([title, '', format(header), rule, ...rows.map(format), rule, footer].join('\n') + '\n');
 }
 
 /** Report strings are data from a target: a line break or control character must not break the table. */

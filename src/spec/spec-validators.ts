@@ -1,6 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createSpecAjv } from './create-ajv.ts';
-import type { JsonSchema, OperationSpec } from '../../specs/format/index.ts';
+import { createSpecAjv, type JsonSchema, type OperationSpec } from '../../specs/format/index.ts';
 
 /** Compiled request and response validators for every operation, built once per worker. */
 export class SpecValidators {

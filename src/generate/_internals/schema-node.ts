@@ -40,6 +40,7 @@ const UNDERSTOOD_KEYWORDS = new Set([
   'deprecated',
   'readOnly',
   'writeOnly',
+  'sensitive',
 ]);
 
 /** The JSON types a node can take, as the generators see them. */

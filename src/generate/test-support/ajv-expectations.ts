@@ -1,6 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createSpecAjv } from '../../spec/index.ts';
-import type { JsonSchema } from '../../../specs/format/index.ts';
+import { createSpecAjv, type JsonSchema } from '../../../specs/format/index.ts';
 import { escapePointerToken } from '../_internals/pointer.ts';
 import { type Violation, VIOLATION_KEYWORDS } from '../violation.ts';
 

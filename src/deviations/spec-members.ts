@@ -1,0 +1,77 @@
+import type { JsonSchema, OperationSpec } from '../../specs/format/index.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
+
+/**
+ * What the specs say about members by name, for normalising and redacting what a run writes out. Names, not
+ * paths: a report's values are found in requests, responses, messages and commands alike, and in the
+ * Cognito model a member name is sensitive either everywhere or in a shape the suite treats alike.
+ */
+export interface SpecMembers {
+  /** Members typed as timestamps (`format: epoch-seconds`): their numbers vary per run. */
+  readonly timestamps: ReadonlySet<string>;
+  /**
+   * Identifier members and the token category of their values: `pool-id` for members with the user pool id
+   * pattern, else the member name in kebab case (`ClientId` → `client-id`). A string member is an identifier
+   * when its name ends in `Id` and it has no enum.
+   */
+  readonly identifiers: ReadonlyMap<string, string>;
+  /** Members whose value is a secret: the `sensitive` annotation (Smithy's trait) on the member's schema. */
+  readonly sensitive: ReadonlySet<string>;
+}
+
+/** The pattern the model gives user pool ids (`UserPoolIdType`); ids of this pattern are `pool-id` tokens. */
+const USER_POOL_ID_PATTERN = '[\\w-]+_[0-9a-zA-Z]+';
+
+/**
+ * Reads {@link SpecMembers} off the request and response schemas of `specs`.
+ * Source: the generated specs (`specs/operations/*.json`): `format`, `pattern`, `enum` and `sensitive`.
+ */
+export function specMembersOf(specs: readonly OperationSpec[]): SpecMembers {
+  const members = {
+    timestamps: new Set<string>(),
+    identifiers: new Map<string, string>(),
+    sensitive: new Set<string>(),
+  };
+  for (const spec of specs) {
+    visitMembers(spec.request, undefined, members);
+    visitMembers(spec.response, undefined, members);
+  }
+  return members;
+}
+
+let committed: SpecMembers | undefined;
+
+/** {@link SpecMembers} of the committed specs, read once per process. @throws Error when no spec can be read. */
+export function committedSpecMembers(): SpecMembers {
+  committed ??= specMembersOf(loadOperationSpecs());
+  return committed;
+}
+
+type Collected = {
+  timestamps: Set<string>;
+  identifiers: Map<string, string>;
+  sensitive: Set<string>;
+};
+
+function visitMembers(node: JsonSchema, member: string | undefined, into: Collected): void {
+  if (member !== undefined) classify(member, node, into);
+  const properties = node['properties'] as Record<string, JsonSchema> | undefined;
+  for (const [name, child] of Object.entries(properties ?? {})) visitMembers(child, name, into);
+  // List items and map values belong to the member that holds them.
+  for (const keyword of ['items', 'additionalProperties'] as const) {
+    const child = node[keyword];
+    if (typeof child === 'object' && child !== null) visitMembers(child as JsonSchema, member, into);
+  }
+}
+
+function classify(member: string, node: JsonSchema, into: Collected): void {
+  if (node['sensitive'] === true) into.sensitive.add(member);
+  if (node['format'] === 'epoch-seconds') into.timestamps.add(member);
+  if (node['type'] === 'string' && node['enum'] === undefined && /Id$/.test(member)) {
+    into.identifiers.set(member, node['pattern'] === USER_POOL_ID_PATTERN ? 'pool-id' : kebabCase(member));
+  }
+}
+
+function kebabCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
