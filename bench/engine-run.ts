@@ -1,15 +1,14 @@
 import { cleanupByPrefix, ResourceFactory } from '../src/resources/index.ts';
 import { CheckRecorder } from '../src/engine/index.ts';
-import { fixupFor, invalidRequests, validRequests } from '../src/generate/index.ts';
-import { createPrerequisites, runInvalidRequests, runValidRequests } from '../src/scenarios/index.ts';
-import { specFor, type SpecValidators } from '../src/spec/index.ts';
+import { createScenarioContext, runInvalidRequests, runValidRequests } from '../src/scenarios/index.ts';
+import type { SpecValidators } from '../src/spec/index.ts';
 import type { OperationSpec } from '../specs/format/index.ts';
 import { type TargetDescriptor, WireClient } from '../src/wire/index.ts';
 import type { Exchange } from '../src/protocol/index.ts';
 import { bareLoop } from './bare-loop.ts';
 
 export interface EngineRunResult {
-  /** Requests the suite sent while judging (prerequisites excluded). */
+  /** Requests the suite sent for the operations (their prerequisites included). */
   readonly exchanges: readonly Exchange[];
   readonly ms: number;
   readonly deviations: number;
@@ -18,9 +17,9 @@ export interface EngineRunResult {
 }
 
 /**
- * Runs the generic checks of `operations` in-process, as the operation suites do, and times only the
- * judging part (not the set-up of pools and users), so the figure compares with a bare loop of the
- * same requests.
+ * Runs the generic checks of `operations` in-process, as the operation suites do, and times each
+ * operation's scenarios (their set-up included), so the figure compares with a bare loop of the same
+ * requests.
  */
 export async function runEngine(
   target: TargetDescriptor,
@@ -39,19 +38,31 @@ export async function runEngine(
   const bare = { requests: 0, ms: 0 };
   try {
     for (const operation of operations) {
-      const spec = specFor(specs, operation);
       const recorder = new CheckRecorder(operation, target, {
         profile: 'bench',
         seed,
         startedAt: new Date().toISOString(),
       });
-      const live = await createPrerequisites(spec, resources, wire);
-      const fixups = { ...live, uniqueName: (label: string) => resources.uniqueName(label) };
-      const context = { spec, validators, wire, resources, recorder, seed, numRuns };
+      const scenario = createScenarioContext({
+        specs,
+        validators,
+        target,
+        wire,
+        resources,
+        settings: {
+          seed,
+          profile: 'quick',
+          runsPerProperty: numRuns,
+          statefulRuns: 1,
+          statefulMaxCommands: 1,
+        },
+        openRecorder: () => recorder,
+        seedFor: () => seed,
+      });
       const before = wire.exchanges.length;
       const started = performance.now();
-      await runValidRequests(context, validRequests(spec, fixupFor(operation), fixups));
-      await runInvalidRequests(context, invalidRequests(spec, fixupFor(operation), fixups));
+      await runValidRequests(scenario, operation);
+      await runInvalidRequests(scenario, operation);
       ms += performance.now() - started;
       const exchanges = wire.exchanges.slice(before);
       judged.push(...exchanges);

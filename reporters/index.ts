@@ -3,4 +3,5 @@
  * own vitest config (package export `cognito-conformance/reporter`).
  */
 export { ConformanceReporter } from './conformance-reporter.ts';
+export type { ConformanceReporterOptions } from './conformance-reporter.ts';
 export { ProgressReporter } from './progress-reporter.ts';

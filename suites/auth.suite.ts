@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { scenarioTest } from '../fixtures/index.ts';
 import { authFlowsOf, excludedFlowsOf } from '../src/auth/index.ts';
 import {
   runDisabledFlows,
@@ -8,33 +8,21 @@ import {
   runRefreshFlow,
   runSecretClient,
   runWrongPassword,
-  type AuthRunContext,
+  type ScenarioContext,
 } from '../src/scenarios/index.ts';
-import { loadOperationSpecs, specFor } from '../src/spec/index.ts';
+import { loadOperationSpecs } from '../src/spec/index.ts';
 import type { OperationSpec } from '../specs/format/index.ts';
 
-/**
- * The `auth` check: sign-ins through every auth operation the specs describe (those whose request has an
- * AuthFlow), judged on the tokens they issue and on the sign-ins they must refuse. Findings are recorded,
- * never thrown: a test fails only when the harness itself does.
- */
 const AUTH_OPERATIONS: readonly OperationSpec[] = loadOperationSpecs().filter(
   (spec) => authFlowsOf(spec).length > 0,
 );
 
-type Scenario = (context: AuthRunContext) => Promise<void>;
+type Scenario = (context: ScenarioContext, operation: string) => Promise<void>;
 
 function authTest(name: string, operation: string, scenario: Scenario, applies = true): void {
-  conformanceTest(name, async ({ skip, specs, target, wire, resources, settings, conformance }) => {
-    skip(!isSelected(settings.operations, operation), 'operation not selected (--ops)');
+  scenarioTest(name, [operation], async (context, skip) => {
     skip(!applies, `the document rules no AuthFlow value out for ${operation}`);
-    await scenario({
-      spec: specFor(specs, operation),
-      target,
-      wire,
-      resources,
-      recorder: conformance.recorder(operation),
-    });
+    await scenario(context, operation);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { scenarioTest } from '../fixtures/index.ts';
 import { announcedChanges, changeLabel } from '../src/changes/index.ts';
 import { runChange } from '../src/scenarios/index.ts';
 import { loadOperationSpecs } from '../src/spec/index.ts';
@@ -11,15 +11,8 @@ import { loadOperationSpecs } from '../src/spec/index.ts';
  */
 describe('changes announced by the document', () => {
   for (const change of announcedChanges(loadOperationSpecs())) {
-    conformanceTest(
-      changeLabel(change),
-      async ({ skip, specs, target, wire, resources, settings, conformance }) => {
-        skip(!isSelected(settings.operations, change.operation), 'operation not selected (--ops)');
-        await runChange(
-          { specs, target, wire, resources, recorder: conformance.recorder(change.operation) },
-          change,
-        );
-      },
-    );
+    scenarioTest(changeLabel(change), [change.operation], async (scenario) => {
+      await runChange(scenario, change);
+    });
   }
 });

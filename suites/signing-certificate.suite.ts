@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { conformanceTest, isSelected } from '../fixtures/index.ts';
+import { scenarioTest } from '../fixtures/index.ts';
 import { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from '../src/scenarios/index.ts';
 
 /**
@@ -8,15 +8,9 @@ import { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from '../src/sce
  * implement the operation get one `unsupported` verdict.
  */
 describe(`signing-certificate: ${SIGNING_CERTIFICATE_OPERATION}`, () => {
-  conformanceTest(
+  scenarioTest(
     'returns a certificate that parses, and notes whether it verifies ID tokens',
-    async ({ skip, wire, resources, settings, conformance }) => {
-      skip(!isSelected(settings.operations, SIGNING_CERTIFICATE_OPERATION), 'operation not selected (--ops)');
-      await runSigningCertificate({
-        wire,
-        resources,
-        recorder: conformance.recorder(SIGNING_CERTIFICATE_OPERATION),
-      });
-    },
+    [SIGNING_CERTIFICATE_OPERATION],
+    runSigningCertificate,
   );
 });

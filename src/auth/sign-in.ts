@@ -13,7 +13,7 @@ export interface SetupTokens {
  * carries the token `want`ed, or undefined when no flow gave one.
  */
 export async function signInForSetup(
-  wire: WireClient,
+  wire: Pick<WireClient, 'send'>,
   ids: { readonly userPoolId: string; readonly clientId: string },
   user: { readonly username: string; readonly password: string },
   want: keyof SetupTokens,

@@ -1,3 +1,4 @@
 /**
  * Stage 20, the command line (`cognito-conformance run | report | diff | merge | cleanup`).
  */
+export { main } from './main.ts';

@@ -2,7 +2,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import { ConformanceReporter, ProgressReporter } from '../../reporters/index.ts';
-import { STARTED_TARGET_ENV } from '../../fixtures/index.ts';
 import {
   applyBaseline,
   exitCodeFor,
@@ -94,7 +93,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
 
   const target = await startTarget(selection, { announcement: awsAnnouncement(settings), log });
-  process.env[STARTED_TARGET_ENV] = JSON.stringify(target.descriptor);
+  process.env[ENV.startedTarget] = JSON.stringify(target.descriptor);
   log(
     `run: target ${target.descriptor.name} (${target.descriptor.kind}) · profile ${settings.profile} · ` +
       `seed ${settings.seed} · prefix ${settings.prefix}`,

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CheckRecorder } from '../engine/index.ts';
+import type { CheckRecorder } from '../engine/index.ts';
 import { ResourceFactory } from '../resources/index.ts';
-import { loadOperationSpecs, specFor } from '../spec/index.ts';
 import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { WireClient } from '../wire/index.ts';
-import { runPasswordFlows, runRefreshFlow, type AuthRunContext } from './auth-runs.ts';
+import { runPasswordFlows, runRefreshFlow } from './auth-runs.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
-const specs = loadOperationSpecs();
 let target: StartedTarget;
 let wire: WireClient;
 let resources: ResourceFactory;
@@ -21,20 +20,17 @@ afterAll(async () => {
   await target.stop();
 });
 
-function context(operation: string): AuthRunContext {
+function context(operation: string) {
   resources = new ResourceFactory(wire, 'cc-auth-runs-');
-  const recorder = new CheckRecorder(operation, target.descriptor, {
-    profile: 'quick',
-    seed: 1,
-    startedAt: new Date(0).toISOString(),
-  });
-  return { spec: specFor(specs, operation), target: target.descriptor, wire, resources, recorder };
+  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 1 });
+  const recorder: CheckRecorder = scenario.recorderFor(operation);
+  return { scenario, operation, recorder };
 }
 
 describe('auth runs against cognito-local', () => {
   it('fetches the pool JWKS from the target and verifies real tokens with it', async () => {
     const run = context('InitiateAuth');
-    await runPasswordFlows(run);
+    await runPasswordFlows(run.scenario, run.operation);
     const record = run.recorder.toRecord();
     expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
     expect(record.deviations.filter((deviation) => deviation.path.endsWith('/$signature'))).toEqual([]);
@@ -50,7 +46,7 @@ describe('auth runs against cognito-local', () => {
 
   it('gets a refresh token during set-up and judges the refreshed tokens', async () => {
     const run = context('InitiateAuth');
-    await runRefreshFlow(run);
+    await runRefreshFlow(run.scenario, run.operation);
     const record = run.recorder.toRecord();
     expect(record.inconclusive).toBeUndefined();
     expect(record.checks).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);

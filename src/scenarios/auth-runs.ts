@@ -1,3 +1,5 @@
+import { specFor } from '../spec/index.ts';
+import type { ScenarioContext } from './scenario-context.ts';
 import {
   type AuthCall,
   authRequest,
@@ -22,18 +24,29 @@ import {
 } from '../checks/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import type { Finding } from '../deviations/index.ts';
-import type { AppClientResource, ResourceFactory, UserResource } from '../resources/index.ts';
+import type { AppClientResource, UserResource } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import type { TargetDescriptor, WireClient } from '../wire/index.ts';
+import type { TargetDescriptor } from '../wire/index.ts';
 import { guardSetup } from './guard-setup.ts';
 
 /** What every auth scenario needs: the auth operation's spec and the suite's fixtures. */
-export interface AuthRunContext {
+/** One sign-in scenario of one operation, derived from the {@link ScenarioContext}. */
+interface AuthRun {
   readonly spec: OperationSpec;
   readonly target: TargetDescriptor;
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
+  readonly wire: ScenarioContext['wire'];
+  readonly resources: ScenarioContext['resources'];
   readonly recorder: CheckRecorder;
+}
+
+function authRun(scenario: ScenarioContext, operation: string): AuthRun {
+  return {
+    spec: specFor(scenario.specs, operation),
+    target: scenario.target,
+    wire: scenario.wire,
+    resources: scenario.resources,
+    recorder: scenario.recorderFor(operation),
+  };
 }
 
 /** The error types a wrong password may be refused with. */
@@ -49,7 +62,8 @@ interface SignInSetting {
 }
 
 /** Every password flow the operation allows issues tokens that verify and carry the right claims. */
-export function runPasswordFlows(context: AuthRunContext): Promise<void> {
+export function runPasswordFlows(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     for (const flow of passwordFlowsOf(context.spec)) {
@@ -65,7 +79,8 @@ export function runPasswordFlows(context: AuthRunContext): Promise<void> {
 }
 
 /** REFRESH_TOKEN_AUTH trades a refresh token (from any password sign-in) for new, equally valid tokens. */
-export function runRefreshFlow(context: AuthRunContext): Promise<void> {
+export function runRefreshFlow(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     const tokens = await signInForSetup(context.wire, setting.client, setting.user, 'refreshToken');
@@ -85,7 +100,8 @@ export function runRefreshFlow(context: AuthRunContext): Promise<void> {
 }
 
 /** A wrong password is refused with NotAuthorizedException in every password flow. */
-export function runWrongPassword(context: AuthRunContext): Promise<void> {
+export function runWrongPassword(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     for (const flow of passwordFlowsOf(context.spec)) {
@@ -104,7 +120,8 @@ export function runWrongPassword(context: AuthRunContext): Promise<void> {
  * A password flow the app client does not enable (its ExplicitAuthFlows lacks it) is refused with an
  * error the operation allows: the document makes each flow something an app client must enable.
  */
-export function runDisabledFlows(context: AuthRunContext): Promise<void> {
+export function runDisabledFlows(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const pool = await context.resources.pool();
     const user = await context.resources.user(pool.id);
@@ -127,7 +144,8 @@ export function runDisabledFlows(context: AuthRunContext): Promise<void> {
  * Flows the document's prose rules out for this operation (its narrowings, e.g. ADMIN_NO_SRP_AUTH on
  * InitiateAuth) are refused, even with an app client that enables them and correct credentials.
  */
-export function runExcludedFlows(context: AuthRunContext): Promise<void> {
+export function runExcludedFlows(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const setting = await signInSetting(context);
     for (const flow of excludedFlowsOf(context.spec)) {
@@ -153,7 +171,8 @@ export function runExcludedFlows(context: AuthRunContext): Promise<void> {
  * With an app client that has a secret, a password sign-in with the right SECRET_HASH succeeds (and its
  * tokens are judged like any other), and one without SECRET_HASH is refused.
  */
-export function runSecretClient(context: AuthRunContext): Promise<void> {
+export function runSecretClient(scenario: ScenarioContext, operation: string): Promise<void> {
+  const context = authRun(scenario, operation);
   return guarded(context, async () => {
     const setting = await signInSetting(context, { GenerateSecret: true });
     const secret = setting.client.clientSecret;
@@ -193,13 +212,13 @@ export function runSecretClient(context: AuthRunContext): Promise<void> {
 }
 
 /** Declares the check (so an unsupported operation still lists it) and runs the scenario under `guardSetup`. */
-function guarded(context: AuthRunContext, scenario: () => Promise<void>): Promise<void> {
+function guarded(context: AuthRun, scenario: () => Promise<void>): Promise<void> {
   context.recorder.declare(AUTH_CHECK);
   return guardSetup(context.recorder, scenario);
 }
 
 async function signInSetting(
-  context: AuthRunContext,
+  context: AuthRun,
   clientOverrides: Record<string, unknown> = {},
 ): Promise<SignInSetting> {
   const pool = await context.resources.pool();
@@ -215,7 +234,7 @@ function passwordParameters(setting: SignInSetting): Record<string, string> {
 
 /** Sends one valid sign-in and judges its tokens; false when the operation turned out unsupported. */
 async function judgeTokens(
-  context: AuthRunContext,
+  context: AuthRun,
   setting: SignInSetting,
   flow: Pick<AuthCall, 'flow' | 'parameters'>,
   expectRefreshToken: boolean,
@@ -234,7 +253,7 @@ async function judgeTokens(
 
 /** Sends one sign-in that must be refused and judges the refusal; false when the operation is unsupported. */
 async function judgeRefusal(
-  context: AuthRunContext,
+  context: AuthRun,
   client: AppClientResource,
   flow: Pick<AuthCall, 'flow' | 'parameters'>,
   refusal: Refusal,
@@ -254,7 +273,7 @@ type Sent =
  * gets one `unsupported` verdict; a 5xx about one flow stays a finding (see `isAuthOperationUnsupported`).
  */
 async function sendAuth(
-  context: AuthRunContext,
+  context: AuthRun,
   client: AppClientResource,
   flow: Pick<AuthCall, 'flow' | 'parameters'>,
 ): Promise<Sent> {

@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { announcedChanges } from '../changes/index.ts';
-import { CheckRecorder } from '../engine/index.ts';
+import type { CheckRecorder } from '../engine/index.ts';
 import { ResourceFactory, listAllPools } from '../resources/index.ts';
 import { loadOperationSpecs } from '../spec/index.ts';
 import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { WireClient } from '../wire/index.ts';
 import { runChange } from './change-runs.ts';
 import { runSigningCertificate } from './signing-certificate-run.ts';
+import type { ScenarioContext } from './scenario-context.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
 const PREFIX = 'cc-change-runs-';
 const specs = loadOperationSpecs();
@@ -24,23 +26,18 @@ afterAll(async () => {
   await target.stop();
 });
 
-function recorder(operation: string): CheckRecorder {
+/** A fresh scenario (and resources) for one operation, with that operation's recorder. */
+function scenarioFor(operation: string): { scenario: ScenarioContext; recorder: CheckRecorder } {
   resources = new ResourceFactory(wire, PREFIX);
-  return new CheckRecorder(operation, target.descriptor, {
-    profile: 'quick',
-    seed: 1,
-    startedAt: new Date(0).toISOString(),
-  });
+  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 1 });
+  return { scenario, recorder: scenario.recorderFor(operation) };
 }
 
 describe('change runs against cognito-local', () => {
   it('gives every announced change exactly one verdict, with evidence, on its own operation', async () => {
     for (const change of announcedChanges(specs)) {
-      const onOperation = recorder(change.operation);
-      const verdict = await runChange(
-        { specs, target: target.descriptor, wire, resources, recorder: onOperation },
-        change,
-      );
+      const { scenario, recorder: onOperation } = scenarioFor(change.operation);
+      const verdict = await runChange(scenario, change);
       expect(onOperation.toRecord().changes).toEqual([verdict]);
       expect(verdict).toEqual(
         expect.objectContaining({
@@ -60,8 +57,8 @@ describe('change runs against cognito-local', () => {
   });
 
   it('marks GetSigningCertificate unsupported on cognito-local 5.3.0, which does not implement it', async () => {
-    const onOperation = recorder('GetSigningCertificate');
-    await runSigningCertificate({ wire, resources, recorder: onOperation });
+    const { scenario, recorder: onOperation } = scenarioFor('GetSigningCertificate');
+    await runSigningCertificate(scenario);
     expect(onOperation.toRecord()).toEqual(
       expect.objectContaining({ unsupported: expect.any(String), deviations: [] }),
     );

@@ -1,3 +1,4 @@
+import type { ScenarioContext } from './scenario-context.ts';
 import { authRequest } from '../auth/index.ts';
 import {
   type AnnouncedChange,
@@ -20,18 +21,19 @@ import {
 } from '../checks/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import type { ChangeVerdict } from '../deviations/index.ts';
-import { type ResourceFactory, SetupError } from '../resources/index.ts';
+import { SetupError } from '../resources/index.ts';
 import { specFor } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import type { CallResult, TargetDescriptor, WireClient } from '../wire/index.ts';
+import type { CallResult, TargetDescriptor } from '../wire/index.ts';
 import { createdPoolId, createPrerequisites, type LiveResources } from './operation-prerequisites.ts';
 
 /** What testing one change needs from the suite's fixtures. */
-export interface ChangeRunContext {
+/** The run of one announced change, derived from the {@link ScenarioContext}. */
+interface ChangeRun {
   readonly specs: readonly OperationSpec[];
   readonly target: TargetDescriptor;
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
+  readonly wire: ScenarioContext['wire'];
+  readonly resources: ScenarioContext['resources'];
   /** The recorder opened for the change's operation. */
   readonly recorder: CheckRecorder;
 }
@@ -49,7 +51,14 @@ const MAX_LIST_PAGES = 20;
  * Tests one announced change as its plan says, and records one verdict for it (and any finding, under
  * check `changes`) on the recorder of the change's operation. A refused set-up gives a `null` verdict.
  */
-export async function runChange(context: ChangeRunContext, change: AnnouncedChange): Promise<ChangeVerdict> {
+export async function runChange(scenario: ScenarioContext, change: AnnouncedChange): Promise<ChangeVerdict> {
+  const context: ChangeRun = {
+    specs: scenario.specs,
+    target: scenario.target,
+    wire: scenario.wire,
+    resources: scenario.resources,
+    recorder: scenario.recorderFor(change.operation),
+  };
   const plan = planChange(change, context.specs, {
     region: context.target.region,
     prefix: context.resources.prefix,
@@ -67,7 +76,7 @@ export async function runChange(context: ChangeRunContext, change: AnnouncedChan
   return verdict;
 }
 
-async function exerciseOrSetupFailure(context: ChangeRunContext, plan: ChangePlan): Promise<Tried> {
+async function exerciseOrSetupFailure(context: ChangeRun, plan: ChangePlan): Promise<Tried> {
   try {
     switch (plan.kind) {
       case 'unplannable':
@@ -86,7 +95,7 @@ async function exerciseOrSetupFailure(context: ChangeRunContext, plan: ChangePla
 }
 
 /** A new operation: call it with its required members from live resources; accepted means implemented. */
-async function exerciseOperation(context: ChangeRunContext, change: AnnouncedChange): Promise<Tried> {
+async function exerciseOperation(context: ChangeRun, change: AnnouncedChange): Promise<Tried> {
   const spec = specFor(context.specs, change.operation);
   const live = await createPrerequisites(spec, context.resources, context.wire);
   const request = requiredMembers(spec, live);
@@ -106,11 +115,7 @@ async function exerciseOperation(context: ChangeRunContext, change: AnnouncedCha
 }
 
 /** A new AuthFlow value: a confirmed user signs in with it through an app client that enables it. */
-async function exerciseAuthFlow(
-  context: ChangeRunContext,
-  change: AnnouncedChange,
-  flow: string,
-): Promise<Tried> {
+async function exerciseAuthFlow(context: ChangeRun, change: AnnouncedChange, flow: string): Promise<Tried> {
   const spec = specFor(context.specs, change.operation);
   const pool = await context.resources.pool();
   // The set-up client enables both password flows (SETUP_AUTH_FLOWS), this one included.
@@ -131,7 +136,7 @@ async function exerciseAuthFlow(
 
 /** A resource member or enum value: set it through the setter, then look for it where the plan says. */
 async function exerciseResource(
-  context: ChangeRunContext,
+  context: ChangeRun,
   plan: Extract<ChangePlan, { kind: 'resource' }>,
 ): Promise<Tried> {
   const { change, resource, setter } = plan;
@@ -189,7 +194,7 @@ function setterRefusal(
 type Looked = { readonly observed: Observed; readonly request: Record<string, unknown> } | Tried;
 
 async function observe(
-  context: ChangeRunContext,
+  context: ChangeRun,
   where: Observation,
   resource: ChangeResource,
   ids: Record<string, string>,
@@ -225,7 +230,7 @@ async function observe(
 
 /** Pages through `List<noun>s` until the created resource's item shows up. */
 async function findInList(
-  context: ChangeRunContext,
+  context: ChangeRun,
   where: Extract<Observation, { kind: 'list' }>,
   resource: ChangeResource,
   ids: Record<string, string>,
@@ -262,7 +267,7 @@ async function findInList(
 
 /** Creates a bare resource for an Update to change; its ids. */
 async function createBare(
-  context: ChangeRunContext,
+  context: ChangeRun,
   resource: ChangeResource,
   poolId: string | undefined,
 ): Promise<Record<string, string>> {
@@ -279,7 +284,7 @@ async function createBare(
 
 /** Sends through the SDK; counts exchanges of the recorder's operation and adopts created pools for clean-up. */
 async function call(
-  context: ChangeRunContext,
+  context: ChangeRun,
   operation: string,
   request: Record<string, unknown>,
 ): Promise<CallResult> {

@@ -10,22 +10,23 @@ export {
   runSecretClient,
   runWrongPassword,
 } from './auth-runs.ts';
-export type { AuthRunContext } from './auth-runs.ts';
 export { runChange } from './change-runs.ts';
 export { guardSetup } from './guard-setup.ts';
-export { createPrerequisites } from './operation-prerequisites.ts';
-export type { LiveResources } from './operation-prerequisites.ts';
-export { runInvalidRequests, runUnknownIds, runValidRequests, unknownIdVariants } from './operation-runs.ts';
-export type { OperationRunContext } from './operation-runs.ts';
 export {
-  probeClientLastModified,
-  probePoolLastModified,
-  runCreateClientRoundTrip,
-  runCreatePoolRoundTrip,
-  runUpdateClientRoundTrip,
-  runUpdatePoolRoundTrip,
-} from './round-trip-runs.ts';
-export type { RoundTripContext } from './round-trip-runs.ts';
+  fixupContextOf,
+  runInvalidRequests,
+  runUnknownIds,
+  runValidRequests,
+  unknownIdVariants,
+} from './operation-runs.ts';
+export { runCreatePoolRoundTrip, runUpdatePoolRoundTrip } from './round-trip-runs.ts';
+export {
+  createUserPoolClientRoundTrip,
+  createUserPoolRoundTrip,
+  updateUserPoolClientRoundTrip,
+  updateUserPoolRoundTrip,
+} from './round-trip-scenarios.ts';
+export { createScenarioContext } from './scenario-context.ts';
+export type { ScenarioContext } from './scenario-context.ts';
 export { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from './signing-certificate-run.ts';
-export { STATEFUL_OPERATIONS, maxResultsToSweep, runStateful, sweepMaxResults } from './stateful-runs.ts';
-export type { StatefulRunContext } from './stateful-runs.ts';
+export { STATEFUL_OPERATIONS, runStateful, sweepMaxResults } from './stateful-runs.ts';

@@ -24,8 +24,8 @@ export function prerequisitesOf(spec: OperationSpec): { pool: boolean; appClient
 /** Creates the prerequisites of `spec` (throws `SetupError` when the target refuses one). */
 export async function createPrerequisites(
   spec: OperationSpec,
-  resources: ResourceFactory,
-  wire: WireClient,
+  resources: Pick<ResourceFactory, 'pool' | 'appClient' | 'user'>,
+  wire: Pick<WireClient, 'send'>,
 ): Promise<LiveResources> {
   const needs = prerequisitesOf(spec);
   if (!needs.pool) return {};
@@ -51,7 +51,7 @@ export async function createPrerequisites(
 }
 
 async function signInForRefreshToken(
-  wire: WireClient,
+  wire: Pick<WireClient, 'send'>,
   userPoolId: string,
   clientId: string,
   username: string,

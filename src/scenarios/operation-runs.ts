@@ -9,19 +9,19 @@ import {
 } from '../checks/index.ts';
 import { type CheckRecorder, explore, type ExploreResult } from '../engine/index.ts';
 import { checkNameOf, type Evaluation } from '../deviations/index.ts';
+import { fixupFor, invalidRequests, validRequests, type FixupContext } from '../generate/index.ts';
 import { type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
-import type { ResourceFactory } from '../resources/index.ts';
+import { SetupError } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import type { SpecValidators } from '../spec/index.ts';
-import type { CallResult, WireClient } from '../wire/index.ts';
-import { createdPoolId } from './operation-prerequisites.ts';
+import { specFor } from '../spec/index.ts';
+import type { CallResult } from '../wire/index.ts';
+import { createdPoolId, createPrerequisites, type LiveResources } from './operation-prerequisites.ts';
+import type { ScenarioContext } from './scenario-context.ts';
 
-/** What every run over one operation needs. */
-export interface OperationRunContext {
+/** One exploration of one operation: its spec, recorder, seed and number of runs. */
+interface OperationRun {
+  readonly context: ScenarioContext;
   readonly spec: OperationSpec;
-  readonly validators: SpecValidators;
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
   readonly recorder: CheckRecorder;
   readonly seed: number;
   readonly numRuns: number;
@@ -30,19 +30,21 @@ export interface OperationRunContext {
 const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
 
 /**
- * Valid generated requests, sent through the SDK as an application would: each must be accepted, be
- * well-formed on the wire and match the response schema.
+ * Valid generated requests for `operation` (from its request schema and fix-up), sent through the SDK as an
+ * application would: each must be accepted, be well-formed on the wire and match the response schema
+ * (checks positive, wire-format, response-schema). Source: `specs/operations/<operation>.json`.
  */
-export async function runValidRequests(
-  context: OperationRunContext,
-  requests: fc.Arbitrary<Record<string, unknown>>,
-): Promise<void> {
-  const send = (request: Record<string, unknown>) => context.wire.send(context.spec.operation, request);
+export async function runValidRequests(context: ScenarioContext, operation: string): Promise<void> {
+  const prepared = await prepare(context, operation, 'valid');
+  if (!prepared) return;
+  const { run, fixups } = prepared;
+  const requests = validRequests(run.spec, fixupFor(operation), fixups);
+  const send = (request: Record<string, unknown>) => context.wire.send(operation, request);
   await exploreOperation(
-    context,
+    run,
     requests,
     send,
-    (exchange) => evaluateValidExchange(context.spec, context.validators, exchange),
+    (exchange) => evaluateValidExchange(run.spec, context.validators, exchange),
     false,
   );
 }
@@ -54,39 +56,45 @@ export interface InvalidRequest {
 }
 
 /**
- * Requests that each break one rule, sent raw so the SDK cannot fix or refuse them: each must be
- * rejected with a 4xx error the spec allows.
+ * Requests for `operation` that each break one rule of its spec, sent raw so the SDK cannot fix or refuse
+ * them: each must be rejected with a 4xx error the spec allows (check negative).
  */
-export async function runInvalidRequests(
-  context: OperationRunContext,
-  requests: fc.Arbitrary<InvalidRequest>,
-): Promise<void> {
-  const send = (input: InvalidRequest) => context.wire.sendRaw(context.spec.operation, input.request);
+export async function runInvalidRequests(context: ScenarioContext, operation: string): Promise<void> {
+  const prepared = await prepare(context, operation, 'invalid');
+  if (!prepared) return;
+  const { run, fixups } = prepared;
+  const requests: fc.Arbitrary<InvalidRequest> = invalidRequests(run.spec, fixupFor(operation), fixups);
+  const send = (input: InvalidRequest) => context.wire.sendRaw(operation, input.request);
   await exploreOperation(
-    context,
+    run,
     requests,
     send,
-    (exchange, input) => evaluateInvalidExchange(context.spec, exchange, input.violation),
+    (exchange, input) => evaluateInvalidExchange(run.spec, exchange, input.violation),
     true,
     (input) => input.request,
   );
 }
 
 /**
- * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON.
- * Only for operations whose requests name one; the valid request supplies everything else.
+ * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON (check
+ * error-shape). Only for operations whose requests name one ({@link unknownIdVariants}); one valid generated
+ * request supplies everything else.
  */
-export async function runUnknownIds(
-  context: OperationRunContext,
-  validRequest: Record<string, unknown>,
-): Promise<void> {
-  const variants = unknownIdVariants(context.spec, validRequest);
-  for (const request of variants) {
-    const result = await context.wire.send(context.spec.operation, request);
-    context.recorder.sawExchange(result.exchange);
-    if (isUnsupportedOperation(result.exchange)) return markUnsupported(context, result.exchange);
-    const evaluation = evaluateNotFoundExchange(context.spec, result.exchange);
-    recordEvaluation(context.recorder, evaluation, { request, raw: false });
+export async function runUnknownIds(context: ScenarioContext, operation: string): Promise<void> {
+  const prepared = await prepare(context, operation, 'unknown-ids');
+  if (!prepared) return;
+  const { run, fixups } = prepared;
+  const [valid] = fc.sample(validRequests(run.spec, fixupFor(operation), fixups), {
+    seed: run.seed,
+    numRuns: 1,
+  });
+  if (valid === undefined) return;
+  for (const request of unknownIdVariants(run.spec, valid)) {
+    const result = await context.wire.send(operation, request);
+    run.recorder.sawExchange(result.exchange);
+    if (isUnsupportedOperation(result.exchange)) return markUnsupported(run, result.exchange);
+    const evaluation = evaluateNotFoundExchange(run.spec, result.exchange);
+    recordEvaluation(run.recorder, evaluation, { request, raw: false });
   }
 }
 
@@ -102,24 +110,81 @@ export function unknownIdVariants(
   return variants;
 }
 
+/** Opens the operation's recorder and creates its prerequisites; undefined when they could not be made. */
+async function prepare(
+  context: ScenarioContext,
+  operation: string,
+  label: string,
+): Promise<{ run: OperationRun; fixups: FixupContext } | undefined> {
+  const spec = specFor(context.specs, operation);
+  const recorder = context.recorderFor(operation);
+  const live = await prerequisitesOrVerdict(operation, recorder, () =>
+    createPrerequisites(spec, context.resources, context.wire),
+  );
+  if (!live) return undefined;
+  const run = {
+    context,
+    spec,
+    recorder,
+    seed: context.seedFor(`${operation}:${label}`),
+    numRuns: context.profile.runsPerProperty,
+  };
+  return { run, fixups: fixupContextOf(live, context.resources) };
+}
+
+/** The fix-ups' view of the live resources, plus unique names that carry the run prefix. */
+export function fixupContextOf(
+  live: LiveResources,
+  resources: Pick<ScenarioContext['resources'], 'uniqueName' | 'prefix'>,
+): FixupContext {
+  return {
+    ...live,
+    uniqueName: (label: string) => resources.uniqueName(label),
+    lambdaArn: () => `arn:aws:lambda:us-east-1:123456789012:function:${resources.prefix}trigger`,
+  };
+}
+
+/**
+ * Creates what the operation needs. When the target refuses, the operation under test is not to blame:
+ * it is inconclusive, and if the refused prerequisite is the operation itself, unsupported.
+ */
+async function prerequisitesOrVerdict(
+  operation: string,
+  recorder: CheckRecorder,
+  create: () => Promise<LiveResources>,
+): Promise<LiveResources | undefined> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    if (error.operation === operation && isUnsupportedOperation(error.exchange)) {
+      recorder.markUnsupported(`the target does not implement ${operation}`);
+    } else {
+      recorder.markInconclusive(
+        `set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
+      );
+    }
+    return undefined;
+  }
+}
+
 async function exploreOperation<T>(
-  context: OperationRunContext,
+  run: OperationRun,
   inputs: fc.Arbitrary<T>,
   send: (input: T) => Promise<CallResult>,
   evaluate: (exchange: Exchange, input: T) => Evaluation,
   raw: boolean,
   requestOf: (input: T) => unknown = (input) => input,
 ): Promise<void> {
-  const [probeInput] = fc.sample(inputs, { seed: context.seed, numRuns: 1 });
-  if (probeInput === undefined)
-    throw new Error(`exploreOperation: ${context.spec.operation} generated no input`);
+  const [probeInput] = fc.sample(inputs, { seed: run.seed, numRuns: 1 });
+  if (probeInput === undefined) throw new Error(`exploreOperation: ${run.spec.operation} generated no input`);
   const probe = await send(probeInput);
-  adoptCreatedPool(context.resources, probe);
-  context.recorder.sawExchange(probe.exchange);
-  if (isUnsupportedOperation(probe.exchange)) return markUnsupported(context, probe.exchange);
+  adoptCreatedPool(run.context.resources, probe);
+  run.recorder.sawExchange(probe.exchange);
+  if (isUnsupportedOperation(probe.exchange)) return markUnsupported(run, probe.exchange);
   // The probe is a run like any other: what it finds is reported too.
   if (!probe.throttled)
-    recordEvaluation(context.recorder, evaluate(probe.exchange, probeInput), {
+    recordEvaluation(run.recorder, evaluate(probe.exchange, probeInput), {
       request: requestOf(probeInput),
       raw,
     });
@@ -128,19 +193,19 @@ async function exploreOperation<T>(
     inputs,
     async (input) => {
       const sent = await send(input);
-      adoptCreatedPool(context.resources, sent);
-      context.recorder.sawExchange(sent.exchange);
+      adoptCreatedPool(run.context.resources, sent);
+      run.recorder.sawExchange(sent.exchange);
       if (sent.throttled) {
         throttled += 1;
         return NOT_JUDGED;
       }
       return evaluate(sent.exchange, input);
     },
-    { seed: context.seed, numRuns: context.numRuns, shrinkTimeLimitMs: 30_000 },
+    { seed: run.seed, numRuns: run.numRuns, shrinkTimeLimitMs: run.context.shrinkTimeLimitMs ?? 30_000 },
   );
-  context.recorder.recordExploration(result, { raw, requestOf: (input) => requestOf(input) });
+  run.recorder.recordExploration(result, { raw, requestOf: (input) => requestOf(input) });
   if (throttled > 0 && throttled === result.runs)
-    context.recorder.markInconclusive('every request was throttled');
+    run.recorder.markInconclusive('every request was throttled');
 }
 
 function recordEvaluation(
@@ -156,14 +221,14 @@ function recordEvaluation(
   }
 }
 
-function markUnsupported(context: OperationRunContext, exchange: Exchange): void {
-  context.recorder.markUnsupported(
-    `HTTP ${exchange.status}: the target answered that it does not implement ${context.spec.operation}`,
+function markUnsupported(run: OperationRun, exchange: Exchange): void {
+  run.recorder.markUnsupported(
+    `HTTP ${exchange.status}: the target answered that it does not implement ${run.spec.operation}`,
   );
 }
 
 /** Pools created by the operation under test (or by an invalid request it wrongly accepted) are deleted too. */
-function adoptCreatedPool(resources: ResourceFactory, result: CallResult): void {
+function adoptCreatedPool(resources: ScenarioContext['resources'], result: CallResult): void {
   if (result.exchange.status < 200 || result.exchange.status >= 300) return;
   const id = createdPoolId(result.exchange.body);
   if (id && result.exchange.operation === 'CreateUserPool') resources.adoptPool(id);

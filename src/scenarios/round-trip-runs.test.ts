@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakePoolTarget, type FakeFaults } from '../checks/test-support/fake-pool-target.ts';
-import { CheckRecorder } from '../engine/index.ts';
-import { loadOperationSpecs } from '../spec/index.ts';
+import type { CheckRecorder } from '../engine/index.ts';
 import {
   probeClientLastModified,
   probePoolLastModified,
@@ -10,34 +9,23 @@ import {
   runCreatePoolRoundTrip,
   runUpdateClientRoundTrip,
   runUpdatePoolRoundTrip,
-  type RoundTripContext,
 } from './round-trip-runs.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
-const specs = loadOperationSpecs();
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:migrate';
-const TARGET = {
-  kind: 'embedded' as const,
-  name: 'fake',
-  endpoint: 'http://127.0.0.1:1',
-  region: 'us-east-1',
-};
-
 function contextFor(target: FakePoolTarget, operation: string) {
   const owned = new Set<string>();
-  const recorder = new CheckRecorder(operation, TARGET, {
-    profile: 'quick',
+  const recorders = new Map<string, CheckRecorder>();
+  // 25 runs per property make the round trips' fifth: 5 per exploration.
+  const context = scenarioForTests({
+    wire: target,
+    resources: { adoptPool: (id) => void owned.add(id), forgetPool: (id) => void owned.delete(id) },
     seed: 7,
-    startedAt: new Date(0).toISOString(),
-  });
-  const context: RoundTripContext = {
-    sender: target,
-    specs,
-    resources: { adoptPool: (id) => owned.add(id), forgetPool: (id) => owned.delete(id) },
-    recorder,
-    seed: 7,
-    numRuns: 5,
+    runsPerProperty: 25,
+    recorders,
     pause: async () => undefined,
-  };
+  });
+  const recorder = context.recorderFor(operation);
   return { context, recorder, owned };
 }
 

@@ -20,9 +20,10 @@ import { specFor } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import type { CallResult, Sender } from '../wire/index.ts';
 import { createdPoolId } from './operation-prerequisites.ts';
+import type { ScenarioContext } from './scenario-context.ts';
 
-/** What the round-trip runs of one operation need. */
-export interface RoundTripContext {
+/** One round-trip exploration of one operation, derived from the {@link ScenarioContext}. */
+interface RoundTrip {
   readonly sender: Sender;
   readonly specs: readonly OperationSpec[];
   /** Registers the pools a create round trip makes, so cleanup is guaranteed even if the run dies. */
@@ -39,14 +40,37 @@ export interface RoundTripContext {
 const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
 
 /**
+ * Round trips per exploration: each request is a write plus two or three reads (and, for pools, a full
+ * listing), so a fifth of the profile's runs per property, at least three, is plenty to meet every member.
+ */
+export function roundTripRuns(context: Pick<ScenarioContext, 'profile'>): number {
+  return Math.max(3, Math.round(context.profile.runsPerProperty / 5));
+}
+
+function roundTrip(context: ScenarioContext, operation: string, numRuns?: number): RoundTrip {
+  return {
+    sender: context.wire,
+    specs: context.specs,
+    resources: context.resources,
+    recorder: context.recorderFor(operation),
+    seed: context.seedFor(`round-trip:${operation}`),
+    numRuns: numRuns ?? roundTripRuns(context),
+    ...(context.pause ? { pause: context.pause } : {}),
+    ...(context.shrinkTimeLimitMs !== undefined ? { shrinkTimeLimitMs: context.shrinkTimeLimitMs } : {}),
+  };
+}
+
+/**
  * CreateUserPool: each generated request that is accepted must read back from DescribeUserPool and,
  * for the listed members, from ListUserPools (which must also agree with Describe). The pool is deleted
  * afterwards. Rules broken are shrunk to a minimal create request.
  */
 export async function runCreatePoolRoundTrip(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
+  numRuns?: number,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'CreateUserPool', numRuns);
   const plans = poolPlans(context.specs, 'CreateUserPool');
   const sender = countingSender(context, 'CreateUserPool');
   await exploreRoundTrip(context, requests, async (request) => {
@@ -68,9 +92,11 @@ export async function runCreatePoolRoundTrip(
  * members, ListUserPools), since an update may reset what it leaves out.
  */
 export async function runUpdatePoolRoundTrip(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
+  numRuns?: number,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'UpdateUserPool', numRuns);
   const plans = poolPlans(context.specs, 'UpdateUserPool');
   const sender = countingSender(context, 'UpdateUserPool');
   await exploreRoundTrip(context, requests, async (request) => {
@@ -84,9 +110,11 @@ export async function runUpdatePoolRoundTrip(
 
 /** CreateUserPoolClient in one live pool: what was sent reads back from DescribeUserPoolClient. */
 export async function runCreateClientRoundTrip(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
+  numRuns?: number,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'CreateUserPoolClient', numRuns);
   const plan = describePlan(
     specFor(context.specs, 'CreateUserPoolClient'),
     specFor(context.specs, 'DescribeUserPoolClient'),
@@ -106,9 +134,11 @@ export async function runCreateClientRoundTrip(
 
 /** UpdateUserPoolClient on one live client: only what each update sent is compared. */
 export async function runUpdateClientRoundTrip(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
+  numRuns?: number,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'UpdateUserPoolClient', numRuns);
   const plan = describePlan(
     specFor(context.specs, 'UpdateUserPoolClient'),
     specFor(context.specs, 'DescribeUserPoolClient'),
@@ -134,9 +164,10 @@ export async function runUpdateClientRoundTrip(
  * must advance, CreationDate stay, and neither snapshot be modified before created.
  */
 export async function probePoolLastModified(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   request: Record<string, unknown>,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'UpdateUserPool');
   const describe = () => context.sender.send('DescribeUserPool', { UserPoolId: request['UserPoolId'] });
   await probeLastModified(
     context,
@@ -149,9 +180,10 @@ export async function probePoolLastModified(
 
 /** As {@link probePoolLastModified}, for an app client. */
 export async function probeClientLastModified(
-  context: RoundTripContext,
+  scenario: ScenarioContext,
   request: Record<string, unknown>,
 ): Promise<void> {
+  const context = roundTrip(scenario, 'UpdateUserPoolClient');
   const describe = () =>
     context.sender.send('DescribeUserPoolClient', {
       UserPoolId: request['UserPoolId'],
@@ -162,7 +194,7 @@ export async function probeClientLastModified(
 }
 
 async function probeLastModified(
-  context: RoundTripContext,
+  context: RoundTrip,
   resource: string,
   describe: () => Promise<CallResult>,
   update: () => Promise<CallResult>,
@@ -256,7 +288,7 @@ function readBackFailed(operation: string, result: CallResult): Finding {
 
 /** Explores generated requests, then records tallies and one minimal example per broken rule. */
 async function exploreRoundTrip(
-  context: RoundTripContext,
+  context: RoundTrip,
   requests: fc.Arbitrary<Record<string, unknown>>,
   evaluate: (request: Record<string, unknown>) => Promise<Evaluation>,
 ): Promise<void> {
@@ -282,7 +314,7 @@ function judged(findings: readonly Finding[]): Evaluation {
 }
 
 /** Counts the completed exchanges of the operation under test on its recorder. */
-function countingSender(context: RoundTripContext, operation: string): Sender {
+function countingSender(context: RoundTrip, operation: string): Sender {
   return {
     async send(sent, input) {
       const result = await context.sender.send(sent, input);

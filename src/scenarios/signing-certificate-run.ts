@@ -1,22 +1,22 @@
+import type { ScenarioContext } from './scenario-context.ts';
 import { signInForSetup } from '../auth/index.ts';
 import {
-  SIGNING_CERTIFICATE_CHECK,
   checkCertificateResponse,
   checkCertificateVerifiesToken,
+  SIGNING_CERTIFICATE_CHECK,
 } from '../checks/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import { isUnsupportedOperation } from '../protocol/index.ts';
-import type { ResourceFactory } from '../resources/index.ts';
-import type { WireClient } from '../wire/index.ts';
 import { guardSetup } from './guard-setup.ts';
 
 /** The operation this run judges. */
 export const SIGNING_CERTIFICATE_OPERATION = 'GetSigningCertificate';
 
 /** What the signing-certificate run needs from the suite's fixtures. */
-export interface SigningCertificateContext {
-  readonly wire: WireClient;
-  readonly resources: ResourceFactory;
+/** The signing-certificate scenario's view of the {@link ScenarioContext}. */
+interface SigningCertificateRun {
+  readonly wire: ScenarioContext['wire'];
+  readonly resources: ScenarioContext['resources'];
   /** The recorder opened for GetSigningCertificate. */
   readonly recorder: CheckRecorder;
 }
@@ -26,7 +26,12 @@ export interface SigningCertificateContext {
  * (noted as a warning only when it fails) whose key verifies the pool's ID token. A target that does not
  * implement the operation gets one `unsupported` verdict and nothing else.
  */
-export function runSigningCertificate(context: SigningCertificateContext): Promise<void> {
+export function runSigningCertificate(scenario: ScenarioContext): Promise<void> {
+  const context: SigningCertificateRun = {
+    wire: scenario.wire,
+    resources: scenario.resources,
+    recorder: scenario.recorderFor(SIGNING_CERTIFICATE_OPERATION),
+  };
   context.recorder.declare(SIGNING_CERTIFICATE_CHECK);
   return guardSetup(context.recorder, async () => {
     const pool = await context.resources.pool();

@@ -2,43 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { statefulSequences, emptyModel, newWorld, statefulPlans } from '../checks/index.ts';
 import { FakePoolTarget, type FakeFaults } from '../checks/test-support/fake-pool-target.ts';
-import { CheckRecorder } from '../engine/index.ts';
+import type { CheckRecorder } from '../engine/index.ts';
 import { loadOperationSpecs } from '../spec/index.ts';
-import { maxResultsToSweep, runStateful, sweepMaxResults, type StatefulRunContext } from './stateful-runs.ts';
+import { maxResultsToSweep, runStateful, sweepMaxResults } from './stateful-runs.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
 const plans = statefulPlans(loadOperationSpecs());
-const TARGET = {
-  kind: 'embedded' as const,
-  name: 'fake',
-  endpoint: 'http://127.0.0.1:1',
-  region: 'us-east-1',
-};
-
 function contextFor(faults: FakeFaults, numRuns = 60, maxCommands = 20) {
   const recorders = new Map<string, CheckRecorder>();
   const owned = new Set<string>();
-  const context: StatefulRunContext = {
-    sender: new FakePoolTarget(faults),
-    plans,
-    lifecycle: { adoptPool: (id) => owned.add(id), forgetPool: (id) => owned.delete(id) },
-    prefix: 'cc-t-stateful-',
-    recorderFor: (operation) => {
-      const recorder =
-        recorders.get(operation) ??
-        new CheckRecorder(operation, TARGET, {
-          profile: 'quick',
-          seed: 11,
-          startedAt: new Date(0).toISOString(),
-        });
-      recorders.set(operation, recorder);
-      return recorder;
-    },
-    seed: 11,
-    numRuns,
-    maxCommands,
+  const lifecycle = {
+    adoptPool: (id: string) => void owned.add(id),
+    forgetPool: (id: string) => void owned.delete(id),
   };
+  const context = scenarioForTests({
+    wire: new FakePoolTarget(faults),
+    resources: lifecycle,
+    seed: 11,
+    statefulRuns: numRuns,
+    statefulMaxCommands: maxCommands,
+    recorders,
+  });
   const deviations = () => [...recorders.values()].flatMap((recorder) => recorder.toRecord().deviations);
-  return { context, recorders, owned, deviations };
+  return { context, recorders, owned, deviations, lifecycle };
 }
 
 describe('runStateful on a fake target', () => {
@@ -75,19 +61,14 @@ describe('runStateful on a fake target', () => {
   });
 
   it('reports what replays: seed, path and replayPath give back the same command sequence', async () => {
-    const { context, deviations } = contextFor({ dropNextToken: true });
+    const { context, deviations, lifecycle } = contextFor({ dropNextToken: true });
     await runStateful(context);
     const [deviation] = deviations();
     const { commands, replayPath } = deviation?.request as { commands: string[]; replayPath: string };
     let replayed: string[] = [];
     await fc.assert(
       fc.asyncProperty(statefulSequences(20, replayPath), async (input) => {
-        const world = newWorld(
-          new FakePoolTarget({ dropNextToken: true }),
-          'cc-replay-',
-          plans,
-          context.lifecycle,
-        );
+        const world = newWorld(new FakePoolTarget({ dropNextToken: true }), 'cc-replay-', plans, lifecycle);
         const model = emptyModel();
         await fc.asyncModelRun(() => ({ model, real: world }), input.commands);
         await input.closing.run(model, world);

@@ -1,19 +1,22 @@
+import type { ScenarioContext } from './scenario-context.ts';
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import {
   CreatePool,
-  ListPools,
-  statefulSequences,
-  type StatefulCommand,
-  type StatefulSequence,
-  STATEFUL_CHECK,
   emptyModel,
+  ListPools,
   livePools,
   newWorld,
   operationOfStatefulCheck,
-  statefulCheckFor,
   type PoolLifecycle,
+  STATEFUL_CHECK,
+  statefulCheckFor,
+  type StatefulCommand,
   type StatefulModel,
   type StatefulPlans,
+  statefulPlans,
+  type StatefulSequence,
+  statefulSequences,
   type StatefulWorld,
 } from '../checks/index.ts';
 import { type CheckRecorder, explore, type ExploreResult } from '../engine/index.ts';
@@ -26,8 +29,8 @@ export const STATEFUL_OPERATIONS = ['ListUserPools', 'DescribeUserPool', 'Descri
 
 const LIST_CHECK = statefulCheckFor('ListUserPools');
 
-/** Everything a stateful run needs. */
-export interface StatefulRunContext {
+/** One stateful exploration, derived from the {@link ScenarioContext} by {@link statefulRun}. */
+interface StatefulRun {
   readonly sender: Sender;
   readonly plans: StatefulPlans;
   /** Registers created pools for guaranteed cleanup (the test's ResourceFactory). */
@@ -47,6 +50,25 @@ export interface StatefulRunContext {
   readonly shrinkTimeLimitMs?: number;
 }
 
+/**
+ * The stateful run of one test: its own pool-name prefix (the run prefix, the label and a random part, since
+ * other tests create pools on the same target meanwhile), one recorder per operation exercised, a seed from the
+ * label, and the profile's sequence count and length.
+ */
+function statefulRun(context: ScenarioContext, label: string): StatefulRun {
+  return {
+    sender: context.wire,
+    plans: statefulPlans(context.specs),
+    lifecycle: context.resources,
+    prefix: `${context.resources.prefix}${label}-${randomBytes(3).toString('hex')}-`,
+    recorderFor: (operation) => context.recorderFor(operation),
+    seed: context.seedFor(`stateful:${label}`),
+    numRuns: context.profile.statefulRuns,
+    maxCommands: context.profile.statefulMaxCommands,
+    ...(context.shrinkTimeLimitMs !== undefined ? { shrinkTimeLimitMs: context.shrinkTimeLimitMs } : {}),
+  };
+}
+
 /** What one explored sequence did, kept to build the finding's request. */
 interface SequenceRun {
   readonly steps: readonly string[];
@@ -61,7 +83,8 @@ interface SequenceRun {
  * `{commands, replayPath}` as its request and fast-check's seed and path; replay it with
  * `statefulSequences(maxCommands, replayPath)`. Pools a sequence leaves alive are deleted when it ends.
  */
-export async function runStateful(context: StatefulRunContext): Promise<void> {
+export async function runStateful(scenario: ScenarioContext, label = 'stateful'): Promise<void> {
+  const context = statefulRun(scenario, label);
   const sender = countingSender(context);
   const runs = new WeakMap<object, SequenceRun>();
   let sequence = 0;
@@ -101,10 +124,12 @@ export function maxResultsToSweep(profile: ProfileName): number[] {
  * replays it without fast-check.
  */
 export async function sweepMaxResults(
-  context: StatefulRunContext,
-  values: readonly number[],
+  scenario: ScenarioContext,
+  values: readonly number[] = maxResultsToSweep(scenario.profile.profile),
   poolCount = 3,
+  label = 'sweep',
 ): Promise<void> {
+  const context = statefulRun(scenario, label);
   const world = newWorld(
     countingSender(context),
     `${context.prefix}sweep-`,
@@ -133,7 +158,7 @@ export async function sweepMaxResults(
 }
 
 function recordExploration(
-  context: StatefulRunContext,
+  context: StatefulRun,
   result: ExploreResult<StatefulSequence>,
   requestFor: (input: StatefulSequence, shrunk: boolean) => Record<string, unknown>,
 ): void {
@@ -168,7 +193,7 @@ function replayPathOf(commands: Iterable<StatefulCommand>): { replayPath?: strin
 }
 
 /** Counts the completed exchanges of the judged operations on their recorders. */
-function countingSender(context: StatefulRunContext): Sender {
+function countingSender(context: StatefulRun): Sender {
   const judged = new Set<string>(STATEFUL_OPERATIONS);
   return {
     async send(operation, input) {

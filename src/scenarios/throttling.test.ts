@@ -1,13 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckRecorder } from '../engine/index.ts';
 import { ResourceFactory } from '../resources/index.ts';
-import { loadOperationSpecs, specFor, SpecValidators } from '../spec/index.ts';
 import { EMULATOR_CREDENTIALS } from '../targets/index.ts';
 import { type TargetDescriptor, WireClient } from '../wire/index.ts';
 import { runValidRequests } from './operation-runs.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
 /** A target that throttles every call, as Cognito does past an account's request-rate quota. */
 let server: Server;
@@ -49,28 +47,17 @@ describe('throttling', () => {
   });
 
   it('makes the operation inconclusive and is never reported as a deviation', async () => {
-    const specs = loadOperationSpecs();
-    const spec = specFor(specs, 'ListUserPools');
     const wire = new WireClient(target, { throttleRetries: 1, throttleBaseDelayMs: 1 });
-    const recorder = new CheckRecorder('ListUserPools', target, {
-      profile: 'quick',
+    const scenario = scenarioForTests({
+      wire,
+      resources: new ResourceFactory(wire, 'cc-t-'),
+      target,
       seed: 1,
-      startedAt: '2026-01-01T00:00:00Z',
+      runsPerProperty: 5,
     });
-    const requests = fc.record({ MaxResults: fc.integer({ min: 1, max: 60 }) });
+    const recorder = scenario.recorderFor('ListUserPools');
 
-    await runValidRequests(
-      {
-        spec,
-        validators: new SpecValidators(specs),
-        wire,
-        resources: new ResourceFactory(wire, 'cc-t-'),
-        recorder,
-        seed: 1,
-        numRuns: 5,
-      },
-      requests,
-    );
+    await runValidRequests(scenario, 'ListUserPools');
     wire.destroy();
 
     const record = recorder.toRecord();

@@ -50,6 +50,8 @@ export const ENV = {
   startedAt: 'COGNITO_CONFORMANCE_STARTED_AT',
   maxRequestsPerSecond: 'COGNITO_CONFORMANCE_MAX_RPS',
   requestTimeoutMs: 'COGNITO_CONFORMANCE_REQUEST_TIMEOUT_MS',
+  /** The target the CLI already started, as the JSON of its descriptor: the global set-up hands it on. */
+  startedTarget: 'COGNITO_CONFORMANCE_STARTED_TARGET',
   /** The settings already resolved by the CLI or the global set-up, as JSON: read as they are, never drawn again. */
   resolved: 'COGNITO_CONFORMANCE_RESOLVED_SETTINGS',
 } as const;

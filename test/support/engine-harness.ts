@@ -1,6 +1,7 @@
 import { CheckRecorder } from '../../src/engine/index.ts';
 import type { ConformanceRecord } from '../../src/deviations/index.ts';
 import { ResourceFactory } from '../../src/resources/index.ts';
+import { createScenarioContext, type ScenarioContext } from '../../src/scenarios/index.ts';
 import { loadOperationSpecs, SpecValidators } from '../../src/spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import { type TargetDescriptor, WireClient, type WireClientOptions } from '../../src/wire/index.ts';
@@ -40,14 +41,27 @@ export class EngineHarness {
     return recorder;
   }
 
-  /** One recorder per operation, opened on first use (the stateful runs' `recorderFor`). */
-  recorderFor(): (operation: string) => CheckRecorder {
-    const opened = new Map<string, CheckRecorder>();
-    return (operation) => {
-      const recorder = opened.get(operation) ?? this.recorder(operation);
-      opened.set(operation, recorder);
-      return recorder;
-    };
+  /**
+   * A scenario context as the `scenario` fixture gives one, with one fixed seed for every exploration and
+   * `numRuns` runs per property (and stateful sequences), so a row replays exactly.
+   */
+  scenario(settings: { readonly seed: number; readonly numRuns: number }): ScenarioContext {
+    return createScenarioContext({
+      specs: this.specs,
+      validators: this.validators,
+      target: this.target,
+      wire: this.wire,
+      resources: this.resources,
+      settings: {
+        seed: settings.seed,
+        profile: 'quick',
+        runsPerProperty: settings.numRuns,
+        statefulRuns: settings.numRuns,
+        statefulMaxCommands: 8,
+      },
+      openRecorder: (operation) => this.recorder(operation),
+      seedFor: () => settings.seed,
+    });
   }
 
   /** The records of every recorder opened, as the reporter would receive them. */

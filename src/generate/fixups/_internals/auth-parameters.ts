@@ -15,16 +15,17 @@ const PLACEHOLDER_REFRESH_TOKEN = 'ccf-placeholder-refresh-token';
 
 /**
  * An SRP `A` value for USER_SRP_AUTH: 768 hex digits starting with `1`, so `0 < A < N` for Cognito's
- * 3072-bit group (whose N starts with `FFFF…`), which is all the first step checks. Derived from the
- * username, so requests are reproducible.
+ * 3072-bit group (whose N starts with `FFFF…`), which is all the first step checks. One fixed value: a
+ * value derived from the username would carry the run's random prefix into the report, so two runs with the
+ * same seed would no longer report the same request.
  */
-export function srpA(username: string): string {
+export const SRP_A: string = (() => {
   let digits = '1';
   for (let block = 0; digits.length < 768; block++) {
-    digits += createHash('sha256').update(`${username}:${block}`).digest('hex');
+    digits += createHash('sha256').update(`cognito-conformance:srp-a:${block}`).digest('hex');
   }
   return digits.slice(0, 768);
-}
+})();
 
 function parametersFor(flow: unknown, context: FixupContext): Record<string, string> | undefined {
   const username = context.username ?? PLACEHOLDER_USERNAME;
@@ -36,7 +37,7 @@ function parametersFor(flow: unknown, context: FixupContext): Record<string, str
     case 'REFRESH_TOKEN':
       return { REFRESH_TOKEN: context.refreshToken ?? PLACEHOLDER_REFRESH_TOKEN };
     case 'USER_SRP_AUTH':
-      return { USERNAME: username, SRP_A: srpA(username) };
+      return { USERNAME: username, SRP_A };
     case 'CUSTOM_AUTH':
       return { USERNAME: username };
     default:

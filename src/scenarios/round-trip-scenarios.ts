@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import type { CheckRecorder } from '../engine/index.ts';
+import { fixupFor, validRequests, type FixupContext } from '../generate/index.ts';
+import { SetupError } from '../resources/index.ts';
+import { specFor } from '../spec/index.ts';
+import { fixupContextOf } from './operation-runs.ts';
+import {
+  probeClientLastModified,
+  probePoolLastModified,
+  runCreateClientRoundTrip,
+  runCreatePoolRoundTrip,
+  runUpdateClientRoundTrip,
+  runUpdatePoolRoundTrip,
+} from './round-trip-runs.ts';
+import type { ScenarioContext } from './scenario-context.ts';
+
+/**
+ * round-trip, CreateUserPool: generated create requests read back from DescribeUserPool and ListUserPools.
+ * Source: the CreateUserPool, DescribeUserPool and ListUserPools specs.
+ */
+export async function createUserPoolRoundTrip(context: ScenarioContext): Promise<void> {
+  await runCreatePoolRoundTrip(context, requestsFor(context, 'CreateUserPool', {}));
+}
+
+/** round-trip, UpdateUserPool on a live pool: updates read back and advance LastModifiedDate. */
+export async function updateUserPoolRoundTrip(context: ScenarioContext): Promise<void> {
+  const pool = await setUp(context.recorderFor('UpdateUserPool'), () => context.resources.pool());
+  if (!pool) return;
+  const requests = requestsFor(context, 'UpdateUserPool', { userPoolId: pool.id });
+  await probePoolLastModified(context, firstOf(requests, context.seedFor('round-trip:UpdateUserPool')));
+  await runUpdatePoolRoundTrip(context, requests);
+}
+
+/** round-trip, CreateUserPoolClient in a live pool: what was sent reads back from DescribeUserPoolClient. */
+export async function createUserPoolClientRoundTrip(context: ScenarioContext): Promise<void> {
+  const pool = await setUp(context.recorderFor('CreateUserPoolClient'), () => context.resources.pool());
+  if (!pool) return;
+  await runCreateClientRoundTrip(
+    context,
+    requestsFor(context, 'CreateUserPoolClient', { userPoolId: pool.id }),
+  );
+}
+
+/** round-trip, UpdateUserPoolClient on a live client: updates read back and advance LastModifiedDate. */
+export async function updateUserPoolClientRoundTrip(context: ScenarioContext): Promise<void> {
+  const client = await setUp(context.recorderFor('UpdateUserPoolClient'), async () =>
+    context.resources.appClient((await context.resources.pool()).id),
+  );
+  if (!client) return;
+  const requests = requestsFor(context, 'UpdateUserPoolClient', {
+    userPoolId: client.userPoolId,
+    clientId: client.clientId,
+  });
+  await probeClientLastModified(
+    context,
+    firstOf(requests, context.seedFor('round-trip:UpdateUserPoolClient')),
+  );
+  await runUpdateClientRoundTrip(context, requests);
+}
+
+/** Valid generated requests for `operation`, fixed up to name live resources and carry the run prefix. */
+function requestsFor(
+  context: ScenarioContext,
+  operation: string,
+  live: Pick<FixupContext, 'userPoolId' | 'clientId'>,
+): fc.Arbitrary<Record<string, unknown>> {
+  return validRequests(
+    specFor(context.specs, operation),
+    fixupFor(operation),
+    fixupContextOf(live, context.resources),
+  );
+}
+
+function firstOf(requests: fc.Arbitrary<Record<string, unknown>>, seed: number): Record<string, unknown> {
+  const [first] = fc.sample(requests, { seed, numRuns: 1 });
+  if (!first) throw new Error('round-trip: the generator produced no request');
+  return first;
+}
+
+/** Set-up the operation under test is not to blame for: when the target refuses it, the record is inconclusive. */
+async function setUp<T>(recorder: CheckRecorder, create: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    recorder.markInconclusive(
+      `round-trip set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
+    );
+    return undefined;
+  }
+}

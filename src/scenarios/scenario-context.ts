@@ -1,0 +1,72 @@
+import type { OperationSpec } from '../../specs/format/index.ts';
+import type { CheckRecorder } from '../engine/index.ts';
+import type { ResourceFactory } from '../resources/index.ts';
+import { seedFor, type RunSettings } from '../settings/index.ts';
+import type { SpecValidators } from '../spec/index.ts';
+import type { TargetDescriptor, WireClient } from '../wire/index.ts';
+
+/**
+ * The one context every scenario runs in: what the fixtures hand over for one test. Scenarios derive the rest
+ * (the operation's spec, its recorder, a seed for each exploration) from it, so a suite only names the
+ * scenario and the operation.
+ */
+export interface ScenarioContext {
+  /** Every operation spec, as committed. */
+  readonly specs: readonly OperationSpec[];
+  /** Validators of those specs, compiled once per worker. */
+  readonly validators: SpecValidators;
+  /** Where requests go and what the report says about it. */
+  readonly target: TargetDescriptor;
+  /** Sends through the SDK (`send`) or raw, past its serialisation (`sendRaw`), capturing each exchange. */
+  readonly wire: Pick<WireClient, 'send' | 'sendRaw'>;
+  /** Creates what a scenario needs under the run prefix and deletes it when the test ends. */
+  readonly resources: Pick<
+    ResourceFactory,
+    'pool' | 'appClient' | 'user' | 'adoptPool' | 'forgetPool' | 'uniqueName' | 'prefix'
+  >;
+  /** How hard to look: runs per property, stateful sequences and commands per sequence. */
+  readonly profile: Pick<RunSettings, 'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'>;
+  /** The recorder of one operation's findings in this test, opened on first use. */
+  recorderFor(operation: string): CheckRecorder;
+  /** A seed (32-bit integer) for one exploration, derived from the run seed and `label`. */
+  seedFor(label: string): number;
+  /** Waits (milliseconds); tests with a fake clock pass a no-op. Default: a real timer. */
+  readonly pause?: (ms: number) => Promise<void>;
+  /** Bounds each shrink in milliseconds (default 30 000), in case a target answers slowly. */
+  readonly shrinkTimeLimitMs?: number;
+}
+
+/** What {@link createScenarioContext} builds a context from: the fixtures of one test, or a bench or tool's own. */
+export interface ScenarioParts extends Omit<ScenarioContext, 'recorderFor' | 'seedFor' | 'profile'> {
+  /** The run's settings: its seed and profile. */
+  readonly settings: Pick<
+    RunSettings,
+    'seed' | 'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'
+  >;
+  /** Opens a new recorder for an operation (called at most once per operation). */
+  readonly openRecorder: (operation: string) => CheckRecorder;
+  /** Overrides the seed of every exploration (a harness replaying one fixed seed); default: derived per label. */
+  readonly seedFor?: (label: string) => number;
+}
+
+/**
+ * A {@link ScenarioContext} over `parts`: one recorder per operation, opened on first use, and seeds derived
+ * from the run seed and a label ({@link seedFor}), so results do not depend on test order or concurrency.
+ */
+export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
+  const { settings, openRecorder, seedFor: fixedSeed, ...rest } = parts;
+  const recorders = new Map<string, CheckRecorder>();
+  return {
+    ...rest,
+    profile: settings,
+    recorderFor(operation) {
+      let recorder = recorders.get(operation);
+      if (recorder === undefined) {
+        recorder = openRecorder(operation);
+        recorders.set(operation, recorder);
+      }
+      return recorder;
+    },
+    seedFor: fixedSeed ?? ((label) => seedFor(settings.seed, label)),
+  };
+}
