@@ -34,7 +34,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'specs/**/*.test.ts', 'reporters/**/*.test.ts', 'test/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'specs/**/*.test.ts',
+            'reporters/**/*.test.ts',
+            'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: [
             '**/*.embedded.test.ts',
             '**/*.browser.test.ts',

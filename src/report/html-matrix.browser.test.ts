@@ -14,7 +14,8 @@ import {
 } from './html-matrix.fixture.ts';
 import { renderCompatibilityMatrix } from './html-matrix.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** The Chromium `npm test` chose (scripts/test-environment.sh), else Debian's. */
+const CHROMIUM = process.env['COGNITO_CONFORMANCE_CHROMIUM'] ?? '/usr/bin/chromium';
 /** The closed network here refuses Chromium's background connections; these flags stop it making them. */
 const CHROMIUM_ARGS = [
   '--headless',

@@ -1,5 +1,6 @@
 import { startAwsTarget, type AwsRunAnnouncement } from './aws-target.ts';
 import { startEmbeddedTarget } from './embedded/embedded-target.ts';
+import { pinnedVersion } from './containers/container-images.ts';
 import { probeEndpoint } from './probe-endpoint.ts';
 import { EMULATOR_CREDENTIALS, type StartedTarget } from './target.ts';
 import type { TargetSelection } from './target-selection.ts';
@@ -67,6 +68,7 @@ export async function startTarget(
           name: selection.emulator,
           endpoint: started.endpoint,
           image: started.image,
+          ...versionOf(started.image),
           region: 'us-east-1',
           credentials: EMULATOR_CREDENTIALS,
         },
@@ -75,6 +77,12 @@ export async function startTarget(
       };
     }
   }
+}
+
+/** The emulator release a pinned image runs, for the report's `target.version`. */
+function versionOf(image: string): { version?: string } {
+  const version = pinnedVersion(image);
+  return version === undefined ? {} : { version };
 }
 
 function endpointName(endpoint: string): string {

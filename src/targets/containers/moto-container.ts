@@ -12,6 +12,10 @@ export const MOTO_READY_LOG = /Running on http/;
  * moto's server mode in a container (`--target container:moto`), written like a testcontainers module.
  * moto mocks every AWS service on one port; the suite only talks cognito-idp to it.
  *
+ * Both default images run the same moto release (container-images.ts): the registry's `motoserver/moto`
+ * where an engine can pull it, or the one scripts/container-engine.sh builds from Debian's python3 and moto's
+ * source where no registry is reachable. Both start the server on {@link MOTO_PORT} by their own command.
+ *
  * Start-up is bounded (60 s by default, `withStartupTimeout`) and fails with a message naming the target and
  * what to do: see start-target-container.ts.
  */
