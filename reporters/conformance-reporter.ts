@@ -14,6 +14,7 @@ import type {} from '../fixtures/index.ts';
 
 const require = createRequire(import.meta.url);
 
+/** Options of {@link ConformanceReporter}. */
 export interface ConformanceReporterOptions {
   /** Where report files go (default `reports`). */
   readonly outDir?: string;

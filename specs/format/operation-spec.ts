@@ -31,6 +31,11 @@ export interface SpecNarrowing {
   readonly reason: string;
 }
 
+/**
+ * One operation's spec (`specs/operations/<Operation>.json`, spec version 1), written by `npm run specs`: its
+ * request and response JSON Schemas (2020-12, with the model's constraints and the `sensitive` annotation),
+ * modeled errors, the changes and narrowings its document announces, and where each fact came from.
+ */
 export interface OperationSpec {
   readonly specVersion: 1;
   readonly operation: string;

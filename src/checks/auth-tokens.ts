@@ -6,6 +6,7 @@ import { checkAccepted } from './positive.ts';
 import { claimFindings, tokenFinding, type TokenExpectations, type TokenMember } from './token-claims.ts';
 import { signatureFindings } from './token-signature.ts';
 
+/** The check name of sign-in and token findings. */
 export const AUTH_CHECK: CheckName = 'auth';
 
 const RESULT_PATH = '/AuthenticationResult';

@@ -4,6 +4,7 @@ import type { ChangeVerdict, CheckName, Finding } from '../deviations/index.ts';
 import { errorTypeOf, isUnsupportedOperation, type Exchange } from '../protocol/index.ts';
 import { STATUS_PATH } from './wire-format.ts';
 
+/** The check name of findings about changes the document announces. */
 export const CHANGES_CHECK: CheckName = 'changes';
 
 /** What testing one change showed: the verdict (`null`: could not tell), why, and any findings. */

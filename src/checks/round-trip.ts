@@ -4,6 +4,7 @@ import { pointerSegment } from '../spec/index.ts';
 import { compareSent } from './compare-sent.ts';
 import type { RoundTripPlan } from './round-trip-members.ts';
 
+/** The check name of write-then-read findings. */
 export const ROUND_TRIP_CHECK: CheckName = 'round-trip';
 
 /**

@@ -4,6 +4,7 @@ import type { CheckName, Finding } from '../deviations/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { checkAccepted } from './positive.ts';
 
+/** The check name of GetSigningCertificate findings. */
 export const SIGNING_CERTIFICATE_CHECK: CheckName = 'signing-certificate';
 
 const CERTIFICATE_PATH = '/Certificate';

@@ -4,6 +4,7 @@ import { specFor } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import { describePlan, type RoundTripPlan } from './round-trip-members.ts';
 
+/** The check name of model-based command-sequence findings. */
 export const STATEFUL_CHECK: CheckName = 'stateful';
 
 /** What the model knows of one pool this run created: its id (learnt from the target) and what was last written. */

@@ -16,7 +16,10 @@ export const DEVIATION_KINDS = [
   'transport',
 ] as const;
 
+/** One of {@link DEVIATION_KINDS}. */
 export type DeviationKind = (typeof DEVIATION_KINDS)[number];
 
+/** How much a deviation counts: `error` and `warning` make an operation deviate, `info` is a note. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** One of {@link SEVERITIES}. */
 export type Severity = (typeof SEVERITIES)[number];

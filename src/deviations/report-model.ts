@@ -2,41 +2,76 @@ import type { CheckName } from './check-name.ts';
 import type { DeviationKind, Severity } from './deviation-kind.ts';
 import type { Reproduction } from './deviation.ts';
 
-/**
- * The report file (`report.json`), schema version 1. `specs/operations/report.schema.json` is its JSON Schema;
- * any change here must change that schema and `schemaVersion` with it.
+/*
+ * The report file (`report.json`), schema version 1. `specs/operations/report.schema.json` is its JSON Schema
+ * (validated by `validateReport` in src/report); any change here must change that schema and `schemaVersion`
+ * with it.
  */
+
+/** How a target was reached: started by the suite (`embedded`, `container`), given (`endpoint`), or real AWS. */
 export type TargetKind = 'embedded' | 'endpoint' | 'aws' | 'container';
+
+/**
+ * An operation's verdict, decided by `verdictFor`:
+ * - `conformant`: no deviation of severity `error` or `warning` (`info` notes allowed);
+ * - `deviates`: at least one `error` or `warning`;
+ * - `unsupported`: the target answered that it does not implement the operation (one verdict, no cascade);
+ * - `inconclusive`: nothing could be judged (only transport failures, refused set-up, throttling).
+ */
 export type Verdict = 'conformant' | 'deviates' | 'unsupported' | 'inconclusive';
 
+/** What was tested: the report's `target`. */
 export interface ReportTarget {
   readonly kind: TargetKind;
+  /** The target's name: the emulator (`cognito-local`, `moto`), `aws`, or `endpoint <host:port>`. */
   readonly name: string;
+  /** The base URL requests went to (`http://127.0.0.1:9229`); the AWS regional endpoint for `aws`. */
   readonly endpoint: string;
-  /** The emulator version or container image, where known. */
+  /** The emulator release, where known (`5.3.0`). */
   readonly version?: string;
+  /** The container image that ran, for container targets (`jagregory/cognito-local:5.3.0`). */
   readonly image?: string;
 }
 
+/** How many runs (generated requests, sequences or calls) one check judged on one operation, and how many failed. */
 export interface CheckTally {
   readonly check: CheckName;
+  /** Runs judged (a count). */
   readonly runs: number;
+  /** Runs with at least one finding of severity `error` or `warning` (a count, at most `runs`). */
   readonly failed: number;
 }
 
+/**
+ * One broken rule of one operation, as the report shows it: the deviation's identity is its operation (the
+ * enclosing {@link OperationReport}), `check`, `kind` and `path`. Volatile values are numbered tokens
+ * (`<pool-id:1>`), secrets are `<redacted:NAME>`, and the run's prefix is `cc-<run>-`.
+ */
 export interface ReportDeviation {
   readonly check: CheckName;
   readonly kind: DeviationKind;
+  /** `error` and `warning` make the operation deviate (and fail a gate); `info` is a note. */
   readonly severity: Severity;
+  /**
+   * JSON pointer into the response, or into the request for request-side kinds (`accepted-invalid` points at
+   * the member that was broken); `/$headers/<name>` and `/$status` for the envelope; `''` for the whole body.
+   */
   readonly path: string;
+  /** What the documents say should be there (a JSON Schema fragment, a value, or a description). */
   readonly expected: unknown;
+  /** What the target sent (the wire value, or a description of it). */
   readonly actual: unknown;
+  /** One line for people. */
   readonly message: string;
+  /** The minimal request that shows it (shrunk by fast-check where it came from a property). */
   readonly request: Record<string, unknown>;
+  /** How to replay it: the fast-check seed and path, and a command. */
   readonly reproduce: Reproduction;
+  /** How many runs broke this rule before they were collapsed into this one deviation (default 1). */
   readonly occurrences?: number;
 }
 
+/** One operation's part of the report: its verdict, what was judged, and its deviations (most severe first). */
 export interface OperationReport {
   readonly operation: string;
   readonly verdict: Verdict;
@@ -54,6 +89,12 @@ export interface ChangeVerdict {
   readonly evidence: string;
 }
 
+/**
+ * The report of one run against one target (`report.json`): what was tested with what (tool, target, SDK,
+ * spec documents, profile and seed), a summary of verdicts, one {@link OperationReport} per operation sorted by
+ * name, and the verdicts on the changes the documents announce. Durations are milliseconds; `startedAt` is an
+ * ISO 8601 UTC timestamp.
+ */
 export interface Report {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: 'cognito-conformance'; readonly version: string };

@@ -28,6 +28,7 @@ export interface ExploreOptions {
   readonly shrinkTimeLimitMs?: number;
 }
 
+/** What {@link explore} found: runs made, tallies per check, and one minimal example per broken rule. */
 export interface ExploreResult<T> {
   readonly runs: number;
   /** For each check: how many runs it judged and how many of them broke a rule. */

@@ -33,6 +33,7 @@ export interface BaselineEntry {
   readonly expires?: string;
 }
 
+/** A reviewed baseline file: accepted deviations, each with a reason and an optional expiry date. */
 export interface Baseline {
   readonly version: 1;
   readonly entries: readonly BaselineEntry[];
@@ -42,6 +43,7 @@ export interface AcceptedDeviation extends LocatedDeviation {
   readonly entry: BaselineEntry;
 }
 
+/** A report judged against a baseline: accepted, new, expired and no longer seen. */
 export interface BaselineResult {
   /** Blocking (`error`/`warning`) deviations no live entry accepts: these fail the run. */
   readonly newDeviations: readonly LocatedDeviation[];

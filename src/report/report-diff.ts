@@ -45,6 +45,11 @@ export interface OperationDiff {
   readonly changed: readonly ChangedDeviation[];
 }
 
+/**
+ * Compares two reports of the same target (before and after an SDK or emulator change), per operation: new,
+ * fixed and changed deviations, matched by identity (`deviationIdentity`); a pair under one identity whose
+ * observation differs is `changed`. Never throws; operations on one side only have `null` verdicts on the other.
+ */
 export function diffReports(base: Report, head: Report): ReportDiff {
   const names = [...new Set([...base.operations, ...head.operations].map((op) => op.operation))].sort();
   const baseGroups = groupByIdentity(locateDeviations(base));

@@ -6,7 +6,9 @@ import { type MarkdownReportOptions, reportToMarkdown } from './markdown-report.
 import { reportToJson } from './report-json.ts';
 import { redactKnownSecrets, redactSecrets, type Report } from '../deviations/index.ts';
 
+/** The report files `--format` can ask for. */
 export const REPORT_FORMATS = ['json', 'md', 'junit', 'html'] as const;
+/** One of {@link REPORT_FORMATS}. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Renders the HTML page; supplied by the caller so this layer stays free of the page's code. */

@@ -7,12 +7,14 @@ export interface PoolResource {
   readonly name: string;
 }
 
+/** A live app client: its pool, id and (when generated) secret. */
 export interface AppClientResource {
   readonly userPoolId: string;
   readonly clientId: string;
   readonly clientSecret?: string;
 }
 
+/** A live, confirmed user with a permanent password. */
 export interface UserResource {
   readonly userPoolId: string;
   readonly username: string;

@@ -21,6 +21,7 @@ export interface CallResult {
   readonly throttled?: boolean;
 }
 
+/** Options of a {@link WireClient}: rate limit (requests per second), throttling retries and timeouts (ms). */
 export interface WireClientOptions {
   readonly requestTimeoutMs?: number;
   readonly connectionTimeoutMs?: number;
