@@ -17,6 +17,15 @@ export const DEFAULT_MODEL_PATH = join(
   'cognito-idp-2016-04-18.2018-02-12.service-2.json',
 );
 
+/** `<repo>/../shared/models/…smithy.json`: the current reference (Smithy JSON AST), which later documents defer to. */
+export const DEFAULT_REFERENCE_PATH = join(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'models',
+  'cognito-identity-provider-2016-04-18.smithy.json',
+);
+
 /** `<repo>/specs/operations`: where the generated specs are committed. */
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'specs', 'operations');
 

@@ -1,23 +1,38 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BuildResult, buildSpecs } from './build-specs.ts';
-import { DEFAULT_MODEL_PATH, DEFAULT_OUT_DIR, DEFAULT_SEEDS_DIR, documentsIn } from './default-paths.ts';
+import { checkWithdrawals } from './current-reference.ts';
+import {
+  DEFAULT_MODEL_PATH,
+  DEFAULT_OUT_DIR,
+  DEFAULT_REFERENCE_PATH,
+  DEFAULT_SEEDS_DIR,
+  documentsIn,
+} from './default-paths.ts';
 import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-baseline.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';
 
-const USAGE = 'usage: tsx specs/build/main.ts [--model <service-2.json>] [--out <dir>] [document.txt ...]';
+const USAGE =
+  'usage: tsx specs/build/main.ts [--model <service-2.json>] [--reference <smithy.json>] [--out <dir>] [document.txt ...]';
 
 /** `npm run specs`: documents (default: every seed page) + model → `specs/operations/<Operation>.json`. */
 function main(argv: readonly string[]): void {
   const { values, positionals } = parseArgs({
     args: [...argv],
-    options: { model: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      model: { type: 'string' },
+      reference: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     console.log(USAGE);
     return;
   }
+  // The withdrawals are facts of the current reference: confirm them before any spec relies on them.
+  checkWithdrawals(values.reference ?? DEFAULT_REFERENCE_PATH);
   const result = buildSpecs({
     documents: positionals.length > 0 ? positionals : documentsIn(DEFAULT_SEEDS_DIR),
     modelPath: values.model ?? DEFAULT_MODEL_PATH,

@@ -158,7 +158,7 @@ describe('GetSigningCertificate', () => {
 
 describe('AdminInitiateAuth', () => {
   const s = spec('AdminInitiateAuth');
-  it('requires UserPoolId, ClientId and AuthFlow, with all six flows', () => {
+  it('requires UserPoolId, ClientId and AuthFlow, with the five flows the current reference leaves it', () => {
     expect(members(s.request)).toEqual([
       'UserPoolId',
       'ClientId',
@@ -169,7 +169,11 @@ describe('AdminInitiateAuth', () => {
       'ContextData',
     ]);
     expect(required(s.request)).toEqual(['UserPoolId', 'ClientId', 'AuthFlow']);
-    expect(at(s.request, '/AuthFlow')).toEqual({ type: 'string', enum: AUTH_FLOWS });
+    // USER_PASSWORD_AUTH is withdrawn from AdminInitiateAuth by the current reference.
+    expect(at(s.request, '/AuthFlow')).toEqual({
+      type: 'string',
+      enum: AUTH_FLOWS.filter((flow) => flow !== 'USER_PASSWORD_AUTH'),
+    });
     expect(at(s.request, '/AuthParameters')).toEqual(STRING_MAP);
     expect(at(s.request, '/ClientMetadata')).toEqual(STRING_MAP);
   });
@@ -197,11 +201,25 @@ describe('AdminInitiateAuth', () => {
       'DeviceGroupKey',
     ]);
   });
-  it('announces USER_PASSWORD_AUTH and narrows nothing', () => {
+  it('announces USER_PASSWORD_AUTH, which the current reference withdrew, and narrows it out', () => {
+    const source = 'com.amazonaws.cognitoidentityprovider#AdminInitiateAuthRequest$AuthFlow';
     expect(s.changes).toEqual([
-      { direction: 'request', kind: 'enum-value', path: '/AuthFlow', value: 'USER_PASSWORD_AUTH' },
+      {
+        direction: 'request',
+        kind: 'enum-value',
+        path: '/AuthFlow',
+        value: 'USER_PASSWORD_AUTH',
+        withdrawnBy: source,
+      },
     ]);
-    expect(s.narrowings).toEqual([]);
+    expect(s.narrowings).toEqual([
+      expect.objectContaining({
+        direction: 'request',
+        path: '/AuthFlow',
+        excluded: ['USER_PASSWORD_AUTH'],
+        source,
+      }),
+    ]);
     expect(s.errors).toEqual(
       expect.arrayContaining([
         'ResourceNotFoundException',

@@ -1,6 +1,7 @@
-import { type OperationSpec, TARGET_PREFIX } from '../format/index.ts';
+import { type OperationSpec, type SpecChange, type SpecNarrowing, TARGET_PREFIX } from '../format/index.ts';
 import { NEW_OPERATION_CHANGE, resolveChanges } from './changes.ts';
 import { modeledErrors, type OmittedPattern, overlayModel } from './model-overlay.ts';
+import { WITHDRAWALS, type Withdrawal } from './current-reference.ts';
 import { requestNarrowings } from './narrowings.ts';
 import type { OperationSection } from './operation-section.ts';
 import { requestMarkers, responseRequired } from './page-markers.ts';
@@ -29,6 +30,7 @@ export function assembleSpec(
   document: SourceDocument,
   section: OperationSection,
   model: ServiceModel,
+  withdrawals: readonly Withdrawal[] = WITHDRAWALS,
 ): AssembledSpec {
   const { operation } = section;
   const requestShape = requestShapeFromCall(document, section.requestCall);
@@ -38,7 +40,10 @@ export function assembleSpec(
     request: requestShape,
     response: responseShape,
   });
-  const { narrowings, excluded } = requestNarrowings(document, markers.exclusions);
+  const page = requestNarrowings(document, markers.exclusions);
+  const withdrawn = withdrawals.filter((withdrawal) => withdrawal.operation === operation);
+  const narrowings = [...page.narrowings, ...withdrawn.map(withdrawalNarrowing)];
+  const excluded = withWithdrawn(page.excluded, withdrawn);
   const modeled = model.operations[operation];
   const request = overlayModel(
     toRootSchema(requestShape, operation, 'request', { required: markers.required, excluded }),
@@ -62,7 +67,10 @@ export function assembleSpec(
     source: { document: document.name, section: section.heading, line: section.line },
     request: request.schema,
     response: response.schema,
-    changes: section.status === 'new' ? [NEW_OPERATION_CHANGE, ...changes] : changes,
+    changes: markWithdrawn(
+      section.status === 'new' ? [NEW_OPERATION_CHANGE, ...changes] : changes,
+      withdrawn,
+    ),
     narrowings,
     errors: modeledErrors(model, operation),
   };
@@ -83,4 +91,41 @@ function responseShapeOf(document: SourceDocument, section: OperationSection): P
     );
   }
   return shape;
+}
+
+const WITHDRAWN_REASON =
+  'The current reference no longer lists this value for this operation; where the documents disagree, the later one stands, so the request schema leaves it out.';
+
+function withdrawalNarrowing(withdrawal: Withdrawal): SpecNarrowing {
+  return {
+    direction: 'request',
+    path: withdrawal.path,
+    excluded: [withdrawal.value],
+    reason: WITHDRAWN_REASON,
+    source: withdrawal.source,
+  };
+}
+
+/** The page's exclusions plus the withdrawn values, keyed by the enum's pointer (the member's own, for a string enum). */
+function withWithdrawn(
+  excluded: ReadonlyMap<string, readonly string[]>,
+  withdrawn: readonly Withdrawal[],
+): Map<string, readonly string[]> {
+  const merged = new Map(excluded);
+  for (const { path, value } of withdrawn) merged.set(path, [...(merged.get(path) ?? []), value]);
+  return merged;
+}
+
+/** Marks the announced changes the current reference withdrew. */
+function markWithdrawn(changes: readonly SpecChange[], withdrawn: readonly Withdrawal[]): SpecChange[] {
+  return changes.map((change) => {
+    const by = withdrawn.find(
+      (withdrawal) =>
+        change.direction === 'request' &&
+        change.kind === 'enum-value' &&
+        change.path === withdrawal.path &&
+        change.value === withdrawal.value,
+    );
+    return by === undefined ? change : { ...change, withdrawnBy: by.source };
+  });
 }

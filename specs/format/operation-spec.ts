@@ -20,6 +20,11 @@ export interface SpecChange {
   readonly path: string;
   /** The added enum value, for `enum-value`. */
   readonly value?: string;
+  /**
+   * Set when the current reference no longer lists what this change announced (the shape id of the member
+   * that says so): the change's verdict is "withdrawn by the current reference", never a deviation.
+   */
+  readonly withdrawnBy?: string;
 }
 
 /** Where the document's prose narrows what its syntax block allows (e.g. an enum value that is not valid here). */
@@ -29,6 +34,8 @@ export interface SpecNarrowing {
   readonly excluded: readonly string[];
   /** Our own words on why; never text copied from the document. */
   readonly reason: string;
+  /** The document that narrows, where it is not the operation's own page (a shape id of the current reference). */
+  readonly source?: string;
 }
 
 /**

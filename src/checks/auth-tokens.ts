@@ -43,7 +43,27 @@ export async function checkAuthenticationResult(
   const tokens = await Promise.all(
     TOKEN_MEMBERS.map((member) => tokenFindings(member, result[member], expectations, jwks, expiresIn)),
   );
-  return [...resultMemberFindings(result, expectations), ...tokens.flat()];
+  return [...keySetFindings(jwks), ...resultMemberFindings(result, expectations), ...tokens.flat()];
+}
+
+/** Where a key set that cannot be used is reported: once per sign-in, not once per token. */
+export const KEY_SET_PATH = `${RESULT_PATH}/$jwks`;
+
+/**
+ * One cause, one finding: a pool key set (JWKS) that cannot be fetched or parsed is reported once, about the
+ * key set, and no signature is judged (none could be checked).
+ */
+function keySetFindings(jwks: JwksSource): Finding[] {
+  if (!('failure' in jwks)) return [];
+  return [
+    tokenFinding(
+      'error',
+      KEY_SET_PATH,
+      `the pool's JSON Web Key Set, to verify token signatures with`,
+      jwks.failure,
+      `the pool's JWKS at ${jwks.url} could not be used (${jwks.failure}); no token signature was checked`,
+    ),
+  ];
 }
 
 /** The members around the tokens: ExpiresIn, TokenType and (for password flows) RefreshToken. */

@@ -28,10 +28,21 @@ const INPUT_CONSTRAINT_KEYWORDS = new Set([
  */
 export function checkResponseSchema(validators: SpecValidators, exchange: Exchange): Finding[] {
   if (exchange.status < 200 || exchange.status >= 300 || exchange.body === undefined) return [];
-  return validators
-    .responseErrors(exchange.operation, exchange.body)
-    .map(toFinding)
-    .filter((finding): finding is Finding => finding !== undefined);
+  return oneCausePerValue(
+    validators
+      .responseErrors(exchange.operation, exchange.body)
+      .map(toFinding)
+      .filter((finding): finding is Finding => finding !== undefined),
+  );
+}
+
+/**
+ * One cause, one finding: a value of the wrong JSON type (`null` where an enum string belongs, say) breaks its
+ * type and, with it, every constraint on its value; only the wrong type is reported for that value.
+ */
+function oneCausePerValue(findings: readonly Finding[]): Finding[] {
+  const wrongType = new Set(findings.filter((f) => f.kind === 'wrong-type').map((f) => f.path));
+  return findings.filter((f) => f.kind === 'wrong-type' || !wrongType.has(f.path));
 }
 
 function toFinding(error: ErrorObject): Finding | undefined {

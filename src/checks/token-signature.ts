@@ -14,7 +14,7 @@ export function signaturePath(member: TokenMember): string {
 
 /**
  * A token must verify against the pool's published JWKS: its `kid` must name a key there and the
- * signature must check out with it. Signature only; claims are judged separately, so an expired or
+ * signature must check out with it (nothing is judged when the key set itself is unusable). Signature only; claims are judged separately, so an expired or
  * oddly-claimed token still gets a precise finding per claim.
  */
 export async function signatureFindings(
@@ -23,17 +23,8 @@ export async function signatureFindings(
   jwks: JwksSource,
 ): Promise<Finding[]> {
   const path = signaturePath(member);
-  if ('failure' in jwks) {
-    return [
-      tokenFinding(
-        'error',
-        path,
-        `a signature that verifies with the pool's JWKS`,
-        `JWKS unavailable: ${jwks.failure}`,
-        `cannot verify ${member}: the pool's JWKS at ${jwks.url} could not be used (${jwks.failure})`,
-      ),
-    ];
-  }
+  // A key set that cannot be used is one finding about the key set (auth-tokens), not one per token.
+  if ('failure' in jwks) return [];
   try {
     await compactVerify(jwt, jwks.keys);
     return [];

@@ -33,6 +33,7 @@ export const RUN_COMMAND = {
   usage: 'cognito-conformance run [--target embedded|endpoint|aws|container:<emulator>] [options]',
   options: {
     target: { type: 'string' },
+    'target-name': { type: 'string' },
     endpoint: { type: 'string' },
     region: { type: 'string' },
     image: { type: 'string' },
@@ -51,6 +52,8 @@ export const RUN_COMMAND = {
   },
   help: {
     target: 'embedded (default), endpoint, aws, container:cognito-local|moto|localstack',
+    'target-name':
+      'what reports call the target, e.g. my-emulator-2.1 (default: the emulator where its answers show it)',
     endpoint: 'URL of a running awsJson1.1 Cognito endpoint (implies --target endpoint)',
     region: 'region to sign requests for (default us-east-1)',
     image: 'container image to launch instead of the pinned default',
@@ -92,7 +95,11 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
 
-  const target = await startTarget(selection, { announcement: awsAnnouncement(settings), log });
+  const target = await startTarget(selection, {
+    announcement: awsAnnouncement(settings),
+    log,
+    ...(values['target-name'] ? { targetName: checkedTargetName(values['target-name']) } : {}),
+  });
   process.env[ENV.startedTarget] = JSON.stringify(target.descriptor);
   log(
     `run: target ${target.descriptor.name} (${target.descriptor.kind}) · profile ${settings.profile} · ` +
@@ -257,6 +264,11 @@ function watchForInterrupt(log: (line: string) => void) {
       process.off('SIGTERM', listener);
     },
   };
+}
+
+function checkedTargetName(name: string): string {
+  if (name.trim() === '') throw new UsageError('run: --target-name needs a non-empty name');
+  return name.trim();
 }
 
 function positiveInteger(flag: string, text: string): string {

@@ -12,6 +12,8 @@ export interface ConformanceRecord {
   readonly checks: readonly CheckTally[];
   /** Exchanges that got a complete HTTP response; zero with only transport findings means inconclusive. */
   readonly completedExchanges: number;
+  /** Of those, answered with a 5xx or an unknown-operation error (absent in records of older versions). */
+  readonly notImplementedAnswers?: number;
   readonly deviations: readonly Deviation[];
   /** Set when the target does not implement the operation; the evidence in our own words. */
   readonly unsupported?: string;

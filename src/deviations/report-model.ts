@@ -27,6 +27,8 @@ export interface ReportTarget {
   readonly name: string;
   /** The base URL requests went to (`http://127.0.0.1:9229`); the AWS regional endpoint for `aws`. */
   readonly endpoint: string;
+  /** The emulator, where known (`cognito-local`, `moto`, `localstack`); `name` may be the user's own. */
+  readonly emulator?: string;
   /** The emulator release, where known (`5.3.0`). */
   readonly version?: string;
   /** The container image that ran, for container targets (`jagregory/cognito-local:5.3.0`). */
@@ -75,6 +77,8 @@ export interface ReportDeviation {
 export interface OperationReport {
   readonly operation: string;
   readonly verdict: Verdict;
+  /** Why an `unsupported` or `inconclusive` operation could not be judged, in the suite's own words. */
+  readonly reason?: string;
   readonly checks: readonly CheckTally[];
   readonly deviations: readonly ReportDeviation[];
 }
@@ -85,8 +89,14 @@ export interface ChangeVerdict {
   readonly direction: 'request' | 'response' | 'operation';
   readonly path: string;
   readonly value?: string;
+  /** `true` supported, `false` not, `null` undetermined (or withdrawn). */
   readonly supported: boolean | null;
   readonly evidence: string;
+  /**
+   * Set when the current reference withdrew the change (the shape id that says so): it is not judged, and never
+   * counts against the target.
+   */
+  readonly withdrawn?: string;
 }
 
 /**

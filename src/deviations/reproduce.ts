@@ -4,6 +4,8 @@ import { TARGET_PREFIX } from '../../specs/format/index.ts';
 export interface ReproductionTarget {
   readonly kind: string;
   readonly name?: string;
+  /** The emulator a container target launches (`container:<emulator>`). */
+  readonly emulator?: string;
   readonly endpoint: string;
   readonly region: string;
 }
@@ -23,7 +25,7 @@ function targetFlags(target: ReproductionTarget): string {
     case 'aws':
       return ` --target aws --region ${target.region} --allow-aws`;
     case 'container':
-      return ` --target container:${target.name ?? 'cognito-local'}`;
+      return ` --target container:${target.emulator ?? target.name ?? 'cognito-local'}`;
     default:
       return ` --endpoint ${target.endpoint}`;
   }

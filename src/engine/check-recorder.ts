@@ -11,7 +11,7 @@ import {
   reproductionCommand,
   type ReproductionTarget,
 } from '../deviations/index.ts';
-import type { Exchange } from '../protocol/index.ts';
+import { answersNotImplemented, type Exchange } from '../protocol/index.ts';
 import type { ExploreResult } from './explore.ts';
 
 /** Stands for the run's resource prefix in reports. */
@@ -51,6 +51,7 @@ export class CheckRecorder {
   private inconclusiveReason?: string;
   private changeVerdicts: ChangeVerdict[] = [];
   private completed = 0;
+  private notImplemented = 0;
 
   /**
    * @param runPrefix the run's resource prefix (`cc-<runid>-`). It differs on every run, so it is replaced by
@@ -90,7 +91,9 @@ export class CheckRecorder {
 
   /** Counts an exchange of this operation that got a complete HTTP response. */
   sawExchange(exchange: Exchange): void {
-    if (exchange.status !== 0 && exchange.transportError === undefined) this.completed += 1;
+    if (exchange.status === 0 || exchange.transportError !== undefined) return;
+    this.completed += 1;
+    if (answersNotImplemented(exchange)) this.notImplemented += 1;
   }
 
   /** Records an exploration: its tallies, and one minimal example per broken rule with seed and path. */
@@ -137,6 +140,7 @@ export class CheckRecorder {
       },
       run: this.run,
       completedExchanges: this.completed,
+      notImplementedAnswers: this.notImplemented,
       checks: [...this.tallies]
         .map(([check, tally]) => ({ check, ...tally }))
         .sort((a, b) => a.check.localeCompare(b.check)),
@@ -177,8 +181,9 @@ export class CheckRecorder {
   }
 }
 
-function versionFields(target: ReportTarget): Pick<ReportTarget, 'version' | 'image'> {
+function versionFields(target: ReportTarget): Pick<ReportTarget, 'emulator' | 'version' | 'image'> {
   return {
+    ...(target.emulator ? { emulator: target.emulator } : {}),
     ...(target.version ? { version: target.version } : {}),
     ...(target.image ? { image: target.image } : {}),
   };

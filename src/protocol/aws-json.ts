@@ -41,6 +41,16 @@ const UNKNOWN_OPERATION_TYPES =
   /^(UnknownOperationException|InvalidAction|NotImplemented|NotImplementedException)$/;
 
 /**
+ * Whether an answer says the target did nothing with the request: a 5xx, or an unknown-operation error. An
+ * operation every request to which (valid or not) gets such an answer is not implemented, whatever the
+ * emulator calls it (moto 5.0.1 answers GetSigningCertificate with a generic HTTP 500 page).
+ */
+export function answersNotImplemented(exchange: Exchange): boolean {
+  if (exchange.status === 0) return false;
+  return exchange.status >= 500 || UNKNOWN_OPERATION_TYPES.test(errorTypeOf(exchange) ?? '');
+}
+
+/**
  * Whether a target answered that it does not implement the operation: an unknown-operation error type,
  * or a 404/5xx whose body names the operation. Such an operation gets one `unsupported` verdict instead
  * of a cascade of failed checks. A 5xx about one feature of an operation it does implement (one auth

@@ -6,6 +6,7 @@ export {
   AWS_JSON_CONTENT_TYPE,
   PROTOCOL_VALIDATION_ERRORS,
   REQUEST_ID_HEADERS,
+  answersNotImplemented,
   errorTypeOf,
   isUnsupportedOperation,
   mediaType,

@@ -60,12 +60,37 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
   const reported = sortDeviations(deviations).map((deviation) =>
     normaliseDeviation(toReportDeviation(deviation), normaliser),
   );
-  const unsupported = records.some((record) => record.unsupported !== undefined);
   const completed = records.reduce((sum, record) => sum + record.completedExchanges, 0);
-  const setupFailed = records.some((record) => record.inconclusive !== undefined);
-  let verdict = verdictFor(reported, { unsupported, transportOnly: completed === 0 });
-  if (verdict === 'conformant' && setupFailed) verdict = 'inconclusive';
-  return { operation, verdict, checks: sumTallies(records), deviations: reported };
+  const unsupported = unsupportedReason(records, completed);
+  const setupFailed = records.find((record) => record.inconclusive !== undefined)?.inconclusive;
+  let verdict = verdictFor(reported, {
+    unsupported: unsupported !== undefined,
+    transportOnly: completed === 0,
+  });
+  if (verdict === 'conformant' && setupFailed !== undefined) verdict = 'inconclusive';
+  const checks = sumTallies(records);
+  // Unsupported is one verdict, not a cascade of findings about answers the target never meant to give.
+  if (verdict === 'unsupported')
+    return { operation, verdict, reason: unsupported ?? '', checks, deviations: [] };
+  const reason = verdict === 'inconclusive' ? (setupFailed ?? 'no exchange completed') : undefined;
+  return { operation, verdict, ...(reason ? { reason } : {}), checks, deviations: reported };
+}
+
+/** Fewest answers before "every request got a 5xx or unknown-operation error" means "not implemented". */
+const MIN_ANSWERS_FOR_NOT_IMPLEMENTED = 2;
+
+/**
+ * Why the operation is unsupported, if it is: a scenario saw the target say so, or every request that got an
+ * answer (valid and invalid alike) was answered with a 5xx or an unknown-operation error, whatever the
+ * emulator's error looked like.
+ */
+function unsupportedReason(records: readonly ConformanceRecord[], completed: number): string | undefined {
+  const said = records.find((record) => record.unsupported !== undefined)?.unsupported;
+  if (said !== undefined) return said;
+  const notImplemented = records.reduce((sum, record) => sum + (record.notImplementedAnswers ?? 0), 0);
+  if (completed >= MIN_ANSWERS_FOR_NOT_IMPLEMENTED && notImplemented === completed)
+    return `every one of the ${completed} requests that got an answer, valid or not, was answered with a 5xx or an unknown-operation error`;
+  return undefined;
 }
 
 function toReportDeviation(deviation: Deviation): ReportDeviation {

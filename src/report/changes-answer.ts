@@ -7,18 +7,32 @@ import type { ChangeVerdict } from '../deviations/index.ts';
  */
 export type ChangesAnswer = 'yes' | 'partly' | 'no' | 'unknown';
 
+/** How many announced changes are supported, not, undetermined, and withdrawn by the current reference. */
 export interface ChangesSupport {
   readonly answer: ChangesAnswer;
   readonly supported: number;
   readonly unsupported: number;
   readonly undetermined: number;
+  /** Changes the current reference withdrew: left out of the answer. */
+  readonly withdrawn: number;
 }
 
-export function changesSupport(changes: readonly Pick<ChangeVerdict, 'supported'>[]): ChangesSupport {
-  const supported = changes.filter((c) => c.supported === true).length;
-  const unsupported = changes.filter((c) => c.supported === false).length;
-  const undetermined = changes.length - supported - unsupported;
-  return { answer: answerFor(supported, unsupported, changes.length), supported, unsupported, undetermined };
+/** The answer over the changes that still stand (withdrawn ones are counted apart). */
+export function changesSupport(
+  changes: readonly Pick<ChangeVerdict, 'supported' | 'withdrawn'>[],
+): ChangesSupport {
+  const standing = changes.filter((c) => c.withdrawn === undefined);
+  const supported = standing.filter((c) => c.supported === true).length;
+  const unsupported = standing.filter((c) => c.supported === false).length;
+  const undetermined = standing.length - supported - unsupported;
+  const withdrawn = changes.length - standing.length;
+  return {
+    answer: answerFor(supported, unsupported, standing.length),
+    supported,
+    unsupported,
+    undetermined,
+    withdrawn,
+  };
 }
 
 function answerFor(supported: number, unsupported: number, total: number): ChangesAnswer {

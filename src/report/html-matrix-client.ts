@@ -134,7 +134,8 @@ export const MATRIX_SCRIPT = String.raw`
     ]);
   }
 
-  function changeStatus(supported) {
+  function changeStatus(supported, withdrawn) {
+    if (withdrawn !== undefined) return { label: 'withdrawn by the current reference', verdict: 'inconclusive' };
     if (supported === true) return { label: 'supported', verdict: 'conformant' };
     if (supported === false) return { label: 'not supported', verdict: 'deviates' };
     return { label: 'undetermined', verdict: 'inconclusive' };
@@ -147,7 +148,7 @@ export const MATRIX_SCRIPT = String.raw`
   function changeCell(row, cell, target) {
     var ids = { 'data-change': row.key, 'data-operation': row.operation, 'data-target': target.id };
     if (!cell) return missingCell('change-cell', Object.assign({ 'data-supported': 'unchecked' }, ids), 'not checked');
-    var status = changeStatus(cell.supported);
+    var status = changeStatus(cell.supported, cell.withdrawn);
     return cellButton(Object.assign({
       class: 'cell v-' + status.verdict,
       'data-testid': 'change-cell',
@@ -291,7 +292,7 @@ export const MATRIX_SCRIPT = String.raw`
   }
 
   function changeDetails(row, cell, target) {
-    var status = changeStatus(cell.supported);
+    var status = changeStatus(cell.supported, cell.withdrawn);
     return [
       detailsHead(row.operation, targetLine(target), el('span', { class: 'badge v-' + status.verdict, 'data-testid': 'details-verdict', text: status.label })),
       el('h3', { text: 'Change' }),

@@ -53,5 +53,6 @@ function changeLabel(row: { operation: string; direction: string; path: string; 
 
 function changeCell(cell: MatrixChangeCell | null): string {
   if (cell === null) return 'not judged';
+  if (cell.withdrawn !== undefined) return 'withdrawn by the current reference';
   return cell.supported === null ? 'undetermined' : cell.supported ? 'supported' : 'not supported';
 }

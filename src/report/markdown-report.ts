@@ -68,14 +68,15 @@ function operationsSection(operations: readonly OperationReport[]): string {
 function changesSection(changes: readonly ChangeVerdict[], release: string): string {
   const support = changesSupport(changes);
   const answer =
-    `Does this target support the ${release} changes? **${support.answer}** — ${support.supported} of ${changes.length} ` +
-    `supported, ${support.unsupported} not, ${support.undetermined} undetermined.`;
+    `Does this target support the ${release} changes? **${support.answer}** — ${support.supported} of ${changes.length - support.withdrawn} ` +
+    `supported, ${support.unsupported} not, ${support.undetermined} undetermined` +
+    (support.withdrawn > 0 ? `; ${support.withdrawn} withdrawn by the current reference.` : '.');
   const rows = changes.map((c) => [
     c.operation,
     c.direction,
     c.path === '' ? '' : code(c.path),
     c.value === undefined ? '' : code(c.value),
-    c.supported === null ? 'unknown' : c.supported ? 'yes' : 'no',
+    c.withdrawn !== undefined ? 'withdrawn' : c.supported === null ? 'unknown' : c.supported ? 'yes' : 'no',
     c.evidence,
   ]);
   const header = ['Operation', 'Direction', 'Path', 'Value', 'Supported', 'Evidence'];

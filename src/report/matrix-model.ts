@@ -76,6 +76,8 @@ export interface MatrixOperationRow {
 export interface MatrixChangeCell {
   readonly supported: boolean | null;
   readonly evidence: string;
+  /** The shape id of the current reference that withdrew the change, if it did. */
+  readonly withdrawn?: string;
 }
 
 export interface MatrixChangeRow {
@@ -191,7 +193,11 @@ function changeRows(reports: readonly Report[]): MatrixChangeRow[] {
     for (const change of report.changes ?? []) {
       const key = changeKey(change);
       const row = rows.get(key) ?? { change, cells: reports.map(() => null) };
-      row.cells[column] ??= { supported: change.supported, evidence: change.evidence };
+      row.cells[column] ??= {
+        supported: change.supported,
+        evidence: change.evidence,
+        ...(change.withdrawn !== undefined ? { withdrawn: change.withdrawn } : {}),
+      };
       rows.set(key, row);
     }
   });

@@ -94,11 +94,14 @@ function mergeOperations(parts: readonly OperationReport[]): OperationReport[] {
 function mergeOperation(parts: readonly OperationReport[]): OperationReport {
   const deviations = collapseDeviations(parts.flatMap((p) => p.deviations));
   const verdicts = parts.map((p) => p.verdict);
+  const verdict = mergedVerdict(verdicts, deviations);
+  const reason = parts.find((p) => p.verdict === verdict && p.reason !== undefined)?.reason;
   return {
     operation: parts[0]?.operation ?? '',
-    verdict: mergedVerdict(verdicts, deviations),
+    verdict,
+    ...(reason !== undefined && (verdict === 'unsupported' || verdict === 'inconclusive') ? { reason } : {}),
     checks: mergeTallies(parts.flatMap((p) => p.checks)),
-    deviations,
+    deviations: verdict === 'unsupported' ? [] : deviations,
   };
 }
 

@@ -51,6 +51,22 @@ describe('change runs against cognito-local', () => {
     }
   });
 
+  it('gives a change the current reference withdrew its own verdict, sends nothing and finds nothing', async () => {
+    const withdrawn = announcedChanges(specs).filter((change) => change.withdrawnBy !== undefined);
+    expect(withdrawn.map((change) => `${change.operation} ${change.value}`)).toEqual([
+      'AdminInitiateAuth USER_PASSWORD_AUTH',
+    ]);
+    for (const change of withdrawn) {
+      const { scenario, recorder: onOperation } = scenarioFor(change.operation);
+      const sent = wire.exchanges.length;
+      const verdict = await runChange(scenario, change);
+      expect(verdict).toMatchObject({ supported: null, withdrawn: change.withdrawnBy });
+      expect(verdict.evidence).toMatch(/withdrawn by the current reference/);
+      expect(onOperation.toRecord().deviations).toEqual([]);
+      expect(wire.exchanges.length).toBe(sent);
+    }
+  });
+
   it('leaves no pool behind, including pools the check created itself', async () => {
     const pools = await listAllPools(wire);
     expect(pools.filter((pool) => pool.name.startsWith(PREFIX))).toEqual([]);

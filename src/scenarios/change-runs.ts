@@ -59,6 +59,7 @@ export async function runChange(scenario: ScenarioContext, change: AnnouncedChan
     resources: scenario.resources,
     recorder: scenario.recorderFor(change.operation),
   };
+  if (change.withdrawnBy !== undefined) return recordWithdrawn(context, change, change.withdrawnBy);
   const plan = planChange(change, context.specs, {
     region: context.target.region,
     prefix: context.resources.prefix,
@@ -73,6 +74,21 @@ export async function runChange(scenario: ScenarioContext, change: AnnouncedChan
   } else {
     context.recorder.record(CHANGES_CHECK, tried.outcome.findings, { request: tried.request });
   }
+  return verdict;
+}
+
+/** A change the current reference withdrew: its own verdict, nothing sent, never a deviation. */
+function recordWithdrawn(context: ChangeRun, change: AnnouncedChange, source: string): ChangeVerdict {
+  const verdict: ChangeVerdict = {
+    ...toChangeVerdict(change, {
+      supported: null,
+      evidence: `withdrawn by the current reference (${source}); not tried`,
+      findings: [],
+    }),
+    withdrawn: source,
+  };
+  context.recorder.addChangeVerdicts([verdict]);
+  context.recorder.declare(CHANGES_CHECK);
   return verdict;
 }
 

@@ -1,6 +1,7 @@
 import { startAwsTarget, type AwsRunAnnouncement } from './aws-target.ts';
 import { startEmbeddedTarget } from './embedded/embedded-target.ts';
 import { pinnedVersion } from './containers/container-images.ts';
+import { identifyEndpoint } from './identify-endpoint.ts';
 import { probeEndpoint } from './probe-endpoint.ts';
 import { EMULATOR_CREDENTIALS, type StartedTarget } from './target.ts';
 import type { TargetSelection } from './target-selection.ts';
@@ -11,6 +12,8 @@ export interface StartTargetOptions {
   readonly announcement?: AwsRunAnnouncement;
   /** Progress and announcements (default: standard error). */
   readonly log?: (line: string) => void;
+  /** What reports call the target (`--target-name`); default: the emulator where known, else the endpoint's host. */
+  readonly targetName?: string;
 }
 
 /**
@@ -22,17 +25,28 @@ export async function startTarget(
   selection: TargetSelection,
   options: StartTargetOptions = {},
 ): Promise<StartedTarget> {
+  const started = await startSelected(selection, options);
+  if (options.targetName === undefined) return started;
+  return { ...started, descriptor: { ...started.descriptor, name: options.targetName } };
+}
+
+async function startSelected(
+  selection: TargetSelection,
+  options: StartTargetOptions,
+): Promise<StartedTarget> {
   const log = options.log ?? ((line: string) => console.error(line));
   switch (selection.kind) {
     case 'embedded':
       return startEmbeddedTarget();
     case 'endpoint': {
       await probeEndpoint('endpoint', selection.endpoint);
+      const identity = await identifyEndpoint(selection.endpoint);
       const stop = async () => undefined;
       return {
         descriptor: {
           kind: 'endpoint',
-          name: endpointName(selection.endpoint),
+          name: identity.emulator ?? endpointName(selection.endpoint),
+          ...identity,
           endpoint: selection.endpoint,
           region: selection.region,
           credentials: EMULATOR_CREDENTIALS,
@@ -66,6 +80,7 @@ export async function startTarget(
         descriptor: {
           kind: 'container',
           name: selection.emulator,
+          emulator: selection.emulator,
           endpoint: started.endpoint,
           image: started.image,
           ...versionOf(started.image),

@@ -12,6 +12,6 @@ export const initiateAuthFixup: RequestFixup = {
   apply(input, context) {
     const request =
       input.AuthFlow === 'ADMIN_NO_SRP_AUTH' ? { ...input, AuthFlow: 'USER_PASSWORD_AUTH' } : input;
-    return fixAuthRequest(request, context);
+    return fixAuthRequest(request, context, 'USER_PASSWORD_AUTH');
   },
 };

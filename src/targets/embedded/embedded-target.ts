@@ -57,6 +57,7 @@ export async function startEmbeddedTarget(options: EmbeddedTargetOptions = {}): 
     const descriptor: TargetDescriptor = {
       kind: 'embedded',
       name: 'cognito-local',
+      emulator: 'cognito-local',
       endpoint,
       version: cognitoLocalVersion(),
       region: 'us-east-1',

@@ -49,13 +49,17 @@ function parametersFor(flow: unknown, context: FixupContext): Record<string, str
  * The live pool/client ids and the AuthParameters the flow needs. AuthParameters replace whatever was
  * generated (random keys would only confuse the flow); unknown flows keep the generated map.
  */
-export function fixAuthRequest(input: Readonly<JsonObject>, context: FixupContext): JsonObject {
+export function fixAuthRequest(
+  input: Readonly<JsonObject>,
+  context: FixupContext,
+  passwordFlow: 'USER_PASSWORD_AUTH' | 'ADMIN_NO_SRP_AUTH',
+): JsonObject {
   const request = copyRequest(input);
   substitute(request, 'UserPoolId', context.userPoolId);
   substitute(request, 'ClientId', context.clientId);
   // CUSTOM_AUTH needs the pool's custom-challenge Lambda triggers, which the suite's pools do not have:
-  // Cognito would refuse it for that, not for the request. The password flow keeps the request valid.
-  if (request.AuthFlow === 'CUSTOM_AUTH') request.AuthFlow = 'USER_PASSWORD_AUTH';
+  // Cognito would refuse it for that, not for the request. The operation's password flow keeps the request valid.
+  if (request.AuthFlow === 'CUSTOM_AUTH') request.AuthFlow = passwordFlow;
   const parameters = parametersFor(request.AuthFlow, context);
   if (parameters !== undefined) {
     if (context.clientSecret !== undefined && typeof request.ClientId === 'string') {
