@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OperationSpec } from '../format/index.ts';
+import { DEFAULT_REFERENCE_PATH } from './default-paths.ts';
+import { laterResponseMembers, loadReferenceShapes } from './later-members.ts';
 import { parsePage } from './page-parser.ts';
 import { assertSchemasCompile } from './schema-check.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
@@ -42,15 +44,25 @@ export interface BuildResult extends GeneratedSpecs {
  * Parses every document, builds and validates every spec. Throws on the first bad document (with file,
  * line and expectation) or invalid schema; has no side effects.
  */
-export function generateSpecs(documents: readonly string[], modelPath: string): GeneratedSpecs {
+export function generateSpecs(
+  documents: readonly string[],
+  modelPath: string,
+  referencePath: string = DEFAULT_REFERENCE_PATH,
+): GeneratedSpecs {
   if (documents.length === 0) throw new Error('generateSpecs: expected at least one document path');
   const model = loadServiceModel(modelPath);
+  const reference = loadReferenceShapes(referencePath);
   const byOperation = new Map<string, { spec: OperationSpec; omitted: readonly OperationOmittedPattern[] }>();
   const superseded: SupersededSection[] = [];
   for (const path of documents) {
     const document = toSourceDocument(basename(path), readFileSync(path, 'utf8'));
     for (const section of parsePage(document)) {
-      const { spec, omittedPatterns } = assembleSpec(document, section, model);
+      const assembled = assembleSpec(document, section, model);
+      const { omittedPatterns } = assembled;
+      const spec = {
+        ...assembled.spec,
+        laterResponseMembers: laterResponseMembers(assembled.spec, reference),
+      };
       const earlier = byOperation.get(spec.operation);
       if (earlier)
         superseded.push({

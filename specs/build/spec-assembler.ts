@@ -72,6 +72,7 @@ export function assembleSpec(
       withdrawn,
     ),
     narrowings,
+    laterResponseMembers: [],
     errors: modeledErrors(model, operation),
   };
   const omittedPatterns = [

@@ -55,6 +55,11 @@ export interface OperationSpec {
   readonly response: JsonSchema;
   readonly changes: readonly SpecChange[];
   readonly narrowings: readonly SpecNarrowing[];
+  /**
+   * Response members the current reference defines and this document does not (JSON pointers, `*` for list
+   * items): drift since the document's release. A response carrying one is up to date, never unexpected.
+   */
+  readonly laterResponseMembers: readonly string[];
   /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
   readonly errors: readonly string[];
 }

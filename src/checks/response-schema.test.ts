@@ -121,6 +121,23 @@ describe('checkResponseSchema', () => {
     ]);
   });
 
+  it('notes a member neither the spec nor the current reference knows, and not one the reference added since', () => {
+    // The 2018 page has no AccountRecoverySetting; the current reference defines it, so a target that sends it
+    // is up to date. PoolName is in neither (moto 5.0.1 sends it).
+    const body = withPool((pool) => {
+      pool['AccountRecoverySetting'] = { RecoveryMechanisms: [] };
+      pool['PoolName'] = 'x';
+    });
+    const exchange = recordedExchange({ operation: 'DescribeUserPool', body });
+    expect(describeSpec.laterResponseMembers).toContain('/UserPool/AccountRecoverySetting');
+
+    const findings = checkResponseSchema(validators, exchange, describeSpec.laterResponseMembers);
+
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'unexpected-member', path: '/UserPool/PoolName', severity: 'info' }),
+    ]);
+  });
+
   it('ignores error responses', () => {
     const exchange = recordedExchange({
       operation: 'DescribeUserPool',

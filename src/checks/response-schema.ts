@@ -25,15 +25,28 @@ const INPUT_CONSTRAINT_KEYWORDS = new Set([
 /**
  * Validates the wire body of a successful response against the operation's response schema. Non-JSON
  * bodies and timestamp encodings are left to the wire-format check so one fault yields one finding.
+ * `laterMembers` are the members the current reference added since the spec's document
+ * (`OperationSpec.laterResponseMembers`): a response that carries one is up to date, not unexpected.
  */
-export function checkResponseSchema(validators: SpecValidators, exchange: Exchange): Finding[] {
+export function checkResponseSchema(
+  validators: SpecValidators,
+  exchange: Exchange,
+  laterMembers: readonly string[] = [],
+): Finding[] {
   if (exchange.status < 200 || exchange.status >= 300 || exchange.body === undefined) return [];
+  const later = new Set(laterMembers);
   return oneCausePerValue(
     validators
       .responseErrors(exchange.operation, exchange.body)
       .map(toFinding)
-      .filter((finding): finding is Finding => finding !== undefined),
+      .filter((finding): finding is Finding => finding !== undefined)
+      .filter((finding) => finding.kind !== 'unexpected-member' || !later.has(anyItem(finding.path))),
   );
+}
+
+/** A response pointer with list indices as `*`, as the spec's pointers have them. */
+function anyItem(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
 /**

@@ -282,6 +282,7 @@ export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(reque
     request,
     response: { type: 'object' },
     changes: [],
+    laterResponseMembers: [],
     narrowings:
       operation === 'InitiateAuth'
         ? [

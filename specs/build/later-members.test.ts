@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { OperationSpec } from '../format/index.ts';
+import { laterResponseMembers, type SmithyShapes } from './later-members.ts';
+
+const NS = 'com.amazonaws.cognitoidentityprovider';
+const shapes: SmithyShapes = {
+  [`${NS}#ListThings`]: { type: 'operation', output: { target: `${NS}#ListThingsResponse` } },
+  [`${NS}#ListThingsResponse`]: { type: 'structure', members: { Things: { target: `${NS}#ThingList` } } },
+  [`${NS}#ThingList`]: { type: 'list', member: { target: `${NS}#Thing` } },
+  [`${NS}#Thing`]: {
+    type: 'structure',
+    members: {
+      Name: { target: 'smithy.api#String' },
+      Arn: { target: 'smithy.api#String' },
+      Self: { target: `${NS}#Thing` },
+    },
+  },
+};
+
+function spec(response: OperationSpec['response']): OperationSpec {
+  return {
+    specVersion: 1,
+    operation: 'ListThings',
+    target: 'x',
+    status: 'updated',
+    source: { document: 'd', section: 's', line: 1 },
+    request: { type: 'object' },
+    response,
+    changes: [],
+    narrowings: [],
+    laterResponseMembers: [],
+    errors: [],
+  };
+}
+
+describe('laterResponseMembers', () => {
+  it('lists what the current reference defines and the document does not, with * for list items', () => {
+    const response = {
+      type: 'object',
+      properties: {
+        Things: { type: 'array', items: { type: 'object', properties: { Name: { type: 'string' } } } },
+      },
+    };
+    expect(laterResponseMembers(spec(response), shapes)).toEqual(['/Things/*/Arn', '/Things/*/Self']);
+  });
+
+  it('lists a whole later member once, not its own members, and survives recursive shapes', () => {
+    expect(laterResponseMembers(spec({ type: 'object', properties: {} }), shapes)).toEqual(['/Things']);
+  });
+
+  it('is empty for an operation the reference does not have', () => {
+    expect(laterResponseMembers({ ...spec({ type: 'object' }), operation: 'Gone' }, shapes)).toEqual([]);
+  });
+});
