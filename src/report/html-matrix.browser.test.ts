@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COGNITO_LOCAL_REPORT,
@@ -14,19 +15,6 @@ import {
 } from './html-matrix.fixture.ts';
 import { renderCompatibilityMatrix } from './html-matrix.ts';
 
-/** The Chromium `npm test` chose (scripts/test-environment.sh), else Debian's. */
-const CHROMIUM = process.env['COGNITO_CONFORMANCE_CHROMIUM'] ?? '/usr/bin/chromium';
-/** The closed network here refuses Chromium's background connections; these flags stop it making them. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = fileURLToPath(new URL('../../test-artifacts/html-matrix.png', import.meta.url));
 
 interface Session {
