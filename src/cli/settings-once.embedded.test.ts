@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { identityOf, locateDeviations, normaliseDeviation, type Report } from '.
 import { listAllPools } from '../resources/index.ts';
 import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { WireClient } from '../wire/index.ts';
-import { BIN, describeResult, runCli } from './test-support/run-cli.ts';
+import { BIN, cliEnv, describeResult, runCli } from './test-support/run-cli.ts';
 
 /**
  * Settings are resolved once per run: the CLI draws the seed, run id and prefix, prints them in its header,
@@ -94,7 +94,7 @@ describe('the sweep after workers were killed hard', () => {
         '--ops',
         'CreateUserPool,UpdateUserPool',
       ].concat(['--runs', '200', '--report-only', '--out', join(dir, 'killed')]),
-      { env: { ...cleanEnv(), CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: cliEnv({}), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
     cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -105,16 +105,21 @@ describe('the sweep after workers were killed hard', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const { prefix } = header(stderr);
-    while ((await poolsWithPrefix(prefix)).length === 0) {
-      if (Date.now() > deadline)
-        throw new Error(`the workers never created a pool under ${prefix}:\n${stderr}`);
+    // Freeze the workers first, so that none can finish a test and delete its pools between the look and the
+    // kill; thaw and look again until the frozen workers hold pools under the prefix.
+    let workers: number[] = [];
+    let orphaned: unknown[] = [];
+    while (orphaned.length === 0) {
+      if (Date.now() > deadline) throw new Error(`the workers never held a pool under ${prefix}:\n${stderr}`);
+      for (const pid of workers) signal(pid, 'SIGCONT');
       await new Promise((resolve) => setTimeout(resolve, 200));
+      workers = childrenOf(cli.pid as number);
+      for (const pid of workers) signal(pid, 'SIGSTOP');
+      orphaned = await poolsWithPrefix(prefix);
     }
 
     // Act: the workers die without their teardown; only the CLI's sweep can delete their pools.
-    const workers = childrenOf(cli.pid as number);
-    expect(workers.length).toBeGreaterThan(0);
-    for (const pid of workers) process.kill(pid, 'SIGKILL');
+    for (const pid of workers) signal(pid, 'SIGKILL');
     const code = await exited;
 
     // Assert
@@ -127,21 +132,19 @@ describe('the sweep after workers were killed hard', () => {
 
 /** The pids of a process's direct children (vitest's fork workers, for the CLI). */
 function childrenOf(pid: number): number[] {
-  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  // ps exits 1 when the process has no children yet: an empty list, not an error.
+  const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
   return out
     .split('\n')
     .map((line) => Number(line.trim()))
     .filter((child) => Number.isInteger(child) && child > 0);
 }
 
-/** This process's environment without vitest's and the suite's own variables, as a user's shell has it. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) =>
-        !name.startsWith('VITEST') &&
-        !name.startsWith('COGNITO_CONFORMANCE_') &&
-        !['NODE_OPTIONS', 'NODE_ENV', 'TEST', 'GITHUB_STEP_SUMMARY'].includes(name),
-    ),
-  );
+/** Sends a signal to a process that may have exited meanwhile. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }

@@ -7,11 +7,18 @@ import type { DeviationKind, Severity } from './deviation-kind.ts';
  */
 export interface Finding {
   readonly kind: DeviationKind;
+  /** `error` and `warning` make the operation deviate (and fail a gate); `info` is a note. */
   readonly severity: Severity;
-  /** JSON pointer into the response, or into the request for request-side findings. `''` is the whole body. */
+  /**
+   * JSON pointer into the response, or into the request for request-side kinds (`accepted-invalid` points at
+   * the member that was broken); `/$headers/<name>` and `/$status` for the envelope; `''` for the whole body.
+   */
   readonly path: string;
+  /** What the documents say should be there (a JSON Schema fragment, a value, or a description). */
   readonly expected: unknown;
+  /** What the target sent (the wire value, or a description of it). */
   readonly actual: unknown;
+  /** One line for people. */
   readonly message: string;
 }
 
@@ -34,12 +41,25 @@ export interface Reproduction {
   readonly command: string;
 }
 
-/** A finding placed in context: the operation, the check that made it, and the (minimal) request. */
-export interface Deviation extends Finding {
-  readonly operation: string;
+/**
+ * One broken rule of one operation, as the report shows it under its operation (`report.json`): a finding with
+ * the check that made it, the minimal request that shows it and how to replay it. Its identity is its
+ * operation (the enclosing `OperationReport`), `check`, `kind` and `path`. In a written report, volatile values
+ * are numbered tokens (`<pool-id:1>`), secrets are `<redacted:NAME>`, and the run's prefix is `cc-<run>-`.
+ */
+export interface ReportDeviation extends Finding {
   readonly check: CheckName;
+  /** The minimal request that shows it (shrunk by fast-check where it came from a property). */
   readonly request: Record<string, unknown>;
+  /** How to replay it: the fast-check seed and path, and a command. */
   readonly reproduce: Reproduction;
+  /** How many runs broke this rule before they were collapsed into this one deviation (default 1). */
+  readonly occurrences?: number;
+}
+
+/** A {@link ReportDeviation} with its operation, as a run records it before the report groups by operation. */
+export interface Deviation extends ReportDeviation {
+  readonly operation: string;
   /** How many times the same finding was seen before de-duplication collapsed them. */
   readonly occurrences: number;
 }

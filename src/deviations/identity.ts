@@ -1,6 +1,7 @@
 import type { CheckKey } from './check-name.ts';
 import { Normaliser, normaliseDeviation } from './normalise.ts';
-import type { Report, ReportDeviation } from './report-model.ts';
+import type { ReportDeviation } from './deviation.ts';
+import type { Report } from './report-model.ts';
 import { stableStringify } from './stable-json.ts';
 
 /** A report deviation together with the operation it belongs to: the unit baselines and diffs work on. */

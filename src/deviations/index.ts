@@ -9,7 +9,7 @@ export { collapseDeviations } from './collapse-deviations.ts';
 export type { ConformanceRecord } from './conformance-record.ts';
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
-export type { CheckedFinding, Deviation, Evaluation, Finding } from './deviation.ts';
+export type { CheckedFinding, Deviation, Evaluation, Finding, ReportDeviation } from './deviation.ts';
 export { deviationIdentity, identityOf, locateDeviations, observationFingerprint } from './identity.ts';
 export type { LocatedDeviation } from './identity.ts';
 export { Normaliser, normaliseDeviation } from './normalise.ts';
@@ -19,7 +19,6 @@ export type {
   CheckTally,
   OperationReport,
   Report,
-  ReportDeviation,
   ReportTarget,
   TargetKind,
   Verdict,

@@ -1,4 +1,4 @@
-import type { ReportDeviation } from './report-model.ts';
+import type { ReportDeviation } from './deviation.ts';
 import { committedSpecMembers, type SpecMembers } from './spec-members.ts';
 
 /**

@@ -1,6 +1,5 @@
 import type { CheckName } from './check-name.ts';
-import type { DeviationKind, Severity } from './deviation-kind.ts';
-import type { Reproduction } from './deviation.ts';
+import type { ReportDeviation } from './deviation.ts';
 
 /*
  * The report file (`report.json`), schema version 1. `specs/operations/report.schema.json` is its JSON Schema
@@ -42,35 +41,6 @@ export interface CheckTally {
   readonly runs: number;
   /** Runs with at least one finding of severity `error` or `warning` (a count, at most `runs`). */
   readonly failed: number;
-}
-
-/**
- * One broken rule of one operation, as the report shows it: the deviation's identity is its operation (the
- * enclosing {@link OperationReport}), `check`, `kind` and `path`. Volatile values are numbered tokens
- * (`<pool-id:1>`), secrets are `<redacted:NAME>`, and the run's prefix is `cc-<run>-`.
- */
-export interface ReportDeviation {
-  readonly check: CheckName;
-  readonly kind: DeviationKind;
-  /** `error` and `warning` make the operation deviate (and fail a gate); `info` is a note. */
-  readonly severity: Severity;
-  /**
-   * JSON pointer into the response, or into the request for request-side kinds (`accepted-invalid` points at
-   * the member that was broken); `/$headers/<name>` and `/$status` for the envelope; `''` for the whole body.
-   */
-  readonly path: string;
-  /** What the documents say should be there (a JSON Schema fragment, a value, or a description). */
-  readonly expected: unknown;
-  /** What the target sent (the wire value, or a description of it). */
-  readonly actual: unknown;
-  /** One line for people. */
-  readonly message: string;
-  /** The minimal request that shows it (shrunk by fast-check where it came from a property). */
-  readonly request: Record<string, unknown>;
-  /** How to replay it: the fast-check seed and path, and a command. */
-  readonly reproduce: Reproduction;
-  /** How many runs broke this rule before they were collapsed into this one deviation (default 1). */
-  readonly occurrences?: number;
 }
 
 /** One operation's part of the report: its verdict, what was judged, and its deviations (most severe first). */

@@ -1,5 +1,6 @@
 import type { Severity } from './deviation-kind.ts';
-import type { OperationReport, Report, ReportDeviation, Verdict } from './report-model.ts';
+import type { ReportDeviation } from './deviation.ts';
+import type { OperationReport, Report, Verdict } from './report-model.ts';
 
 /** What the runner knows about an operation beyond its deviations. */
 export interface VerdictInputs {

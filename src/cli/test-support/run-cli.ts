@@ -56,7 +56,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
       : onPseudoTerminal(args, join(terminal, 'stderr'));
   const child = spawn(command, commandArgs, {
     cwd: options.cwd ?? PROJECT_ROOT,
-    env: childEnv(options.env ?? {}),
+    env: cliEnv(options.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -120,7 +120,12 @@ export function describeResult(result: CliResult): string {
   return `exit ${result.code ?? result.signal} after ${result.durationMs} ms\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
 }
 
-function childEnv(extra: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
+/**
+ * The environment a user's shell would give the CLI: this process's, minus vitest's (VITEST_*, TEST, NODE_ENV)
+ * and the suite's own settings, with `CI` set (progress lines are for terminals), plus `extra` (`undefined`
+ * removes a variable).
+ */
+export function cliEnv(extra: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (
