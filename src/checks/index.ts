@@ -5,20 +5,50 @@
 export { checkRefused } from './auth-refusal.ts';
 export type { Refusal } from './auth-refusal.ts';
 export { AUTH_CHECK, checkAuthenticationResult } from './auth-tokens.ts';
-export { CHANGES_CHECK, acceptedOutcome, judgeReflection, judgeUse, setupFailedOutcome, toChangeVerdict } from './document-changes.ts';
+export {
+  CHANGES_CHECK,
+  acceptedOutcome,
+  judgeReflection,
+  judgeUse,
+  setupFailedOutcome,
+  toChangeVerdict,
+} from './document-changes.ts';
 export type { ChangeOutcome, Observed } from './document-changes.ts';
 export { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './error-shape.ts';
-export { evaluateInvalidExchange, evaluateNotFoundExchange, evaluateValidExchange } from './evaluate-exchange.ts';
+export {
+  evaluateInvalidExchange,
+  evaluateNotFoundExchange,
+  evaluateValidExchange,
+} from './evaluate-exchange.ts';
 export { listAllPools, poolsOf } from './list-pages.ts';
 export { allowedRejections } from './negative.ts';
 export type { BrokenRule } from './negative.ts';
 export { describePlan, listPlan } from './round-trip-members.ts';
 export type { RoundTripPlan } from './round-trip-members.ts';
-export { LAST_MODIFIED_SETTLE_MS, ROUND_TRIP_CHECK, checkDescribed, checkLastModified, checkListed, checkListedMatchesDescribed } from './round-trip.ts';
-export { SIGNING_CERTIFICATE_CHECK, checkCertificateResponse, checkCertificateVerifiesToken } from './signing-certificate.ts';
+export {
+  LAST_MODIFIED_SETTLE_MS,
+  ROUND_TRIP_CHECK,
+  checkDescribed,
+  checkLastModified,
+  checkListed,
+  checkListedMatchesDescribed,
+} from './round-trip.ts';
+export {
+  SIGNING_CERTIFICATE_CHECK,
+  checkCertificateResponse,
+  checkCertificateVerifiesToken,
+} from './signing-certificate.ts';
 export { CreatePool, ListPools, statefulSequences } from './stateful-commands.ts';
 export type { StatefulCommand, StatefulSequence } from './stateful-commands.ts';
-export { STATEFUL_CHECK, emptyModel, livePools, newWorld, operationOfStatefulCheck, statefulCheckFor, statefulPlans } from './stateful-model.ts';
+export {
+  STATEFUL_CHECK,
+  emptyModel,
+  livePools,
+  newWorld,
+  operationOfStatefulCheck,
+  statefulCheckFor,
+  statefulPlans,
+} from './stateful-model.ts';
 export type { PoolLifecycle, StatefulModel, StatefulPlans, StatefulWorld } from './stateful-model.ts';
 export { tokenExpectations } from './token-claims.ts';
 export { transportFinding } from './transport-finding.ts';

@@ -2,12 +2,30 @@
  * Stage 15, scenarios: what each suite does with a target (generate, send, check, record), one context
  * type for all of them.
  */
-export { runDisabledFlows, runExcludedFlows, runPasswordFlows, runRefreshFlow, runSecretClient, runWrongPassword } from './auth-runs.ts';
+export {
+  runDisabledFlows,
+  runExcludedFlows,
+  runPasswordFlows,
+  runRefreshFlow,
+  runSecretClient,
+  runWrongPassword,
+} from './auth-runs.ts';
 export { runChange } from './change-runs.ts';
 export { guardSetup } from './guard-setup.ts';
-export { fixupContextOf, runInvalidRequests, runUnknownIds, runValidRequests, unknownIdVariants } from './operation-runs.ts';
+export {
+  fixupContextOf,
+  runInvalidRequests,
+  runUnknownIds,
+  runValidRequests,
+  unknownIdVariants,
+} from './operation-runs.ts';
 export { runCreatePoolRoundTrip, runUpdatePoolRoundTrip } from './round-trip-runs.ts';
-export { createUserPoolClientRoundTrip, createUserPoolRoundTrip, updateUserPoolClientRoundTrip, updateUserPoolRoundTrip } from './round-trip-scenarios.ts';
+export {
+  createUserPoolClientRoundTrip,
+  createUserPoolRoundTrip,
+  updateUserPoolClientRoundTrip,
+  updateUserPoolRoundTrip,
+} from './round-trip-scenarios.ts';
 export { createScenarioContext } from './scenario-context.ts';
 export type { ScenarioContext } from './scenario-context.ts';
 export { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from './signing-certificate-run.ts';

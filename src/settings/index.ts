@@ -3,6 +3,13 @@
  * target selection and load estimate read from them.
  */
 export { awsAnnouncement } from './load-estimate.ts';
-export { ENV, PROFILES, exportRunSettings, resolveRunSettings, runSettingsFromEnv, seedFor } from './run-settings.ts';
+export {
+  ENV,
+  PROFILES,
+  exportRunSettings,
+  resolveRunSettings,
+  runSettingsFromEnv,
+  seedFor,
+} from './run-settings.ts';
 export type { ProfileName, RunSettings } from './run-settings.ts';
 export { targetSelectionFromEnv } from './target-from-env.ts';
