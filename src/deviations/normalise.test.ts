@@ -117,6 +117,28 @@ describe('normaliseDeviation', () => {
     expect(a.reproduce).toEqual({ seed: 7, command: 'replay --pool <pool-id:1>' });
   });
 
+  it('leaves error names and deliberately broken ids readable under an identifier path', () => {
+    // A fresh-user review found allowed error names turned into <pool-id:N> tokens, and the very value that
+    // broke UserPoolId's pattern hidden, because expected and actual were learnt as identifiers.
+    const normaliser = new Normaliser();
+    const broken = normaliseDeviation(
+      aDeviation({
+        path: '/UserPoolId',
+        expected: ['InvalidParameterException', 'ResourceNotFoundException'],
+        actual: 200,
+        request: { UserPoolId: 'not an id!' },
+      }),
+      normaliser,
+    );
+    const next = normaliseDeviation(
+      aDeviation({ path: '/$status', actual: '400 InvalidParameterException', request: {} }),
+      normaliser,
+    );
+    expect(broken.expected).toEqual(['InvalidParameterException', 'ResourceNotFoundException']);
+    expect(broken.request).toEqual({ UserPoolId: 'not an id!' });
+    expect(next.actual).toBe('400 InvalidParameterException');
+  });
+
   it('keeps "a different id came back" visible', () => {
     const d = normaliseDeviation(
       aDeviation({ path: '/UserPool/Id', expected: 'us-east-1_AAA', actual: 'us-east-1_BBB' }),

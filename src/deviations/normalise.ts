@@ -78,7 +78,10 @@ export class Normaliser {
    * @throws Error when the committed specs cannot be read (only when `members` is not given).
    */
   constructor(
-    private readonly members: Pick<SpecMembers, 'timestamps' | 'identifiers'> = committedSpecMembers(),
+    private readonly members: Pick<
+      SpecMembers,
+      'timestamps' | 'identifiers' | 'identifierPatterns'
+    > = committedSpecMembers(),
   ) {}
 
   /**
@@ -87,7 +90,7 @@ export class Normaliser {
    * before normalising any of it.
    */
   learn(value: unknown, key?: string): void {
-    const category = key === undefined ? undefined : this.members.identifiers.get(key);
+    const category = this.identifierCategory(key, value);
     if (typeof value === 'string' && category !== undefined) {
       if (!this.#learnt.has(value)) this.#learnt.set(value, category);
       return;
@@ -124,7 +127,7 @@ export class Normaliser {
   value(value: unknown, key?: string): unknown {
     if (typeof value === 'string') {
       if (key !== undefined && isRequestIdKey(key)) return this.token('request-id', value);
-      const category = key === undefined ? undefined : this.members.identifiers.get(key);
+      const category = this.identifierCategory(key, value);
       if (category !== undefined && !value.startsWith('<')) {
         this.#learnt.set(value, category);
         return this.token(category, value);
@@ -141,8 +144,25 @@ export class Normaliser {
 
   /** A number under a timestamp key (by the specs, or a JWT time claim) becomes a token; other numbers are data. */
   timestamp(value: number, key: string | undefined): unknown {
-    const volatile = key !== undefined && (this.members.timestamps.has(key) || TOKEN_TIME_CLAIMS.has(key));
-    return volatile ? this.token('timestamp', String(value)) : value;
+    return key !== undefined && this.isTimestampMember(key) ? this.token('timestamp', String(value)) : value;
+  }
+
+  /** Whether a member holds a timestamp: by the specs (`epoch-seconds`), or a JWT time claim. */
+  isTimestampMember(key: string): boolean {
+    return this.members.timestamps.has(key) || TOKEN_TIME_CLAIMS.has(key);
+  }
+
+  /**
+   * The token category of `value` under member `key`, if it is a generated identifier: the member is one the
+   * specs call an identifier, and the value has the member's pattern (a value breaking it was made up on
+   * purpose, and must stay visible).
+   */
+  private identifierCategory(key: string | undefined, value: unknown): VolatileCategory | undefined {
+    if (key === undefined || typeof value !== 'string' || value === '') return undefined;
+    const category = this.members.identifiers.get(key);
+    const pattern = this.members.identifierPatterns?.get(key);
+    if (category === undefined) return undefined;
+    return pattern === undefined || new RegExp(`^(?:${pattern})$`, 'u').test(value) ? category : undefined;
   }
 
   #replaceLearnt(text: string): string {
@@ -188,14 +208,15 @@ export function normaliseDeviation(
   normaliser = new Normaliser(),
 ): ReportDeviation {
   const member = lastPointerSegment(deviation.path);
+  // Identifiers are learnt from the request only: expected and actual under an identifier's path may be a list of
+  // error names or the very value that broke the member's pattern, and must stay readable.
   normaliser.learn(deviation.request);
-  normaliser.learn(deviation.expected, member);
-  normaliser.learn(deviation.actual, member);
+  const timestampMember = member !== undefined && normaliser.isTimestampMember(member) ? member : undefined;
   return {
     ...deviation,
     path: normaliser.string(deviation.path),
-    expected: normaliser.value(deviation.expected, member),
-    actual: normaliser.value(deviation.actual, member),
+    expected: normaliser.value(deviation.expected, timestampMember),
+    actual: normaliser.value(deviation.actual, timestampMember),
     message: normaliser.string(deviation.message),
     request: normaliser.value(deviation.request) as Record<string, unknown>,
     reproduce: normaliser.value(deviation.reproduce) as ReportDeviation['reproduce'],

@@ -15,6 +15,11 @@ export interface SpecMembers {
    * when its name ends in `Id` and it has no enum.
    */
   readonly identifiers: ReadonlyMap<string, string>;
+  /**
+   * The pattern (JSON Schema `pattern`, unanchored) an identifier member's values have, where the spec gives one.
+   * Only a value of that shape is a generated id: a value that breaks it was made up by the suite on purpose.
+   */
+  readonly identifierPatterns?: ReadonlyMap<string, string>;
   /** Members whose value is a secret: the `sensitive` annotation (Smithy's trait) on the member's schema. */
   readonly sensitive: ReadonlySet<string>;
 }
@@ -30,6 +35,7 @@ export function specMembersOf(specs: readonly OperationSpec[]): SpecMembers {
   const members = {
     timestamps: new Set<string>(),
     identifiers: new Map<string, string>(),
+    identifierPatterns: new Map<string, string>(),
     sensitive: new Set<string>(),
   };
   for (const spec of specs) {
@@ -50,6 +56,7 @@ export function committedSpecMembers(): SpecMembers {
 type Collected = {
   timestamps: Set<string>;
   identifiers: Map<string, string>;
+  identifierPatterns: Map<string, string>;
   sensitive: Set<string>;
 };
 
@@ -69,6 +76,7 @@ function classify(member: string, node: JsonSchema, into: Collected): void {
   if (node['format'] === 'epoch-seconds') into.timestamps.add(member);
   if (node['type'] === 'string' && node['enum'] === undefined && /Id$/.test(member)) {
     into.identifiers.set(member, node['pattern'] === USER_POOL_ID_PATTERN ? 'pool-id' : kebabCase(member));
+    if (typeof node['pattern'] === 'string') into.identifierPatterns.set(member, node['pattern']);
   }
 }
 
