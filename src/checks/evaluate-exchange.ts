@@ -67,7 +67,7 @@ export function evaluateNotFoundExchange(spec: OperationSpec, exchange: Exchange
 }
 
 /** No complete response (refused, reset, cut short, past the deadline): only the transport finding stands. */
-function isTransportFailure(exchange: Exchange): boolean {
+export function isTransportFailure(exchange: Exchange): boolean {
   return transportFinding(exchange) !== undefined;
 }
 

@@ -14,11 +14,12 @@ export {
   toChangeVerdict,
 } from './document-changes.ts';
 export type { ChangeOutcome, Observed } from './document-changes.ts';
-export { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './error-shape.ts';
+export { ERROR_SHAPE_CHECK, UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './error-shape.ts';
 export {
   evaluateInvalidExchange,
   evaluateNotFoundExchange,
   evaluateValidExchange,
+  isTransportFailure,
 } from './evaluate-exchange.ts';
 export { listAllPools, poolsOf } from './list-pages.ts';
 export { allowedRejections } from './negative.ts';

@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import {
   type BrokenRule,
+  ERROR_SHAPE_CHECK,
   evaluateInvalidExchange,
   evaluateNotFoundExchange,
   evaluateValidExchange,
+  isTransportFailure,
   UNKNOWN_CLIENT_ID,
   UNKNOWN_USER_POOL_ID,
 } from '../checks/index.ts';
 import { type CheckRecorder, explore, type ExploreResult } from '../engine/index.ts';
 import { checkNameOf, type Evaluation } from '../deviations/index.ts';
-import { fixupFor, invalidRequests, validRequests, type FixupContext } from '../generate/index.ts';
+import { type FixupContext, fixupFor, invalidRequests, validRequests } from '../generate/index.ts';
 import { type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
 import { SetupError } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
@@ -78,7 +80,8 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
 /**
  * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON (check
  * error-shape). Only for operations whose requests name one ({@link unknownIdVariants}); one valid generated
- * request supplies everything else.
+ * request supplies everything else, and is sent first with the real ids: only if the target accepts it are
+ * the unknown-id variants judged.
  */
 export async function runUnknownIds(context: ScenarioContext, operation: string): Promise<void> {
   const prepared = await prepare(context, operation, 'unknown-ids');
@@ -89,6 +92,24 @@ export async function runUnknownIds(context: ScenarioContext, operation: string)
     numRuns: 1,
   });
   if (valid === undefined) return;
+  // "Unknown id → not found" presupposes a request the target accepts with the real ids: when it refuses that
+  // one (a flow it does not support, say), an answer to the variants says nothing about unknown ids, and the
+  // refusal itself is the positive check's finding.
+  const baseline = await context.wire.send(operation, valid);
+  run.recorder.sawExchange(baseline.exchange);
+  if (isUnsupportedOperation(baseline.exchange)) return markUnsupported(run, baseline.exchange);
+  if (isTransportFailure(baseline.exchange)) {
+    // No answer at all is a transport finding here as anywhere; it says nothing about unknown ids either.
+    recordEvaluation(run.recorder, evaluateNotFoundExchange(run.spec, baseline.exchange), {
+      request: valid,
+      raw: false,
+    });
+    return;
+  }
+  if (baseline.exchange.status < 200 || baseline.exchange.status >= 300) {
+    run.recorder.declare(ERROR_SHAPE_CHECK);
+    return;
+  }
   for (const request of unknownIdVariants(run.spec, valid)) {
     const result = await context.wire.send(operation, request);
     run.recorder.sawExchange(result.exchange);
