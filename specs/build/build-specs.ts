@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OperationSpec } from '../format/index.ts';
 import { DEFAULT_REFERENCE_PATH } from './default-paths.ts';
-import { laterResponseMembers, loadReferenceShapes } from './later-members.ts';
+import {
+  laterOptionalMembers,
+  laterResponseMembers,
+  loadReferenceShapes,
+  withoutRequired,
+} from './later-members.ts';
 import { parsePage } from './page-parser.ts';
 import { assertSchemasCompile } from './schema-check.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
@@ -59,8 +64,11 @@ export function generateSpecs(
     for (const section of parsePage(document)) {
       const assembled = assembleSpec(document, section, model);
       const { omittedPatterns } = assembled;
+      const relaxed = laterOptionalMembers(assembled.spec, reference);
       const spec = {
         ...assembled.spec,
+        request: withoutRequired(assembled.spec.request, relaxed),
+        laterOptionalMembers: relaxed,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
       };
       const earlier = byOperation.get(spec.operation);

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationSpec } from '../format/index.ts';
-import { laterResponseMembers, type SmithyShapes } from './later-members.ts';
+import {
+  laterOptionalMembers,
+  laterResponseMembers,
+  type SmithyShapes,
+  withoutRequired,
+} from './later-members.ts';
 
 const NS = 'com.amazonaws.cognitoidentityprovider';
 const shapes: SmithyShapes = {
-  [`${NS}#ListThings`]: { type: 'operation', output: { target: `${NS}#ListThingsResponse` } },
+  [`${NS}#ListThings`]: {
+    type: 'operation',
+    input: { target: `${NS}#ListThingsRequest` },
+    output: { target: `${NS}#ListThingsResponse` },
+  },
+  [`${NS}#ListThingsRequest`]: {
+    type: 'structure',
+    members: {
+      Max: { target: 'smithy.api#Integer', traits: { 'smithy.api#required': {} } },
+      Filter: { target: `${NS}#Filter` },
+    },
+  },
+  [`${NS}#Filter`]: { type: 'structure', members: { Name: { target: 'smithy.api#String' } } },
   [`${NS}#ListThingsResponse`]: { type: 'structure', members: { Things: { target: `${NS}#ThingList` } } },
   [`${NS}#ThingList`]: { type: 'list', member: { target: `${NS}#Thing` } },
   [`${NS}#Thing`]: {
@@ -29,6 +46,7 @@ function spec(response: OperationSpec['response']): OperationSpec {
     changes: [],
     narrowings: [],
     laterResponseMembers: [],
+    laterOptionalMembers: [],
     errors: [],
   };
 }
@@ -50,5 +68,28 @@ describe('laterResponseMembers', () => {
 
   it('is empty for an operation the reference does not have', () => {
     expect(laterResponseMembers({ ...spec({ type: 'object' }), operation: 'Gone' }, shapes)).toEqual([]);
+  });
+});
+
+describe('laterOptionalMembers', () => {
+  it('lists what the document requires and the current reference does not, and drops it from the schema', () => {
+    const request = {
+      type: 'object',
+      required: ['Max'],
+      properties: {
+        Max: { type: 'integer' },
+        Filter: { type: 'object', required: ['Name'], properties: { Name: { type: 'string' } } },
+      },
+    };
+    const relaxed = laterOptionalMembers({ ...spec({ type: 'object' }), request }, shapes);
+    expect(relaxed).toEqual(['/Filter/Name']);
+    expect(withoutRequired(request, relaxed)).toEqual({
+      type: 'object',
+      required: ['Max'],
+      properties: {
+        Max: { type: 'integer' },
+        Filter: { type: 'object', properties: { Name: { type: 'string' } } },
+      },
+    });
   });
 });

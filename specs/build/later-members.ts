@@ -8,7 +8,9 @@ export type SmithyShapes = Readonly<Record<string, SmithyShape>>;
 
 interface SmithyShape {
   readonly type: string;
-  readonly members?: Readonly<Record<string, { readonly target: string }>>;
+  readonly members?: Readonly<
+    Record<string, { readonly target: string; readonly traits?: Readonly<Record<string, unknown>> }>
+  >;
   readonly member?: { readonly target: string };
   readonly value?: { readonly target: string };
   readonly input?: { readonly target: string };
@@ -69,4 +71,77 @@ function collect(
       inside,
     );
   }
+}
+
+/**
+ * Request members the spec requires and the current reference no longer does (JSON pointers, `*` for list
+ * items), sorted. Where the documents disagree the later one stands, so these leave the request schema's
+ * `required`, and a request without them is not "invalid". Empty when the reference lacks the operation.
+ */
+export function laterOptionalMembers(spec: OperationSpec, shapes: SmithyShapes): string[] {
+  const input = shapes[`${NAMESPACE}#${spec.operation}`]?.input?.target;
+  if (input === undefined) return [];
+  const relaxed: string[] = [];
+  relax(spec.request, input, '', shapes, relaxed, new Set());
+  return relaxed.sort();
+}
+
+function relax(
+  schema: JsonSchema | undefined,
+  shapeId: string,
+  pointer: string,
+  shapes: SmithyShapes,
+  relaxed: string[],
+  visiting: ReadonlySet<string>,
+): void {
+  const shape = shapes[shapeId];
+  if (schema === undefined || shape === undefined || visiting.has(shapeId)) return;
+  const inside = new Set([...visiting, shapeId]);
+  if (shape.type === 'structure') {
+    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
+    const required = (schema['required'] ?? []) as readonly string[];
+    for (const name of required) {
+      const member = shape.members?.[name];
+      if (member !== undefined && member.traits?.['smithy.api#required'] === undefined)
+        relaxed.push(childPointer(pointer, name));
+    }
+    for (const [name, member] of Object.entries(shape.members ?? {}))
+      relax(properties[name], member.target, childPointer(pointer, name), shapes, relaxed, inside);
+  } else if (shape.type === 'list' && shape.member) {
+    relax(
+      schema['items'] as JsonSchema | undefined,
+      shape.member.target,
+      childPointer(pointer, ANY_ITEM),
+      shapes,
+      relaxed,
+      inside,
+    );
+  }
+}
+
+/** `schema` with the members at `pointers` (from {@link laterOptionalMembers}) no longer required. */
+export function withoutRequired(schema: JsonSchema, pointers: readonly string[]): JsonSchema {
+  if (pointers.length === 0) return schema;
+  return dropRequired(schema, '', new Set(pointers));
+}
+
+function dropRequired(schema: JsonSchema, pointer: string, drop: ReadonlySet<string>): JsonSchema {
+  const result: Record<string, unknown> = { ...schema };
+  const required = schema['required'] as readonly string[] | undefined;
+  if (required !== undefined) {
+    const kept = required.filter((name) => !drop.has(childPointer(pointer, name)));
+    if (kept.length > 0) result['required'] = kept;
+    else delete result['required'];
+  }
+  const properties = schema['properties'] as Record<string, JsonSchema> | undefined;
+  if (properties !== undefined)
+    result['properties'] = Object.fromEntries(
+      Object.entries(properties).map(([name, child]) => [
+        name,
+        dropRequired(child, childPointer(pointer, name), drop),
+      ]),
+    );
+  const items = schema['items'] as JsonSchema | undefined;
+  if (items !== undefined) result['items'] = dropRequired(items, childPointer(pointer, ANY_ITEM), drop);
+  return result as JsonSchema;
 }

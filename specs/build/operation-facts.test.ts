@@ -300,12 +300,10 @@ describe('CreateUserPoolClient', () => {
     expect(at(s.request, '/AllowedOAuthFlows/*')['enum']).toEqual(['code', 'implicit', 'client_credentials']);
     expect(at(s.request, '/AllowedOAuthFlows')).toMatchObject({ minItems: 0, maxItems: 3 });
   });
-  it('requires the three analytics identifiers', () => {
-    expect(required(s.request, '/AnalyticsConfiguration')).toEqual([
-      'ApplicationId',
-      'RoleArn',
-      'ExternalId',
-    ]);
+  it('requires none of the analytics identifiers, as the current reference no longer does', () => {
+    const relaxed = ['ApplicationId', 'ExternalId', 'RoleArn'].map((m) => `/AnalyticsConfiguration/${m}`);
+    expect(required(s.request, '/AnalyticsConfiguration')).toBeUndefined();
+    expect(s.laterOptionalMembers).toEqual(relaxed);
   });
   it('returns the client', () => {
     expect(members(s.response, '/UserPoolClient')).toEqual(CLIENT_MEMBERS);
@@ -463,11 +461,8 @@ describe('UpdateUserPoolClient', () => {
     expect(required(s.request)).toEqual(['UserPoolId', 'ClientId']);
     expect(members(s.request)).toHaveLength(15);
     expect(members(s.request)).not.toContain('GenerateSecret');
-    expect(required(s.request, '/AnalyticsConfiguration')).toEqual([
-      'ApplicationId',
-      'RoleArn',
-      'ExternalId',
-    ]);
+    // The 2018 model required the three analytics identifiers; the current reference requires none.
+    expect(required(s.request, '/AnalyticsConfiguration')).toBeUndefined();
   });
   it('announces the flow on both sides', () => {
     expect(s.changes).toEqual([

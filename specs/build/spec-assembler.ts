@@ -73,6 +73,7 @@ export function assembleSpec(
     ),
     narrowings,
     laterResponseMembers: [],
+    laterOptionalMembers: [],
     errors: modeledErrors(model, operation),
   };
   const omittedPatterns = [

@@ -60,6 +60,11 @@ export interface OperationSpec {
    * items): drift since the document's release. A response carrying one is up to date, never unexpected.
    */
   readonly laterResponseMembers: readonly string[];
+  /**
+   * Request members the document requires and the current reference no longer does (JSON pointers): the
+   * request schema leaves them out of `required`, since where the documents disagree the later one stands.
+   */
+  readonly laterOptionalMembers: readonly string[];
   /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
   readonly errors: readonly string[];
 }
