@@ -9,7 +9,7 @@ import { ConformanceReporter } from './reporters/index.ts';
  * - `unit`: nothing but Node (parsers, checks on recorded exchanges, report writers).
  * - `embedded`: a real cognito-local process. Forks, because cognito-local's API changes the working
  *   directory, which thread workers forbid.
- * - `browser`: Debian's Chromium (installed by scripts/provision.sh).
+ * - `browser`: a Chromium (found, or installed from Debian, by scripts/test-environment.sh).
  * - `containers`: a container engine (Podman's Docker-compatible socket, set up by scripts/container-engine.sh).
  */
 // Node 20 is this project's pinned runtime; the SDK's reminder about Node 22 would repeat in every worker.

@@ -35,13 +35,37 @@ export function checkResponseSchema(
 ): Finding[] {
   if (exchange.status < 200 || exchange.status >= 300 || exchange.body === undefined) return [];
   const later = new Set(laterMembers);
-  return oneCausePerValue(
-    validators
-      .responseErrors(exchange.operation, exchange.body)
-      .map(toFinding)
-      .filter((finding): finding is Finding => finding !== undefined)
-      .filter((finding) => finding.kind !== 'unexpected-member' || !later.has(anyItem(finding.path))),
-  );
+  const errors = validators.responseErrors(exchange.operation, exchange.body);
+  const nulls = [
+    ...new Set(errors.filter((error) => error.data === null).map((error) => error.instancePath)),
+  ];
+  return [
+    ...nulls.map(nullFinding),
+    ...oneCausePerValue(
+      errors
+        .filter((error) => !nulls.includes(error.instancePath))
+        .map(toFinding)
+        .filter((finding): finding is Finding => finding !== undefined)
+        .filter((finding) => finding.kind !== 'unexpected-member' || !later.has(anyItem(finding.path))),
+    ),
+  ];
+}
+
+/**
+ * A member sent as `null`: awsJson1.1 servers leave an absent member out, and clients read `null` as absent, so
+ * this is a difference on the wire, not a value of the wrong type; one finding per member, whatever its type
+ * or constraints.
+ */
+function nullFinding(path: string): Finding {
+  const member = path.slice(path.lastIndexOf('/') + 1);
+  return {
+    kind: 'wire-format',
+    severity: 'warning',
+    path,
+    expected: 'the member left out when it has no value',
+    actual: null,
+    message: `response sends null for ${member}; awsJson1.1 leaves an absent member out`,
+  };
 }
 
 /** A response pointer with list indices as `*`, as the spec's pointers have them. */

@@ -98,7 +98,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   const target = await startTarget(selection, {
     announcement: awsAnnouncement(settings),
     log,
-    ...(values['target-name'] ? { targetName: checkedTargetName(values['target-name']) } : {}),
+    ...(values['target-name'] !== undefined ? { targetName: checkedTargetName(values['target-name']) } : {}),
   });
   process.env[ENV.startedTarget] = JSON.stringify(target.descriptor);
   log(
