@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,4 +32,47 @@ describe('the package export cognito-conformance/reporter', () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it('types the reporters for a strict TypeScript vitest config', async () => {
+    // Arrange: a consumer's vitest.config.ts, type-checked as TypeScript users would (strict, nodenext).
+    const project = await mkdtemp(join(tmpdir(), 'cc-consumer-types-'));
+    try {
+      await mkdir(join(project, 'node_modules'));
+      await symlink(ROOT, join(project, 'node_modules', 'cognito-conformance'), 'dir');
+      await writeFile(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            noEmit: true,
+            skipLibCheck: true,
+          },
+          files: ['vitest.config.ts'],
+        }),
+      );
+      await writeFile(join(project, 'package.json'), JSON.stringify({ type: 'module' }));
+      await writeFile(
+        join(project, 'vitest.config.ts'),
+        "import { ConformanceReporter, type ConformanceReporterOptions } from 'cognito-conformance/reporter';\n" +
+          "const options: ConformanceReporterOptions = { outDir: 'reports', formats: ['json', 'junit'] };\n" +
+          'export const reporters = [new ConformanceReporter(options)];\n',
+      );
+      // Act
+      const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+      const result = await promisify(execFile)(process.execPath, [tsc, '-p', project]).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: { code?: number; stdout?: string }) => ({
+          code: error.code ?? 1,
+          stdout: error.stdout ?? '',
+        }),
+      );
+      // Assert
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(0);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
