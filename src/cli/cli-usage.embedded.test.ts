@@ -69,6 +69,15 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
     expectUsageError(await runCli(args), 'unknown --format', 'use a comma-separated list of');
   });
 
+  it.each([['Nope'], ['CreateUserPool,Nope']])(
+    'an unknown --ops name (%s) is exit 2 before anything starts, listing the operations',
+    async (ops) => {
+      const result = await runCli(['run', '--ops', ops], { timeoutMs: 60_000 });
+      expectUsageError(result, '--ops: unknown operation Nope', 'use one of AdminInitiateAuth');
+      expect(result.durationMs).toBeLessThan(15_000);
+    },
+  );
+
   it('a bad --shard is exit 2 before anything starts', async () => {
     expectUsageError(await runCli(['run', '--shard', '3/2']), '--shard 3/2');
   });

@@ -3,28 +3,35 @@ import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import { ConformanceReporter, ProgressReporter } from '../../reporters/index.ts';
 import {
+  appendStepSummary,
   applyBaseline,
-  exitCodeFor,
-  formatBaseline,
-  loadBaseline,
-  writeBaseline,
   type Baseline,
   type BaselineEntry,
   type BaselineResult,
-  appendStepSummary,
-  reportToMarkdown,
+  exitCodeFor,
+  formatBaseline,
+  loadBaseline,
   REPORT_FORMATS,
-  writeFileAtomic,
   type ReportFormat,
+  reportToMarkdown,
+  writeBaseline,
+  writeFileAtomic,
 } from '../report/index.ts';
 import type { Report } from '../deviations/index.ts';
-import { ENV, PROFILES, exportRunSettings, runSettingsFromEnv, awsAnnouncement } from '../settings/index.ts';
+import {
+  awsAnnouncement,
+  ENV,
+  exportRunSettings,
+  knownOperations,
+  PROFILES,
+  runSettingsFromEnv,
+} from '../settings/index.ts';
 import { cleanupByPrefix } from '../resources/index.ts';
-import { startTarget, parseTargetSelection, type StartedTarget } from '../targets/index.ts';
-import { helpText, parseCommandArgs, type CommandDefinition } from './command-args.ts';
+import { parseTargetSelection, type StartedTarget, startTarget } from '../targets/index.ts';
+import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
-import { parseShard, shardOutDir, shardText, type Shard } from './shard-option.ts';
+import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -60,7 +67,7 @@ export const RUN_COMMAND = {
     'allow-aws': 'required to run against real AWS (or COGNITO_CONFORMANCE_ALLOW_AWS=1)',
     profile: `${Object.keys(PROFILES).join(' | ')} (default quick)`,
     seed: 'replay a run exactly: the seed printed in an earlier report',
-    ops: 'comma-separated operations to run, e.g. CreateUserPool,ListUserPools',
+    ops: 'comma-separated operations to run, e.g. CreateUserPool,ListUserPools (any case; an unknown name is an error)',
     format: `comma-separated outputs: ${REPORT_FORMATS.join(',')} (default json,md)`,
     out: 'directory for the report files (default reports)',
     baseline: 'reviewed file of accepted deviations; only others fail the run',
@@ -195,7 +202,7 @@ function settingsEnv(values: Record<string, string | boolean | undefined>): Reco
   const env: Record<string, string> = {};
   if (typeof values['profile'] === 'string') env[ENV.profile] = values['profile'];
   if (typeof values['seed'] === 'string') env[ENV.seed] = values['seed'];
-  if (typeof values['ops'] === 'string') env[ENV.operations] = values['ops'];
+  if (typeof values['ops'] === 'string') env[ENV.operations] = checkedOps(values['ops']).join(',');
   if (typeof values['runs'] === 'string') env[ENV.runs] = values['runs'];
   if (typeof values['request-timeout'] === 'string')
     env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
@@ -264,6 +271,20 @@ function watchForInterrupt(log: (line: string) => void) {
       process.off('SIGTERM', listener);
     },
   };
+}
+
+/** The `--ops` names in the specs' spelling; an unknown one is a usage error before anything starts. */
+function checkedOps(text: string): string[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new UsageError('run: --ops needs at least one operation name');
+  try {
+    return knownOperations('--ops', names);
+  } catch (error) {
+    throw new UsageError(`run: ${(error as Error).message}`);
+  }
 }
 
 function checkedTargetName(name: string): string {

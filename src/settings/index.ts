@@ -7,6 +7,7 @@ export {
   ENV,
   PROFILES,
   exportRunSettings,
+  knownOperations,
   resolveRunSettings,
   runSettingsFromEnv,
   seedFor,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_SAFE_REQUESTS_PER_SECOND, runSettingsFromEnv, seedFor } from './run-settings.ts';
+import {
+  AWS_SAFE_REQUESTS_PER_SECOND,
+  runSettingsFromEnv,
+  seedFor,
+  knownOperations,
+} from './run-settings.ts';
 
 describe('runSettingsFromEnv', () => {
   it('takes the profile, seed, runs, rate and request timeout from the environment', () => {
@@ -44,5 +49,23 @@ describe('runSettingsFromEnv', () => {
     expect(seedFor(1, 'a')).toBe(seedFor(1, 'a'));
     expect(seedFor(1, 'a')).not.toBe(seedFor(2, 'a'));
     expect(seedFor(1, 'a')).not.toBe(seedFor(1, 'b'));
+  });
+});
+
+describe('knownOperations', () => {
+  it('spells the names as the specs do, matched case-insensitively, once each', () => {
+    expect(knownOperations('--ops', ['createuserpool', 'ListUserPools', 'CREATEUSERPOOL'])).toEqual([
+      'CreateUserPool',
+      'ListUserPools',
+    ]);
+  });
+
+  it('refuses an unknown name, naming where it came from and the known operations', () => {
+    expect(() => knownOperations('--ops', ['CreateUserPool', 'Nope'])).toThrow(
+      /^--ops: unknown operation Nope; use one of AdminInitiateAuth, .*UpdateUserPoolClient$/,
+    );
+    expect(() => runSettingsFromEnv({ COGNITO_CONFORMANCE_OPS: 'Nope' })).toThrow(
+      /^COGNITO_CONFORMANCE_OPS: unknown/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { loadOperationSpecs } from '../spec/index.ts';
 import { ALLOW_AWS_ENV } from '../targets/index.ts';
 
 /**
@@ -93,10 +94,11 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
   const runId = env[ENV.runId] ?? randomBytes(4).toString('hex');
   const runs = positiveNumber(env, ENV.runs);
   const requestTimeoutMs = positiveNumber(env, ENV.requestTimeoutMs);
-  const operations = env[ENV.operations]
+  const listed = env[ENV.operations]
     ?.split(',')
     .map((op) => op.trim())
     .filter(Boolean);
+  const operations = listed === undefined ? undefined : knownOperations(ENV.operations, listed);
   return {
     profile,
     ...PROFILES[profile],
@@ -109,6 +111,20 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
     awsRequestsPerSecond: positiveNumber(env, ENV.maxRequestsPerSecond) ?? AWS_SAFE_REQUESTS_PER_SECOND,
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
   };
+}
+
+/**
+ * The operations named, each in the committed specs' own spelling (matched case-insensitively).
+ * @throws Error naming `source` (the flag or variable) and the known operations when a name is unknown: an
+ *   unknown name would otherwise make an empty run.
+ */
+export function knownOperations(source: string, names: readonly string[]): string[] {
+  const known = loadOperationSpecs().map((spec) => spec.operation);
+  const byLowerCase = new Map(known.map((operation) => [operation.toLowerCase(), operation]));
+  const unknown = names.filter((name) => !byLowerCase.has(name.toLowerCase()));
+  if (unknown.length > 0)
+    throw new Error(`${source}: unknown operation ${unknown.join(', ')}; use one of ${known.join(', ')}`);
+  return [...new Set(names.map((name) => byLowerCase.get(name.toLowerCase()) as string))];
 }
 
 /** A positive whole number from the environment, or undefined when unset; anything else is an error. */
