@@ -78,6 +78,16 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
     },
   );
 
+  it.each([
+    [['--seed', 'abc'], 'run: --seed takes a whole number'],
+    [['--runs', '0'], 'run: --runs takes a positive whole number'],
+    [['--profile', 'fast'], 'run: --profile fast: unknown profile; use quick or thorough'],
+  ])('a bad %j is exit 2 naming the flag, not the environment variable', async (flags, message) => {
+    const result = await runCli(['run', ...flags]);
+    expectUsageError(result, message);
+    expect(result.stderr).not.toContain('COGNITO_CONFORMANCE_');
+  });
+
   it('a bad --shard is exit 2 before anything starts', async () => {
     expectUsageError(await runCli(['run', '--shard', '3/2']), '--shard 3/2');
   });

@@ -200,10 +200,10 @@ async function cleanUp(target: StartedTarget, prefix: string, log: (line: string
 
 function settingsEnv(values: Record<string, string | boolean | undefined>): Record<string, string> {
   const env: Record<string, string> = {};
-  if (typeof values['profile'] === 'string') env[ENV.profile] = values['profile'];
-  if (typeof values['seed'] === 'string') env[ENV.seed] = values['seed'];
+  if (typeof values['profile'] === 'string') env[ENV.profile] = checkedProfile(values['profile']);
+  if (typeof values['seed'] === 'string') env[ENV.seed] = checkedSeed(values['seed']);
   if (typeof values['ops'] === 'string') env[ENV.operations] = checkedOps(values['ops']).join(',');
-  if (typeof values['runs'] === 'string') env[ENV.runs] = values['runs'];
+  if (typeof values['runs'] === 'string') env[ENV.runs] = checkedRuns(values['runs']);
   if (typeof values['request-timeout'] === 'string')
     env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
   env[ENV.startedAt] = new Date().toISOString();
@@ -285,6 +285,27 @@ function checkedOps(text: string): string[] {
   } catch (error) {
     throw new UsageError(`run: ${(error as Error).message}`);
   }
+}
+
+/** Flag errors name the flag the user typed, not the environment variable the run reads. */
+function checkedProfile(profile: string): string {
+  if (!(profile in PROFILES))
+    throw new UsageError(
+      `run: --profile ${profile}: unknown profile; use ${Object.keys(PROFILES).join(' or ')}`,
+    );
+  return profile;
+}
+
+function checkedSeed(seed: string): string {
+  if (!/^-?\d+$/.test(seed))
+    throw new UsageError(`run: --seed takes a whole number (a report's run.seed), got ${seed}`);
+  return seed;
+}
+
+function checkedRuns(runs: string): string {
+  if (!/^[1-9]\d*$/.test(runs))
+    throw new UsageError(`run: --runs takes a positive whole number, got ${runs}`);
+  return runs;
 }
 
 function checkedTargetName(name: string): string {
