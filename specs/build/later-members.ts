@@ -39,37 +39,37 @@ export function laterResponseMembers(spec: OperationSpec, shapes: SmithyShapes):
   const output = shapes[`${NAMESPACE}#${spec.operation}`]?.output?.target;
   if (output === undefined) return [];
   const later: string[] = [];
-  collect(spec.response, output, '', shapes, later, new Set());
+  walkStructures(spec.response, output, '', shapes, (schema, shape, pointer) => {
+    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
+    for (const name of Object.keys(shape.members ?? {}))
+      if (properties[name] === undefined) later.push(childPointer(pointer, name));
+  });
   return later.sort();
 }
 
-function collect(
+/**
+ * Walks a schema and the reference shape it describes in step (structure members, list items; a member's items
+ * point at `*`), calling `visit` on each structure the schema also has. Recursive shapes are visited once per path.
+ */
+function walkStructures(
   schema: JsonSchema | undefined,
   shapeId: string,
   pointer: string,
   shapes: SmithyShapes,
-  later: string[],
-  visiting: ReadonlySet<string>,
+  visit: (schema: JsonSchema, shape: SmithyShape, pointer: string) => void,
+  visiting: ReadonlySet<string> = new Set(),
 ): void {
   const shape = shapes[shapeId];
-  if (shape === undefined || visiting.has(shapeId)) return;
+  if (schema === undefined || shape === undefined || visiting.has(shapeId)) return;
   const inside = new Set([...visiting, shapeId]);
   if (shape.type === 'structure') {
-    const properties = (schema?.['properties'] ?? {}) as Record<string, JsonSchema>;
-    for (const [name, member] of Object.entries(shape.members ?? {})) {
-      const child = childPointer(pointer, name);
-      if (schema !== undefined && properties[name] === undefined) later.push(child);
-      collect(properties[name], member.target, child, shapes, later, inside);
-    }
+    visit(schema, shape, pointer);
+    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
+    for (const [name, member] of Object.entries(shape.members ?? {}))
+      walkStructures(properties[name], member.target, childPointer(pointer, name), shapes, visit, inside);
   } else if (shape.type === 'list' && shape.member) {
-    collect(
-      schema?.['items'] as JsonSchema | undefined,
-      shape.member.target,
-      childPointer(pointer, ANY_ITEM),
-      shapes,
-      later,
-      inside,
-    );
+    const items = schema['items'] as JsonSchema | undefined;
+    walkStructures(items, shape.member.target, childPointer(pointer, ANY_ITEM), shapes, visit, inside);
   }
 }
 
@@ -82,41 +82,14 @@ export function laterOptionalMembers(spec: OperationSpec, shapes: SmithyShapes):
   const input = shapes[`${NAMESPACE}#${spec.operation}`]?.input?.target;
   if (input === undefined) return [];
   const relaxed: string[] = [];
-  relax(spec.request, input, '', shapes, relaxed, new Set());
-  return relaxed.sort();
-}
-
-function relax(
-  schema: JsonSchema | undefined,
-  shapeId: string,
-  pointer: string,
-  shapes: SmithyShapes,
-  relaxed: string[],
-  visiting: ReadonlySet<string>,
-): void {
-  const shape = shapes[shapeId];
-  if (schema === undefined || shape === undefined || visiting.has(shapeId)) return;
-  const inside = new Set([...visiting, shapeId]);
-  if (shape.type === 'structure') {
-    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
-    const required = (schema['required'] ?? []) as readonly string[];
-    for (const name of required) {
+  walkStructures(spec.request, input, '', shapes, (schema, shape, pointer) => {
+    for (const name of (schema['required'] ?? []) as readonly string[]) {
       const member = shape.members?.[name];
       if (member !== undefined && member.traits?.['smithy.api#required'] === undefined)
         relaxed.push(childPointer(pointer, name));
     }
-    for (const [name, member] of Object.entries(shape.members ?? {}))
-      relax(properties[name], member.target, childPointer(pointer, name), shapes, relaxed, inside);
-  } else if (shape.type === 'list' && shape.member) {
-    relax(
-      schema['items'] as JsonSchema | undefined,
-      shape.member.target,
-      childPointer(pointer, ANY_ITEM),
-      shapes,
-      relaxed,
-      inside,
-    );
-  }
+  });
+  return relaxed.sort();
 }
 
 /** `schema` with the members at `pointers` (from {@link laterOptionalMembers}) no longer required. */
