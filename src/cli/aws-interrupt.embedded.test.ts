@@ -2,11 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateReport } from '../report/index.ts';
-import { listAllPools } from '../resources/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
-import { WireClient } from '../wire/index.ts';
+import { useStandInTarget } from './test-support/stand-in-target.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'cognito-conformance.mjs');
 
@@ -20,22 +18,8 @@ const AWS_STAND_IN_ENV = {
   CI: '1',
 };
 
-let standIn: StartedTarget;
-let wire: WireClient;
-
-beforeAll(async () => {
-  standIn = await startEmbeddedTarget();
-  wire = new WireClient(standIn.descriptor);
-});
-
-afterAll(async () => {
-  wire.destroy();
-  await standIn.stop();
-});
-
-async function poolsWithPrefix(prefix: string): Promise<string[]> {
-  return (await listAllPools(wire)).filter((pool) => pool.name.startsWith(prefix)).map((pool) => pool.name);
-}
+const standIn = useStandInTarget();
+const poolsWithPrefix = (prefix: string) => standIn.poolsWithPrefix(prefix);
 
 describe('an interrupted run against AWS (cognito-local standing in)', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
@@ -54,7 +38,7 @@ describe('an interrupted run against AWS (cognito-local standing in)', () => {
           'aws',
           '--allow-aws',
           '--endpoint',
-          standIn.descriptor.endpoint,
+          standIn.target().descriptor.endpoint,
           '--ops',
           'CreateUserPool,UpdateUserPool',
           '--runs',

@@ -4,10 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityOf, locateDeviations, normaliseDeviation, type Report } from '../deviations/index.ts';
-import { listAllPools } from '../resources/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
-import { WireClient } from '../wire/index.ts';
 import { BIN, cliEnv, describeResult, runCli } from './test-support/run-cli.ts';
+import { useStandInTarget } from './test-support/stand-in-target.ts';
 
 /**
  * Settings are resolved once per run: the CLI draws the seed, run id and prefix, prints them in its header,
@@ -67,20 +65,8 @@ describe('a run without --seed and without a run id', () => {
 });
 
 describe('the sweep after workers were killed hard', () => {
-  let standIn: StartedTarget;
-  let wire: WireClient;
-
-  beforeAll(async () => {
-    standIn = await startEmbeddedTarget();
-    wire = new WireClient(standIn.descriptor);
-  });
-  afterAll(async () => {
-    wire.destroy();
-    await standIn.stop();
-  });
-
-  const poolsWithPrefix = async (prefix: string) =>
-    (await listAllPools(wire)).filter((pool) => pool.name.startsWith(prefix));
+  const standIn = useStandInTarget();
+  const poolsWithPrefix = (prefix: string) => standIn.poolsWithPrefix(prefix);
 
   it('removes every pool under the prefix the workers created, which is the prefix it printed', async () => {
     // Arrange: a long run against an endpoint the test owns, so the pools outlive the run unless swept.
@@ -90,7 +76,7 @@ describe('the sweep after workers were killed hard', () => {
         BIN,
         'run',
         '--endpoint',
-        standIn.descriptor.endpoint,
+        standIn.target().descriptor.endpoint,
         '--ops',
         'CreateUserPool,UpdateUserPool',
       ].concat(['--runs', '200', '--report-only', '--out', join(dir, 'killed')]),
