@@ -5,7 +5,9 @@ import { ConformanceReporter } from './reporters/index.ts';
  * Projects split by what a test needs:
  * - `conformance`: the suites themselves, against the target the global set-up starts (embedded
  *   cognito-local unless COGNITO_CONFORMANCE_TARGET says otherwise). Their findings reach the
- *   ConformanceReporter through task.meta, which writes reports/.
+ *   ConformanceReporter through task.meta, which writes reports/. One long-lived worker (`isolate: false`)
+ *   runs every suite file, so the project is loaded and the validators compiled once per run; each test
+ *   still gets its own resources (fixtures/conformance-test.ts).
  * - `unit`: nothing but Node (parsers, checks on recorded exchanges, report writers).
  * - `embedded`: a real cognito-local process. Forks, because cognito-local's API changes the working
  *   directory, which thread workers forbid.
@@ -26,6 +28,7 @@ export default defineConfig({
           include: ['suites/**/*.suite.ts'],
           globalSetup: ['fixtures/global-target-setup.ts'],
           pool: 'forks',
+          isolate: false,
           testTimeout: 300_000,
           hookTimeout: 60_000,
         },

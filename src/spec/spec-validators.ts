@@ -1,18 +1,17 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSpecAjv, type JsonSchema, type OperationSpec } from '../../specs/format/index.ts';
 
-/** Compiled request and response validators for every operation, built once per worker. */
+/**
+ * Request and response validators of the operation specs, compiled lazily: each schema on its first use, once
+ * per process (the suites share one worker), so a run compiles only what the operations it judges need.
+ */
 export class SpecValidators {
-  private readonly compiled = new Map<string, { request: ValidateFunction; response: ValidateFunction }>();
+  private readonly specs = new Map<string, OperationSpec>();
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private ajv: ReturnType<typeof createSpecAjv> | undefined;
 
   constructor(specs: readonly OperationSpec[]) {
-    const ajv = createSpecAjv();
-    for (const spec of specs) {
-      this.compiled.set(spec.operation, {
-        request: ajv.compile(spec.request as JsonSchema & object),
-        response: ajv.compile(spec.response as JsonSchema & object),
-      });
-    }
+    for (const spec of specs) this.specs.set(spec.operation, spec);
   }
 
   /** Ajv errors of a response body; empty when it conforms. */
@@ -25,10 +24,26 @@ export class SpecValidators {
     return this.run(operation, 'request', body);
   }
 
+  /** How many schemas have been compiled so far (each operation has two). */
+  get compiledCount(): number {
+    return this.compiled.size;
+  }
+
   private run(operation: string, side: 'request' | 'response', body: unknown): ErrorObject[] {
-    const validators = this.compiled.get(operation);
-    if (!validators) throw new Error(`SpecValidators: no spec compiled for ${operation}`);
-    const validate = validators[side];
+    const validate = this.validator(operation, side);
     return validate(body) ? [] : [...(validate.errors ?? [])];
+  }
+
+  private validator(operation: string, side: 'request' | 'response'): ValidateFunction {
+    const key = `${operation}\u0000${side}`;
+    let validate = this.compiled.get(key);
+    if (validate === undefined) {
+      const spec = this.specs.get(operation);
+      if (!spec) throw new Error(`SpecValidators: no spec for ${operation}`);
+      this.ajv ??= createSpecAjv();
+      validate = this.ajv.compile(spec[side] as JsonSchema & object);
+      this.compiled.set(key, validate);
+    }
+    return validate;
   }
 }
