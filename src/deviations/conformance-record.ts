@@ -1,4 +1,4 @@
-import type { ChangeVerdict, CheckTally, ReportTarget } from './report-model.ts';
+import type { ChangeVerdict, CheckTally, RequestCounts, ReportTarget, RuleCoverage } from './report-model.ts';
 import type { Deviation } from './deviation.ts';
 
 /**
@@ -20,4 +20,8 @@ export interface ConformanceRecord {
   /** Set when nothing could be judged (set-up failed, throttled, no response). */
   readonly inconclusive?: string;
   readonly changes?: readonly ChangeVerdict[];
+  /** What this test's coverage phase exercised (summed over the operation's records). */
+  readonly coverage?: RuleCoverage;
+  /** Requests this test sent for the operation, by phase (summed over the operation's records). */
+  readonly requests?: RequestCounts;
 }

@@ -39,6 +39,12 @@ export interface Reproduction {
   readonly seed?: number;
   readonly path?: string;
   readonly command: string;
+  /**
+   * Set when the example was shrunk: the requests shrinking sent, and `budgetReached` when the profile's shrink
+   * budget stopped it (the request is then the smallest found, not necessarily minimal). Coverage-phase examples
+   * are minimal by construction and carry none.
+   */
+  readonly shrink?: { readonly requests: number; readonly budgetReached: boolean };
 }
 
 /**

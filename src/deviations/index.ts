@@ -7,6 +7,7 @@ export { CHECK_NAMES, checkNameOf } from './check-name.ts';
 export type { CheckKey, CheckName } from './check-name.ts';
 export { collapseDeviations } from './collapse-deviations.ts';
 export type { ConformanceRecord } from './conformance-record.ts';
+export { NO_COVERAGE, NO_REQUESTS, sumCoverage, sumRequests } from './coverage-counts.ts';
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
 export type { CheckedFinding, Deviation, Evaluation, Finding, ReportDeviation } from './deviation.ts';
@@ -20,6 +21,8 @@ export type {
   OperationReport,
   Report,
   ReportTarget,
+  RequestCounts,
+  RuleCoverage,
   TargetKind,
   Verdict,
 } from './report-model.ts';

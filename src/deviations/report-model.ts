@@ -43,6 +43,36 @@ export interface CheckTally {
   readonly failed: number;
 }
 
+/**
+ * How much of an operation's request schema the deterministic coverage phase exercised (counts). A rule is a
+ * breakable rule of the request schema (a required member, a member's JSON type, an enum, a bound, a length, an
+ * item count, a pattern); it is exercised when the request breaking it got a complete answer that was judged.
+ * Boundaries are the valid side of bounds and enums (exactly min, exactly max, each enum value).
+ */
+export interface RuleCoverage {
+  /** Breakable rules in the spec's request schema. */
+  readonly rules: number;
+  /** Of those, broken once and judged. */
+  readonly exercised: number;
+  /** Valid-side boundary cases sent. */
+  readonly boundaries: number;
+  /** Of those, judged. */
+  readonly boundariesExercised: number;
+  /** Boundary cases not sent because the operation's fix-up pins the member (a live id, a required setting). */
+  readonly pinned: number;
+  /** Rules that cannot be broken without breaking another (not counted in `rules`). */
+  readonly unbreakable: number;
+}
+
+/** Requests sent for an operation, by phase: coverage, random exploration, shrinking, and every other scenario. */
+export interface RequestCounts {
+  readonly coverage: number;
+  readonly exploration: number;
+  readonly shrinking: number;
+  /** Round trips, stateful sequences, auth flows, unknown ids, change probes. */
+  readonly other: number;
+}
+
 /** One operation's part of the report: its verdict, what was judged, and its deviations (most severe first). */
 export interface OperationReport {
   readonly operation: string;
@@ -50,6 +80,10 @@ export interface OperationReport {
   /** Why an `unsupported` or `inconclusive` operation could not be judged, in the suite's own words. */
   readonly reason?: string;
   readonly checks: readonly CheckTally[];
+  /** Present once the coverage phase ran for the operation. */
+  readonly coverage?: RuleCoverage;
+  /** Requests sent to judge this operation (set-up excluded), by phase. */
+  readonly requests?: RequestCounts;
   readonly deviations: readonly ReportDeviation[];
 }
 

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, writeReportFiles } from '../report/index.ts';
+import { buildReport, mergeReports, validateReport, writeReportFiles } from '../report/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import { CheckRecorder, RUN_PREFIX_TOKEN } from './check-recorder.ts';
 
 const target = {
@@ -77,5 +78,49 @@ describe('CheckRecorder', () => {
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
+  });
+
+  it("counts requests by phase and sums coverage over an operation's records, in a valid report", () => {
+    const exchange: Exchange = {
+      operation: 'ListUserPools',
+      request: {},
+      requestHeaders: {},
+      status: 400,
+      headers: {},
+      bodyText: '{"__type":"InvalidParameterException","message":"x"}',
+      body: { __type: 'InvalidParameterException', message: 'x' },
+      ms: 1,
+    };
+    const invalid = new CheckRecorder('ListUserPools', target, run);
+    invalid.sawExchange(exchange, 'coverage');
+    invalid.sawExchange(exchange, 'coverage');
+    invalid.sawExchange(exchange, 'shrinking');
+    invalid.cover({ rules: 6, exercised: 5, unbreakable: 1 });
+    const valid = new CheckRecorder('ListUserPools', target, run);
+    valid.sawExchange(exchange, 'exploration');
+    valid.sawExchange(exchange);
+    valid.cover({ boundaries: 2, boundariesExercised: 2, pinned: 0 });
+    const report = buildReport([invalid.toRecord(), valid.toRecord()], {
+      toolVersion: '0',
+      sdkVersion: '0',
+      documents: [],
+      specOperations: 1,
+      durationMs: 1,
+    });
+    const [operation] = report.operations;
+    expect(operation?.coverage).toEqual({
+      rules: 6,
+      exercised: 5,
+      boundaries: 2,
+      boundariesExercised: 2,
+      pinned: 0,
+      unbreakable: 1,
+    });
+    expect(operation?.requests).toEqual({ coverage: 2, exploration: 1, shrinking: 1, other: 1 });
+    expect(validateReport(report).valid).toBe(true);
+    // Shards of one run each hold part of an operation's records: merged, the counts add up.
+    const merged = mergeReports([report, report]);
+    expect(merged.operations[0]?.requests).toEqual({ coverage: 4, exploration: 2, shrinking: 2, other: 2 });
+    expect(merged.operations[0]?.coverage?.rules).toBe(12);
   });
 });

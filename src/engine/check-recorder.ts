@@ -7,9 +7,13 @@ import {
   type Deviation,
   type Finding,
   replayRunCommand,
+  NO_COVERAGE,
+  NO_REQUESTS,
   type ReportTarget,
+  type RequestCounts,
   reproductionCommand,
   type ReproductionTarget,
+  type RuleCoverage,
 } from '../deviations/index.ts';
 import { answersNotImplemented, type Exchange } from '../protocol/index.ts';
 import type { ExploreResult } from './explore.ts';
@@ -28,7 +32,12 @@ export interface FindingContext {
   readonly occurrences?: number;
   /** `run` when no single request reproduces the finding: the command replays the run with its seed. */
   readonly replay?: 'request' | 'run';
+  /** What shrinking the example cost (see `Reproduction.shrink`). */
+  readonly shrink?: { readonly requests: number; readonly budgetReached: boolean };
 }
+
+/** The phase a request belongs to, for the report's requests per operation (see {@link RequestCounts}). */
+export type RequestPhase = keyof RequestCounts;
 
 /** How `recordExploration` turns explored inputs into reported requests. */
 export interface ExplorationRecording<T> {
@@ -52,6 +61,8 @@ export class CheckRecorder {
   private changeVerdicts: ChangeVerdict[] = [];
   private completed = 0;
   private notImplemented = 0;
+  private requests: RequestCounts | undefined;
+  private covered: RuleCoverage | undefined;
 
   /**
    * @param runPrefix the run's resource prefix (`cc-<runid>-`). It differs on every run, so it is replaced by
@@ -89,8 +100,13 @@ export class CheckRecorder {
     if (!this.tallies.has(check)) this.tallies.set(check, { runs: 0, failed: 0 });
   }
 
-  /** Counts an exchange of this operation that got a complete HTTP response. */
-  sawExchange(exchange: Exchange): void {
+  /**
+   * Counts a request sent to judge this operation, by `phase` (default `other`), and, when it got a complete
+   * HTTP response, the answer (what decides `unsupported` and `inconclusive`).
+   */
+  sawExchange(exchange: Exchange, phase: RequestPhase = 'other'): void {
+    const requests = this.requests ?? NO_REQUESTS;
+    this.requests = { ...requests, [phase]: requests[phase] + 1 };
     if (exchange.status === 0 || exchange.transportError !== undefined) return;
     this.completed += 1;
     if (answersNotImplemented(exchange)) this.notImplemented += 1;
@@ -108,9 +124,23 @@ export class CheckRecorder {
         replay: recording.replay ?? 'request',
         seed: example.seed,
         ...(example.path !== undefined ? { path: example.path } : {}),
+        ...(example.shrink !== undefined ? { shrink: example.shrink } : {}),
         occurrences: example.occurrences,
       });
     }
+  }
+
+  /** Adds to what the coverage phase exercised (counts; see {@link RuleCoverage}). */
+  cover(part: Partial<RuleCoverage>): void {
+    const covered = this.covered ?? NO_COVERAGE;
+    this.covered = {
+      rules: covered.rules + (part.rules ?? 0),
+      exercised: covered.exercised + (part.exercised ?? 0),
+      boundaries: covered.boundaries + (part.boundaries ?? 0),
+      boundariesExercised: covered.boundariesExercised + (part.boundariesExercised ?? 0),
+      pinned: covered.pinned + (part.pinned ?? 0),
+      unbreakable: covered.unbreakable + (part.unbreakable ?? 0),
+    };
   }
 
   markUnsupported(evidence: string): void {
@@ -148,6 +178,8 @@ export class CheckRecorder {
       ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),
       ...(this.inconclusiveReason ? { inconclusive: this.inconclusiveReason } : {}),
       ...(this.changeVerdicts.length > 0 ? { changes: this.changeVerdicts } : {}),
+      ...(this.covered ? { coverage: this.covered } : {}),
+      ...(this.requests ? { requests: this.requests } : {}),
     };
   }
 
@@ -161,6 +193,7 @@ export class CheckRecorder {
       reproduce: {
         ...(context.seed !== undefined ? { seed: context.seed } : {}),
         ...(context.path !== undefined ? { path: context.path } : {}),
+        ...(context.shrink !== undefined ? { shrink: context.shrink } : {}),
         command:
           context.replay === 'run'
             ? replayRunCommand(this.target, this.operation, this.run.seed)

@@ -17,7 +17,18 @@ export interface MinimalExample<T> {
   readonly seed: number;
   /** fast-check's replay path; absent when the rule could not be provoked again while shrinking. */
   readonly path?: string;
+  /** How the shrink went: requests it sent, and whether the budget stopped it before fast-check was done. */
+  readonly shrink?: ShrinkOutcome;
 }
+
+/** What shrinking one rule cost: `requests` sent, and `budgetReached` when the budget cut it short. */
+export interface ShrinkOutcome {
+  readonly requests: number;
+  readonly budgetReached: boolean;
+}
+
+/** Which part of a run an evaluation belongs to: the random exploration, or shrinking a rule it broke. */
+export type ExplorePhase = 'exploration' | 'shrinking';
 
 export interface ExploreOptions {
   readonly seed: number;
@@ -26,6 +37,16 @@ export interface ExploreOptions {
   readonly maxShrunkRules?: number;
   /** Bounds each shrink, in case a target answers slowly. */
   readonly shrinkTimeLimitMs?: number;
+  /**
+   * Requests one rule's shrink may send (the profile sets it). Past it, fast-check's remaining candidates are
+   * treated as passing without being sent, so the smallest input found so far is reported, marked as cut short.
+   */
+  readonly shrinkBudget?: number;
+  /**
+   * Rules ({@link ruleKey}) that already have a minimal example (the coverage phase's): found again, they are
+   * counted but not shrunk.
+   */
+  readonly alreadyMinimal?: ReadonlySet<string>;
 }
 
 /** What {@link explore} found: runs made, tallies per check, and one minimal example per broken rule. */
@@ -45,7 +66,7 @@ export interface ExploreResult<T> {
  */
 export async function explore<T>(
   arbitrary: fc.Arbitrary<T>,
-  evaluate: (input: T) => Promise<Evaluation>,
+  evaluate: (input: T, phase: ExplorePhase) => Promise<Evaluation>,
   options: ExploreOptions,
 ): Promise<ExploreResult<T>> {
   const tallies = new Map<CheckKey, { runs: number; failed: number }>();
@@ -54,10 +75,10 @@ export async function explore<T>(
   await fc.assert(
     fc.asyncProperty(arbitrary, async (input) => {
       runs += 1;
-      const evaluation = await evaluate(input);
+      const evaluation = await evaluate(input, 'exploration');
       tally(tallies, evaluation);
       for (const checked of evaluation.findings) {
-        const key = ruleOf(checked);
+        const key = ruleKey(checked);
         const seen = firstSeen.get(key);
         if (seen) seen.count += 1;
         else firstSeen.set(key, { checked, input, count: 1, runIndex: runs - 1 });
@@ -68,6 +89,16 @@ export async function explore<T>(
   const examples: MinimalExample<T>[] = [];
   let shrunk = 0;
   for (const [key, seen] of firstSeen) {
+    if (options.alreadyMinimal?.has(key)) {
+      examples.push({
+        check: seen.checked.check,
+        finding: seen.checked.finding,
+        input: seen.input,
+        occurrences: seen.count,
+        seed: options.seed,
+      });
+      continue;
+    }
     // A transport failure (no complete response) says nothing about the input: shrinking it would only
     // send more requests to a target that is down or hanging, each waiting out the full deadline. An
     // `info` finding is a note, not a failure: its first example is enough.
@@ -83,7 +114,8 @@ export async function explore<T>(
       input: minimal?.input ?? seen.input,
       occurrences: seen.count,
       seed: options.seed,
-      ...(minimal ? { path: minimal.path } : {}),
+      ...(minimal?.path !== undefined ? { path: minimal.path } : {}),
+      ...(minimal ? { shrink: minimal.shrink } : {}),
     });
   }
   return { runs, tallies, examples };
@@ -91,15 +123,22 @@ export async function explore<T>(
 
 async function shrinkRule<T>(
   arbitrary: fc.Arbitrary<T>,
-  evaluate: (input: T) => Promise<Evaluation>,
+  evaluate: (input: T, phase: ExplorePhase) => Promise<Evaluation>,
   key: string,
   runIndex: number,
   options: ExploreOptions,
-): Promise<{ input: T; finding: Finding; path: string } | undefined> {
+): Promise<{ input?: T; finding?: Finding; path?: string; shrink: ShrinkOutcome }> {
+  const budget = options.shrinkBudget ?? Number.POSITIVE_INFINITY;
+  const shrink = { requests: 0, budgetReached: false };
   let lastFinding: Finding | undefined;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (input) => {
-      const match = (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key);
+      if (shrink.requests >= budget) {
+        shrink.budgetReached = true;
+        return true;
+      }
+      shrink.requests += 1;
+      const match = (await evaluate(input, 'shrinking')).findings.find((checked) => ruleKey(checked) === key);
       if (match) lastFinding = match.finding;
       return match === undefined;
     }),
@@ -112,16 +151,21 @@ async function shrinkRule<T>(
     },
   );
   if (!details.failed || details.counterexample === null || details.counterexamplePath === null)
-    return undefined;
+    return { shrink };
   // Replay the minimal input once more so the finding reported is the one it produces, not the last tried.
   const [input] = details.counterexample;
+  shrink.requests += 1;
   const finding =
-    (await evaluate(input)).findings.find((checked) => ruleOf(checked) === key)?.finding ?? lastFinding;
-  return finding ? { input, finding, path: details.counterexamplePath } : undefined;
+    (await evaluate(input, 'shrinking')).findings.find((checked) => ruleKey(checked) === key)?.finding ??
+    lastFinding;
+  return finding ? { input, finding, path: details.counterexamplePath, shrink } : { shrink };
 }
 
-/** The rule a finding breaks: its {@link deviationIdentity} within the operation explored. */
-function ruleOf(checked: CheckedFinding): string {
+/**
+ * The rule a finding breaks: its {@link deviationIdentity} within the operation explored. The coverage phase
+ * keys the rules it already has minimal examples of the same way ({@link ExploreOptions.alreadyMinimal}).
+ */
+export function ruleKey(checked: CheckedFinding): string {
   const { kind, path } = checked.finding;
   return deviationIdentity({ operation: '', check: checked.check, kind, path });
 }

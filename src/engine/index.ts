@@ -3,5 +3,6 @@
  * the recorder that turns findings into de-duplicated, redacted deviations for one operation.
  */
 export { CheckRecorder } from './check-recorder.ts';
-export { explore } from './explore.ts';
-export type { ExploreResult } from './explore.ts';
+export type { RequestPhase } from './check-recorder.ts';
+export { explore, ruleKey } from './explore.ts';
+export type { ExplorePhase, ExploreResult } from './explore.ts';

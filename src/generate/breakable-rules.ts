@@ -18,16 +18,18 @@ import {
   stringKeyword,
 } from './_internals/schema-node.ts';
 import {
+  boundedStringArbitrary,
+  declaredLengthBounds,
+  type LengthBounds,
+} from './_internals/string-arbitrary.ts';
+import { smallestValue } from './_internals/smallest-value.ts';
+import {
+  exactLengthString,
   patternBreakers,
   type Search,
   tooLongStrings,
   tooShortStrings,
 } from './_internals/string-breakers.ts';
-import {
-  boundedStringArbitrary,
-  declaredLengthBounds,
-  type LengthBounds,
-} from './_internals/string-arbitrary.ts';
 import { outOfEnumValues, wrongTypeValues } from './_internals/value-breakers.ts';
 import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 import type { ViolationRule } from './violation.ts';
@@ -45,6 +47,12 @@ export interface BreakableRule {
   readonly breaker: fc.Arbitrary<Break>;
   /** Words for the violation, given the concrete pointer and the edit made. */
   readonly describe: (pointer: string, edit: Break) => string;
+  /**
+   * The valid side of the rule, for the coverage phase's positive cases: edits that put the member exactly on
+   * the boundary (the shortest or longest allowed string, the smallest or largest number, the fewest or most
+   * items) or, for an enum, to each allowed value. Absent for rules with no valid edge (required, type, pattern).
+   */
+  readonly validSide?: readonly Break[];
 }
 
 /** A rule that exists in the schema but cannot be broken alone; recorded so reports can say why. */
@@ -172,19 +180,23 @@ function addEnum(walk: Walk, values: readonly unknown[], steps: readonly PathSte
     breaker: setTo(fc.constantFrom(...candidates)),
     describe: (pointer, edit) =>
       `${pointer} is ${preview(edited(edit))}; allowed: ${values.map((v) => String(v)).join(', ')}`,
+    validSide: values.map((value): Break => ({ op: 'set', value })),
   });
 }
 
 /** Search results are cached by the string constraints: the same shape recurs many times in a spec. */
-const stringSearches = new Map<
-  string,
-  { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> }
->();
+interface StringSearches {
+  readonly pattern: Search<string[]>;
+  readonly short: Search<fc.Arbitrary<string>>;
+  readonly long: Search<fc.Arbitrary<string>>;
+  /** Valid strings exactly `minLength` and exactly `maxLength` long. */
+  readonly shortest: Search<string>;
+  readonly longest: Search<string>;
+}
 
-function searchesFor(
-  walk: Walk,
-  node: JsonSchema,
-): { pattern: Search<string[]>; short: Search<fc.Arbitrary<string>>; long: Search<fc.Arbitrary<string>> } {
+const stringSearches = new Map<string, StringSearches>();
+
+function searchesFor(walk: Walk, node: JsonSchema): StringSearches {
   const pattern = stringKeyword(node, 'pattern');
   const declared = declaredLengthBounds(node);
   const key = JSON.stringify([pattern, declared.min, declared.max, walk.options.maxExtraLength]);
@@ -195,6 +207,10 @@ function searchesFor(
       pattern: pattern === undefined ? { reason: 'no pattern' } : patternBreakers(pattern, declared, valid),
       short: tooShortStrings(pattern, declared, valid),
       long: tooLongStrings(pattern, declared, valid),
+      shortest: exactLengthString(pattern, declared.min, valid),
+      longest: Number.isFinite(declared.max)
+        ? exactLengthString(pattern, declared.max, valid)
+        : { reason: 'no maxLength' },
     };
     stringSearches.set(key, searches);
   }
@@ -224,6 +240,7 @@ function addSearched(
   keyword: string,
   search: Search<fc.Arbitrary<string>>,
   says: (edit: Break) => string,
+  edge?: Search<string>,
 ): void {
   const fullKeyword = `${target.keywordPrefix}${keyword}`;
   if (!('found' in search)) {
@@ -236,6 +253,9 @@ function addSearched(
     steps: target.steps,
     breaker: setTo(search.found).map(target.toEdit),
     describe: (pointer, edit) => `${target.subject(pointer, edit)} ${says(edit)}`,
+    ...(edge !== undefined && 'found' in edge
+      ? { validSide: [target.toEdit({ op: 'set', value: edge.found })] }
+      : {}),
   });
 }
 
@@ -253,6 +273,7 @@ function addStringRules(walk: Walk, node: JsonSchema, target: StringTarget): voi
       'minLength',
       searches.short,
       (edit) => `has ${length(edit)} characters; minLength is ${bounds.min}`,
+      searches.shortest,
     );
   }
   if (Number.isFinite(bounds.max)) {
@@ -263,6 +284,7 @@ function addStringRules(walk: Walk, node: JsonSchema, target: StringTarget): voi
       'maxLength',
       searches.long,
       (edit) => `has ${length(edit)} characters; maxLength is ${bounds.max}`,
+      searches.longest,
     );
   }
   if (pattern !== undefined) {
@@ -290,6 +312,9 @@ function addNumberRules(walk: Walk, node: JsonSchema, integer: boolean, steps: r
       steps,
       breaker: setTo(fc.nat({ max: 9 }).map((k) => edge - k)),
       describe: (pointer, edit) => `${pointer} is ${preview(edited(edit))}; minimum is ${min}`,
+      ...(exclusiveMin !== undefined && exclusiveMin >= min
+        ? {}
+        : { validSide: [{ op: 'set', value: min }] }),
     });
   }
   if (bounds.max !== undefined) {
@@ -305,6 +330,9 @@ function addNumberRules(walk: Walk, node: JsonSchema, integer: boolean, steps: r
       steps,
       breaker: setTo(fc.nat({ max: 9 }).map((k) => edge + k)),
       describe: (pointer, edit) => `${pointer} is ${preview(edited(edit))}; maximum is ${max}`,
+      ...(exclusiveMax !== undefined && exclusiveMax <= max
+        ? {}
+        : { validSide: [{ op: 'set', value: max }] }),
     });
   }
 }
@@ -335,6 +363,7 @@ function addCountRules(
         steps,
         breaker: setTo(arb),
         describe: (pointer, edit) => `${pointer} has ${count(edit)} ${kind}; ${minKeyword} is ${min}`,
+        ...edgeOf(ofCount(min)),
       });
     }
   }
@@ -350,9 +379,19 @@ function addCountRules(
         steps,
         breaker: setTo(arb),
         describe: (pointer, edit) => `${pointer} has ${count(edit)} ${kind}; ${maxKeyword} is ${max}`,
+        ...edgeOf(ofCount(max)),
       });
     }
   }
+}
+
+/** Seed of the valid-side containers: fixed, so the coverage phase sends the same request in every run. */
+const EDGE_SEED = 20180212;
+
+/** The smallest container of exactly the boundary count, as the rule's valid side (none if it cannot exist). */
+function edgeOf(containers: fc.Arbitrary<unknown> | string): Pick<BreakableRule, 'validSide'> {
+  if (typeof containers === 'string') return {};
+  return { validSide: [{ op: 'set', value: smallestValue(containers, EDGE_SEED) }] };
 }
 
 function addArrayRules(walk: Walk, node: JsonSchema, steps: readonly PathStep[]): void {

@@ -4,4 +4,5 @@
  */
 export { fixupFor } from './fixup-registry.ts';
 export type { FixupContext } from './request-fixup.ts';
-export { invalidRequests, validRequests } from './request-generators.ts';
+export type { BoundaryCase, CoveragePlan, CoveredRule, InvalidCase } from './coverage-cases.ts';
+export { coverageRequests, invalidRequests, validRequests } from './request-generators.ts';

@@ -12,7 +12,7 @@ import {
   setPointer,
 } from './_internals/pointer.ts';
 import { type BreakableRule, type BreakableRuleOptions, breakableRules } from './breakable-rules.ts';
-import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS } from './schema-arbitrary.ts';
+import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 import type { Violation } from './violation.ts';
 
 /** A request that is valid except for one rule, and that rule. */
@@ -41,21 +41,47 @@ export function invalidRequestArbitrary(
   schema: JsonSchema,
   options: InvalidRequestOptions = {},
 ): fc.Arbitrary<InvalidRequest> {
-  const { include, prepare, ...ruleOptions } = options;
-  const generation = { ...DEFAULT_SCHEMA_ARBITRARY_OPTIONS, ...withoutNarrowing(ruleOptions) };
-  const rules = breakableRules(schema, ruleOptions).rules.filter((rule) => include?.(rule) ?? true);
-  if (rules.length === 0)
+  const branches = ruleRequests(schema, options).map((branch) => branch.requests);
+  if (branches.length === 0)
     throw new Error('invalidRequestArbitrary: the schema has no rule that can be broken alone');
-  const branches = rules.map((rule) =>
-    fc
+  return fc.oneof(...branches);
+}
+
+/** One breakable rule and the requests that break it alone (a branch of {@link invalidRequestArbitrary}). */
+export interface RuleRequests {
+  readonly rule: BreakableRule;
+  readonly requests: fc.Arbitrary<InvalidRequest>;
+}
+
+/**
+ * Per breakable rule of the schema, the requests breaking exactly that rule; in the walk's order. `walked` are
+ * the schema's rules when the caller has them already (from {@link breakableRules} with the same options).
+ */
+export function ruleRequests(
+  schema: JsonSchema,
+  options: InvalidRequestOptions = {},
+  walked?: readonly BreakableRule[],
+): RuleRequests[] {
+  const { include, prepare, ...ruleOptions } = options;
+  const generation = generationOptions(ruleOptions);
+  const rules = (walked ?? breakableRules(schema, ruleOptions).rules).filter(
+    (rule) => include?.(rule) ?? true,
+  );
+  return rules.map((rule) => ({
+    rule,
+    requests: fc
       .tuple(
         buildArbitrary(schema, generation, rule.steps) as fc.Arbitrary<Record<string, unknown>>,
         rule.breaker,
         fc.tuple(...Array.from({ length: wildcardCount(rule.steps) }, () => fc.nat())),
       )
       .map(([request, edit, picks]) => breakRule(rule, request, edit, picks, prepare)),
-  );
-  return fc.oneof(...branches);
+  }));
+}
+
+/** The generation options of valid requests, from the rule options (the narrowing only steers enum breaks). */
+export function generationOptions(options: BreakableRuleOptions): Required<SchemaArbitraryOptions> {
+  return { ...DEFAULT_SCHEMA_ARBITRARY_OPTIONS, ...withoutNarrowing(options) };
 }
 
 function withoutNarrowing(options: BreakableRuleOptions): Omit<BreakableRuleOptions, 'narrowedOut'> {
@@ -111,7 +137,7 @@ function restore(request: Record<string, unknown>, source: Record<string, unknow
 }
 
 /** Applies the edit in place; returns where the violation now is (a renamed key moves it). */
-function apply(request: Record<string, unknown>, pointer: string, edit: Break): string {
+export function apply(request: Record<string, unknown>, pointer: string, edit: Break): string {
   switch (edit.op) {
     case 'remove':
       removePointer(request, pointer);

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { OperationSpec } from '../../specs/format/index.ts';
+import { type CoveragePlan, coveragePlan } from './coverage-cases.ts';
 import {
   type InvalidRequest,
   invalidRequestArbitrary,
@@ -49,6 +50,26 @@ export function invalidRequests(
   const { schema, narrowedOut } = narrowedRequestSchema(spec);
   return invalidRequestArbitrary(schema, {
     ...options,
+    narrowedOut,
+    ...(fixup === undefined
+      ? {}
+      : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
+  });
+}
+
+/**
+ * The coverage phase of one operation ({@link coveragePlan}): each breakable rule of its request schema (with the
+ * document's narrowings applied) broken once on the smallest request, and the valid side of every bound and
+ * enum, each made meaningful by the operation's fix-up. Deterministic for a `seed`; nothing is sent here.
+ */
+export function coverageRequests(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  seed: number,
+): CoveragePlan {
+  const { schema, narrowedOut } = narrowedRequestSchema(spec);
+  return coveragePlan(schema, seed, {
     narrowedOut,
     ...(fixup === undefined
       ? {}

@@ -10,7 +10,11 @@ import {
   type OperationReport,
   type Report,
   type ReportDeviation,
+  type RequestCounts,
+  type RuleCoverage,
   summarise,
+  sumCoverage,
+  sumRequests,
   verdictFor,
 } from '../deviations/index.ts';
 
@@ -69,11 +73,23 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
   });
   if (verdict === 'conformant' && setupFailed !== undefined) verdict = 'inconclusive';
   const checks = sumTallies(records);
+  const counts = countsOf(
+    sumCoverage(records.map((record) => record.coverage)),
+    sumRequests(records.map((record) => record.requests)),
+  );
   // Unsupported is one verdict, not a cascade of findings about answers the target never meant to give.
   if (verdict === 'unsupported')
-    return { operation, verdict, reason: unsupported ?? '', checks, deviations: [] };
+    return { operation, verdict, reason: unsupported ?? '', checks, ...counts, deviations: [] };
   const reason = verdict === 'inconclusive' ? (setupFailed ?? 'no exchange completed') : undefined;
-  return { operation, verdict, ...(reason ? { reason } : {}), checks, deviations: reported };
+  return { operation, verdict, ...(reason ? { reason } : {}), checks, ...counts, deviations: reported };
+}
+
+/** The optional coverage and request counts of an operation report, present when any record had them. */
+export function countsOf(
+  coverage: RuleCoverage | undefined,
+  requests: RequestCounts | undefined,
+): Pick<OperationReport, 'coverage' | 'requests'> {
+  return { ...(coverage ? { coverage } : {}), ...(requests ? { requests } : {}) };
 }
 
 /** Fewest answers before "every request got a 5xx or unknown-operation error" means "not implemented". */

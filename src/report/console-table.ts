@@ -1,20 +1,28 @@
 import { redactString, type Report } from '../deviations/index.ts';
-import { countSeverities } from './severity-counts.ts';
+import { countSeverities, rulesText } from './severity-counts.ts';
 
 /**
  * The report as a plain-text table for the terminal (no colour, no Markdown): one line per operation with its
- * verdict, check runs, failures and deviations by severity, then the summary. Columns are padded to the widest
+ * verdict, the request schema's rules exercised out of those in the spec, check runs, failures and deviations
+ * by severity, then the summary. Columns are padded to the widest
  * cell, numbers right-aligned.
  */
 export function consoleTable(report: Report): string {
-  const header = ['Operation', 'Verdict', 'Runs', 'Failed', 'Error', 'Warning', 'Info'];
+  const header = ['Operation', 'Verdict', 'Rules', 'Runs', 'Failed', 'Error', 'Warning', 'Info'];
   const rows = report.operations.map((op) => {
     const counts = countSeverities(op.deviations);
     const runs = op.checks.reduce((sum, c) => sum + c.runs, 0);
     const failed = op.checks.reduce((sum, c) => sum + c.failed, 0);
-    return [oneLine(op.operation), op.verdict, runs, failed, counts.error, counts.warning, counts.info].map(
-      String,
-    );
+    return [
+      oneLine(op.operation),
+      op.verdict,
+      rulesText(op.coverage),
+      runs,
+      failed,
+      counts.error,
+      counts.warning,
+      counts.info,
+    ].map(String);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const format = (cells: readonly string[]): string =>

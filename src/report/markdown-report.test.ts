@@ -11,9 +11,22 @@ describe('reportToMarkdown', () => {
 
   it('has a per-operation table with runs, failures and deviations by severity', () => {
     const md = reportToMarkdown(aMixedReport());
-    expect(md).toContain('| Operation | Verdict | Checks run | Failed | Deviations |');
-    expect(md).toContain('| CreateUserPool | deviates | 15 | 2 | 1 error · 1 info |');
-    expect(md).toContain('| DescribeUserPool | conformant | 15 | 0 | — |');
+    expect(md).toContain('| Operation | Verdict | Rules exercised | Checks run | Failed | Deviations |');
+    expect(md).toContain('| CreateUserPool | deviates | 150/151 | 15 | 2 | 1 error · 1 info |');
+    expect(md).toContain('| DescribeUserPool | conformant | – | 15 | 0 | — |');
+  });
+
+  it('says when a shrink budget stopped shrinking, instead of calling the request minimal', () => {
+    const stopped = aDeviation({
+      reproduce: { command: 'aws …', seed: 1, path: '0:1', shrink: { requests: 16, budgetReached: true } },
+    });
+    const md = reportToMarkdown(
+      aReport([anOperation('ListUserPools', { verdict: 'deviates', deviations: [stopped] })]),
+    );
+    expect(md).toContain(
+      "Smallest request found (shrinking stopped at the profile's budget, after 16 requests",
+    );
+    expect(reportToMarkdown(aMixedReport())).toContain('Minimal request:');
   });
 
   it('escapes | in table cells', () => {

@@ -2,7 +2,7 @@ import { baselineEntries, type BaselineEntry, type BaselineResult, writeBaseline
 import { changesSupport } from './changes-answer.ts';
 import { code, codeBlock, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
 import type { ChangeVerdict, OperationReport, Report, ReportDeviation } from '../deviations/index.ts';
-import { countSeverities, severityText } from './severity-counts.ts';
+import { countSeverities, rulesText, severityText } from './severity-counts.ts';
 
 export interface MarkdownReportOptions {
   /** The release whose changes the `changes` section judges. */
@@ -56,13 +56,17 @@ function operationsSection(operations: readonly OperationReport[]): string {
     return [
       op.operation,
       op.verdict,
+      rulesText(op.coverage),
       String(runs),
       String(failed),
       severityText(countSeverities(op.deviations)),
     ];
   });
-  const header = ['Operation', 'Verdict', 'Checks run', 'Failed', 'Deviations'];
-  return `## Operations\n\n${table(header, rows, ['l', 'l', 'r', 'r', 'l'])}`;
+  const header = ['Operation', 'Verdict', 'Rules exercised', 'Checks run', 'Failed', 'Deviations'];
+  const note =
+    'Rules exercised: the breakable rules of the request schema (required members, JSON types, enums, bounds, ' +
+    'lengths, item counts, patterns) that the coverage phase broke once each and saw judged, out of those in the spec.';
+  return `## Operations\n\n${table(header, rows, ['l', 'l', 'r', 'r', 'r', 'l'])}\n\n${note}`;
 }
 
 function changesSection(changes: readonly ChangeVerdict[], release: string): string {
@@ -125,7 +129,11 @@ function deviationText(d: ReportDeviation, index: number): string {
   ];
   if (d.occurrences !== undefined && d.occurrences > 1) lines.push(`- **Occurrences:** ${d.occurrences}`);
   lines.push(`- **Reproduce:** ${code(d.reproduce.command)}${reproductionDetail(d)}`);
-  lines.push('', 'Minimal request:', '', codeBlock(JSON.stringify(d.request, null, 2), 'json'));
+  const shrink = d.reproduce.shrink;
+  const label = shrink?.budgetReached
+    ? `Smallest request found (shrinking stopped at the profile's budget, after ${shrink.requests} requests; it may not be minimal):`
+    : 'Minimal request:';
+  lines.push('', label, '', codeBlock(JSON.stringify(d.request, null, 2), 'json'));
   return lines.join('\n');
 }
 

@@ -1,8 +1,11 @@
+import { countsOf } from './build-report.ts';
 import {
   collapseDeviations,
   type ChangeVerdict,
   type CheckTally,
   type OperationReport,
+  sumCoverage,
+  sumRequests,
   type Report,
   type ReportDeviation,
   type Verdict,
@@ -101,6 +104,7 @@ function mergeOperation(parts: readonly OperationReport[]): OperationReport {
     verdict,
     ...(reason !== undefined && (verdict === 'unsupported' || verdict === 'inconclusive') ? { reason } : {}),
     checks: mergeTallies(parts.flatMap((p) => p.checks)),
+    ...countsOf(sumCoverage(parts.map((p) => p.coverage)), sumRequests(parts.map((p) => p.requests))),
     deviations: verdict === 'unsupported' ? [] : deviations,
   };
 }

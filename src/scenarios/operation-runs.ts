@@ -9,9 +9,22 @@ import {
   UNKNOWN_CLIENT_ID,
   UNKNOWN_USER_POOL_ID,
 } from '../checks/index.ts';
-import { type CheckRecorder, explore, type ExploreResult } from '../engine/index.ts';
+import {
+  type CheckRecorder,
+  explore,
+  type ExplorePhase,
+  type ExploreResult,
+  ruleKey,
+} from '../engine/index.ts';
 import { checkNameOf, type Evaluation } from '../deviations/index.ts';
-import { type FixupContext, fixupFor, invalidRequests, validRequests } from '../generate/index.ts';
+import {
+  coverageRequests,
+  type CoveragePlan,
+  type FixupContext,
+  fixupFor,
+  invalidRequests,
+  validRequests,
+} from '../generate/index.ts';
 import { type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
 import { SetupError } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
@@ -32,23 +45,34 @@ interface OperationRun {
 const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
 
 /**
- * Valid generated requests for `operation` (from its request schema and fix-up), sent through the SDK as an
- * application would: each must be accepted, be well-formed on the wire and match the response schema
- * (checks positive, wire-format, response-schema). Source: `specs/operations/<operation>.json`.
+ * Valid requests for `operation`, sent through the SDK as an application would: each must be accepted, be
+ * well-formed on the wire and match the response schema (checks positive, wire-format, response-schema). First the
+ * coverage phase sends the valid side of every bound and enum once, exactly at the boundary; then fast-check
+ * explores generated requests (from the request schema and the operation's fix-up) at random.
+ * Source: `specs/operations/<operation>.json`.
  */
 export async function runValidRequests(context: ScenarioContext, operation: string): Promise<void> {
   const prepared = await prepare(context, operation, 'valid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const requests = validRequests(run.spec, fixupFor(operation), fixups);
+  const plan = prepared.plan();
   const send = (request: Record<string, unknown>) => context.wire.send(operation, request);
-  await exploreOperation(
+  const evaluate = (exchange: Exchange) => evaluateValidExchange(run.spec, context.validators, exchange);
+  const coverage = await runCoverage(
     run,
-    requests,
+    plan.boundary.map((boundary) => ({ request: boundary.request, input: boundary.request })),
     send,
-    (exchange) => evaluateValidExchange(run.spec, context.validators, exchange),
+    evaluate,
     false,
   );
+  run.recorder.cover({
+    boundaries: plan.boundary.length,
+    boundariesExercised: coverage.exercised,
+    pinned: plan.pinned.length,
+  });
+  if (coverage.stop) return;
+  const requests = validRequests(run.spec, fixupFor(operation), fixups);
+  await exploreOperation(run, requests, send, evaluate, false, coverage);
 }
 
 /** A request that breaks one rule, with the rule it breaks. */
@@ -59,22 +83,88 @@ export interface InvalidRequest {
 
 /**
  * Requests for `operation` that each break one rule of its spec, sent raw so the SDK cannot fix or refuse
- * them: each must be rejected with a 4xx error the spec allows (check negative).
+ * them: each must be rejected with a 4xx error the spec allows (check negative). First the coverage phase breaks
+ * every breakable rule once, on the smallest request (already minimal, never shrunk); then fast-check explores
+ * combinations and values at random, and shrinks only what the coverage phase did not already show.
  */
 export async function runInvalidRequests(context: ScenarioContext, operation: string): Promise<void> {
   const prepared = await prepare(context, operation, 'invalid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const requests: fc.Arbitrary<InvalidRequest> = invalidRequests(run.spec, fixupFor(operation), fixups);
+  const plan = prepared.plan();
   const send = (input: InvalidRequest) => context.wire.sendRaw(operation, input.request);
-  await exploreOperation(
+  const evaluate = (exchange: Exchange, input: InvalidRequest) =>
+    evaluateInvalidExchange(run.spec, exchange, input.violation);
+  const coverage = await runCoverage(
     run,
-    requests,
+    plan.invalid.map((input) => ({ request: input.request, input })),
     send,
-    (exchange, input) => evaluateInvalidExchange(run.spec, exchange, input.violation),
+    evaluate,
     true,
-    (input) => input.request,
   );
+  run.recorder.cover({
+    rules: plan.invalid.length,
+    exercised: coverage.exercised,
+    unbreakable: plan.unbreakable.length,
+  });
+  if (coverage.stop) return;
+  const requests: fc.Arbitrary<InvalidRequest> = invalidRequests(run.spec, fixupFor(operation), fixups);
+  await exploreOperation(run, requests, send, evaluate, true, coverage, (input) => input.request);
+}
+
+/** What the coverage phase leaves the random phase: rules it has minimal examples of, and whether to go on. */
+interface CoverageOutcome {
+  /** Cases judged (their request got a complete answer, not throttled). */
+  readonly exercised: number;
+  /** Rules ({@link ruleKey}) the phase found broken: already minimal, so never shrunk again. */
+  readonly minimal: ReadonlySet<string>;
+  /** Whether any case got an answer: then the random phase needs no probe of its own. */
+  readonly answered: boolean;
+  /** The operation turned out unsupported, or the target stopped answering: no random phase. */
+  readonly stop: boolean;
+}
+
+/** Consecutive requests without an answer after which the coverage phase gives up on the target. */
+const MAX_CONSECUTIVE_TRANSPORT_FAILURES = 3;
+
+/**
+ * Sends each coverage case once, in the plan's order, and records what it finds. The first answer doubles as
+ * the probe: a target that does not implement the operation gets one `unsupported` verdict, not a cascade.
+ */
+async function runCoverage<T>(
+  run: OperationRun,
+  cases: readonly { readonly request: Record<string, unknown>; readonly input: T }[],
+  send: (input: T) => Promise<CallResult>,
+  evaluate: (exchange: Exchange, input: T) => Evaluation,
+  raw: boolean,
+): Promise<CoverageOutcome> {
+  const minimal = new Set<string>();
+  let exercised = 0;
+  let answered = false;
+  let silent = 0;
+  for (const { request, input } of cases) {
+    const sent = await send(input);
+    adoptCreatedPool(run.context.resources, sent);
+    run.recorder.sawExchange(sent.exchange, 'coverage');
+    if (isUnsupportedOperation(sent.exchange)) {
+      markUnsupported(run, sent.exchange);
+      return { exercised, minimal, answered: true, stop: true };
+    }
+    if (sent.throttled) continue;
+    const evaluation = evaluate(sent.exchange, input);
+    recordEvaluation(run.recorder, evaluation, { request, raw });
+    for (const checked of evaluation.findings) minimal.add(ruleKey(checked));
+    if (isTransportFailure(sent.exchange)) {
+      silent += 1;
+      if (silent >= MAX_CONSECUTIVE_TRANSPORT_FAILURES)
+        return { exercised, minimal, answered, stop: !answered };
+      continue;
+    }
+    silent = 0;
+    answered = true;
+    exercised += 1;
+  }
+  return { exercised, minimal, answered, stop: false };
 }
 
 /**
@@ -136,7 +226,7 @@ async function prepare(
   context: ScenarioContext,
   operation: string,
   label: string,
-): Promise<{ run: OperationRun; fixups: FixupContext } | undefined> {
+): Promise<{ run: OperationRun; fixups: FixupContext; plan: () => CoveragePlan } | undefined> {
   const spec = specFor(context.specs, operation);
   const recorder = context.recorderFor(operation);
   const live = await prerequisitesOrVerdict(operation, recorder, () =>
@@ -150,7 +240,8 @@ async function prepare(
     seed: context.seedFor(`${operation}:${label}`),
     numRuns: context.profile.runsPerProperty,
   };
-  return { run, fixups: fixupContextOf(live, context.resources) };
+  const fixups = fixupContextOf(live, context.resources);
+  return { run, fixups, plan: () => coverageRequests(spec, fixupFor(operation), fixups, run.seed) };
 }
 
 /** The fix-ups' view of the live resources, plus unique names that carry the run prefix. */
@@ -195,34 +286,48 @@ async function exploreOperation<T>(
   send: (input: T) => Promise<CallResult>,
   evaluate: (exchange: Exchange, input: T) => Evaluation,
   raw: boolean,
+  coverage: CoverageOutcome,
   requestOf: (input: T) => unknown = (input) => input,
 ): Promise<void> {
-  const [probeInput] = fc.sample(inputs, { seed: run.seed, numRuns: 1 });
-  if (probeInput === undefined) throw new Error(`exploreOperation: ${run.spec.operation} generated no input`);
-  const probe = await send(probeInput);
-  adoptCreatedPool(run.context.resources, probe);
-  run.recorder.sawExchange(probe.exchange);
-  if (isUnsupportedOperation(probe.exchange)) return markUnsupported(run, probe.exchange);
-  // The probe is a run like any other: what it finds is reported too.
-  if (!probe.throttled)
-    recordEvaluation(run.recorder, evaluate(probe.exchange, probeInput), {
-      request: requestOf(probeInput),
-      raw,
-    });
+  if (!coverage.answered) {
+    // Nothing answered in the coverage phase (it had no case, say): one request first tells an operation the
+    // target does not implement from one it does.
+    const [probeInput] = fc.sample(inputs, { seed: run.seed, numRuns: 1 });
+    if (probeInput === undefined)
+      throw new Error(`exploreOperation: ${run.spec.operation} generated no input`);
+    const probe = await send(probeInput);
+    adoptCreatedPool(run.context.resources, probe);
+    run.recorder.sawExchange(probe.exchange, 'exploration');
+    if (isUnsupportedOperation(probe.exchange)) return markUnsupported(run, probe.exchange);
+    // The probe is a run like any other: what it finds is reported too.
+    if (!probe.throttled)
+      recordEvaluation(run.recorder, evaluate(probe.exchange, probeInput), {
+        request: requestOf(probeInput),
+        raw,
+      });
+  }
   let throttled = 0;
   const result: ExploreResult<T> = await explore(
     inputs,
-    async (input) => {
+    async (input, phase: ExplorePhase) => {
       const sent = await send(input);
       adoptCreatedPool(run.context.resources, sent);
-      run.recorder.sawExchange(sent.exchange);
+      run.recorder.sawExchange(sent.exchange, phase);
       if (sent.throttled) {
         throttled += 1;
         return NOT_JUDGED;
       }
       return evaluate(sent.exchange, input);
     },
-    { seed: run.seed, numRuns: run.numRuns, shrinkTimeLimitMs: run.context.shrinkTimeLimitMs ?? 30_000 },
+    {
+      seed: run.seed,
+      numRuns: run.numRuns,
+      shrinkTimeLimitMs: run.context.shrinkTimeLimitMs ?? 30_000,
+      alreadyMinimal: coverage.minimal,
+      ...(run.context.profile.shrinkBudget !== undefined
+        ? { shrinkBudget: run.context.profile.shrinkBudget }
+        : {}),
+    },
   );
   run.recorder.recordExploration(result, { raw, requestOf: (input) => requestOf(input) });
   if (throttled > 0 && throttled === result.runs)

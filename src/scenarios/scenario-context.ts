@@ -24,8 +24,15 @@ export interface ScenarioContext {
     ResourceFactory,
     'pool' | 'appClient' | 'user' | 'adoptPool' | 'forgetPool' | 'uniqueName' | 'prefix'
   >;
-  /** How hard to look: runs per property, stateful sequences and commands per sequence. */
-  readonly profile: Pick<RunSettings, 'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'>;
+  /**
+   * How hard to look: runs per property, stateful sequences and commands per sequence, and the requests one
+   * rule's shrink may send (no budget when absent).
+   */
+  readonly profile: Pick<
+    RunSettings,
+    'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'
+  > &
+    Partial<Pick<RunSettings, 'shrinkBudget'>>;
   /** The recorder of one operation's findings in this test, opened on first use. */
   recorderFor(operation: string): CheckRecorder;
   /** A seed (32-bit integer) for one exploration, derived from the run seed and `label`. */
@@ -42,7 +49,8 @@ export interface ScenarioParts extends Omit<ScenarioContext, 'recorderFor' | 'se
   readonly settings: Pick<
     RunSettings,
     'seed' | 'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'
-  >;
+  > &
+    Partial<Pick<RunSettings, 'shrinkBudget'>>;
   /** Opens a new recorder for an operation (called at most once per operation). */
   readonly openRecorder: (operation: string) => CheckRecorder;
   /** Overrides the seed of every exploration (a harness replaying one fixed seed); default: derived per label. */

@@ -4,11 +4,11 @@ import { ALLOW_AWS_ENV } from '../targets/index.ts';
 
 /**
  * How hard to look: `quick` for every CI build and `npm test`, `thorough` for nightly runs. Counts are runs per
- * fast-check property, stateful sequences, and commands per sequence.
+ * fast-check property, stateful sequences, commands per sequence, and requests one rule's shrink may send.
  */
 export const PROFILES = {
-  quick: { runsPerProperty: 15, statefulRuns: 3, statefulMaxCommands: 8 },
-  thorough: { runsPerProperty: 200, statefulRuns: 25, statefulMaxCommands: 30 },
+  quick: { runsPerProperty: 15, statefulRuns: 3, statefulMaxCommands: 8, shrinkBudget: 16 },
+  thorough: { runsPerProperty: 200, statefulRuns: 25, statefulMaxCommands: 30, shrinkBudget: 200 },
 } as const;
 /** `quick` or `thorough`. */
 export type ProfileName = keyof typeof PROFILES;
@@ -19,6 +19,8 @@ export interface RunSettings {
   readonly runsPerProperty: number;
   readonly statefulRuns: number;
   readonly statefulMaxCommands: number;
+  /** Requests one rule's shrink may send; past it the smallest example found so far is reported, marked so. */
+  readonly shrinkBudget: number;
   readonly seed: number;
   readonly runId: string;
   /** Every resource the run creates starts with this, so a later `cleanup --prefix` finds leftovers. */

@@ -66,6 +66,15 @@ export function aMixedReport(overrides: Partial<Report> = {}): Report {
           { check: 'response-schema', runs: 10, failed: 2 },
           { check: 'error-shape', runs: 5, failed: 0 },
         ],
+        coverage: {
+          rules: 151,
+          exercised: 150,
+          boundaries: 31,
+          boundariesExercised: 31,
+          pinned: 32,
+          unbreakable: 14,
+        },
+        requests: { coverage: 182, exploration: 30, shrinking: 0, other: 19 },
         deviations: [
           aDeviation(),
           aDeviation({

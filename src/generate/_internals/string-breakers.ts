@@ -177,6 +177,31 @@ function findPump(
   return undefined;
 }
 
+/**
+ * A string of exactly `length` characters that passes the pattern (the valid side of a `minLength` or
+ * `maxLength` boundary): a valid sample shortened, grown, or already that long.
+ */
+export function exactLengthString(
+  pattern: string | undefined,
+  length: number,
+  valid: fc.Arbitrary<string>,
+): Search<string> {
+  if (pattern === undefined) return { found: 'a'.repeat(length) };
+  const matches = fullMatchTester(pattern);
+  for (const sample of samplesOf(valid)) {
+    const size = codePointLength(sample);
+    let candidate: string | undefined = sample;
+    if (size > length) candidate = shorten(sample, length, matches);
+    else if (size < length) {
+      const pump = findPump(sample, [length], matches);
+      candidate = pump === undefined ? undefined : pumped(pump, length);
+    }
+    if (candidate !== undefined && codePointLength(candidate) === length && matches(candidate))
+      return { found: candidate };
+  }
+  return { reason: `no string of exactly ${length} characters was found that matches the pattern` };
+}
+
 /** How far beyond `maxLength` too-long strings go (the boundary `maxLength + 1` is the shrink target). */
 const OVERSHOOT = 2;
 

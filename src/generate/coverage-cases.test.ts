@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createSpecAjv } from '../../specs/format/index.ts';
+import { exactLengthString } from './_internals/string-breakers.ts';
+import { getPointer } from './_internals/pointer.ts';
+import { breakableRules } from './breakable-rules.ts';
+import { coveragePlan } from './coverage-cases.ts';
+import { fixupFor } from './fixup-registry.ts';
+import { coverageRequests } from './request-generators.ts';
+import { mismatch } from './test-support/ajv-expectations.ts';
+import { fakeContext } from './test-support/fake-context.ts';
+import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
+import { specsUnderTest } from './test-support/specs-under-test.ts';
+import fc from 'fast-check';
+
+const ajv = createSpecAjv();
+
+function handWritten(operation: string) {
+  const spec = HAND_WRITTEN_SPECS.find((candidate) => candidate.operation === operation);
+  if (spec === undefined) throw new Error(`hand-written ${operation} missing`);
+  return spec;
+}
+
+describe('coveragePlan', () => {
+  describe.each(specsUnderTest())('$label', ({ spec }) => {
+    const validate = ajv.compile(spec.request as object);
+    const plan = coveragePlan(spec.request, 7);
+
+    it('breaks every breakable rule exactly once, and each case breaks only its rule (Ajv)', () => {
+      const { rules } = breakableRules(spec.request);
+      expect(plan.invalid.map((c) => `${c.covers.template} ${c.covers.keyword}`)).toEqual(
+        rules.map((rule) => `${rule.template} ${rule.keyword}`),
+      );
+      for (const invalid of plan.invalid) {
+        validate(invalid.request);
+        const problem = mismatch(invalid.violation, validate.errors ?? []);
+        if (problem !== undefined) throw new Error(`${problem}: ${invalid.violation.description}`);
+      }
+    });
+
+    it('sends the valid side of bounds and enums as valid requests holding the boundary value', () => {
+      for (const boundary of plan.boundary) {
+        expect(
+          validate(boundary.request),
+          `${boundary.description}: ${ajv.errorsText(validate.errors)}`,
+        ).toBe(true);
+        expect(getPointer(boundary.request, boundary.path)).toBeDefined();
+      }
+    });
+
+    it('is the same plan for the same seed', () => {
+      expect(JSON.stringify(coveragePlan(spec.request, 7))).toBe(JSON.stringify(plan));
+    });
+  });
+
+  it('breaks each rule on the smallest request: nothing but what the rule needs', () => {
+    const plan = coveragePlan(handWritten('ListUserPools').request, 3);
+    const byRule = Object.fromEntries(plan.invalid.map((c) => [`${c.covers.template} ${c.covers.rule}`, c]));
+    expect(byRule['/MaxResults missing-required']?.request).toEqual({});
+    expect(byRule['/MaxResults above-maximum']?.request).toEqual({ MaxResults: 61 });
+    expect(byRule['/MaxResults below-minimum']?.request).toEqual({ MaxResults: 0 });
+  });
+
+  it('puts the valid side exactly on the boundary: the minimum and the maximum', () => {
+    const plan = coveragePlan(handWritten('ListUserPools').request, 3);
+    expect(plan.boundary.map((b) => b.request)).toEqual([{ MaxResults: 1 }, { MaxResults: 60 }]);
+    expect(plan.boundary.map((b) => b.description)).toEqual([
+      '/MaxResults is 1 (the minimum)',
+      '/MaxResults is 60 (the maximum)',
+    ]);
+  });
+
+  it('counts a boundary the fix-up overwrites as pinned, and does not send it', () => {
+    const plan = coveragePlan(handWritten('ListUserPools').request, 3, {
+      prepare: (request) => ({ ...request, MaxResults: 10 }),
+    });
+    expect(plan.boundary).toEqual([]);
+    expect(plan.pinned.map((p) => p.keyword)).toEqual(['minimum', 'maximum']);
+  });
+
+  it('covers each allowed enum value and the exact string lengths of a generated spec', () => {
+    const spec = specsUnderTest().find((s) => s.label === 'generated InitiateAuth')?.spec;
+    if (spec === undefined) return;
+    const plan = coverageRequests(spec, fixupFor('InitiateAuth'), fakeContext(), 1);
+    const flows = plan.boundary.filter((b) => b.path === '/AuthFlow').map((b) => b.request['AuthFlow']);
+    const schema = spec.request as { properties: { AuthFlow: { enum: string[] } } };
+    expect(flows.length).toBeGreaterThan(0);
+    for (const flow of flows) expect(schema.properties.AuthFlow.enum).toContain(flow);
+  });
+});
+
+describe('exactLengthString', () => {
+  it('finds a string of exactly the length that still matches the pattern', () => {
+    const valid = fc.stringMatching(/^[\w+=,.@-]+$/u, { maxLength: 6 }).filter((s) => s.length > 0);
+    for (const length of [1, 5, 128]) {
+      const found = exactLengthString('[\\w+=,.@-]+', length, valid);
+      expect('found' in found && found.found.length).toBe(length);
+      expect('found' in found && /^[\w+=,.@-]+$/u.test(found.found)).toBe(true);
+    }
+  });
+
+  it('says why when no such string exists', () => {
+    expect(exactLengthString('[a-z]{3}', 5, fc.constant('abc'))).toEqual({
+      reason: 'no string of exactly 5 characters was found that matches the pattern',
+    });
+  });
+});

@@ -1,0 +1,145 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import type { JsonSchema } from '../../specs/format/index.ts';
+import { type Break, preview } from './_internals/break.ts';
+import { buildArbitrary } from './_internals/build-arbitrary.ts';
+import { instantiateTemplate, wildcardCount } from './_internals/path-template.ts';
+import { getPointer, hasPointer } from './_internals/pointer.ts';
+import { smallestValue } from './_internals/smallest-value.ts';
+import { type BreakableRule, breakableRules, type SkippedRule } from './breakable-rules.ts';
+import {
+  apply,
+  generationOptions,
+  type InvalidRequest,
+  type InvalidRequestOptions,
+  ruleRequests,
+} from './invalid-request.ts';
+import type { ViolationRule } from './violation.ts';
+
+/** Where a coverage case sits: the rule, its `*`-pointer template and the schema keyword. */
+export interface CoveredRule {
+  readonly rule: ViolationRule;
+  readonly template: string;
+  readonly keyword: string;
+}
+
+/** A coverage case of the invalid side: the smallest request that breaks one rule, and the rule. */
+export interface InvalidCase extends InvalidRequest {
+  readonly covers: CoveredRule;
+}
+
+/** A coverage case of the valid side: the smallest valid request with one member exactly on a boundary. */
+export interface BoundaryCase {
+  readonly covers: CoveredRule;
+  readonly request: Record<string, unknown>;
+  /** Where the boundary value sits in `request` (JSON pointer). */
+  readonly path: string;
+  /** In words: `/PoolName is "aaa…" (128 characters, the longest maxLength allows)`. */
+  readonly description: string;
+}
+
+/** What the coverage phase sends for one request schema, in a fixed order. */
+export interface CoveragePlan {
+  /** One case per breakable rule: each rule broken once, on the smallest valid request. */
+  readonly invalid: readonly InvalidCase[];
+  /** The valid side of every bound and enum: exactly min, exactly max, each allowed enum value. */
+  readonly boundary: readonly BoundaryCase[];
+  /**
+   * Boundary cases not sent because the operation's fix-up pins the member (a live pool or client id, a
+   * setting another member requires): what the fix-up puts there is what the request must hold.
+   */
+  readonly pinned: readonly CoveredRule[];
+  /** Rules of the schema that cannot be broken alone, with why (never sent, never counted as exercised). */
+  readonly unbreakable: readonly SkippedRule[];
+}
+
+/**
+ * The deterministic coverage phase of one request schema. Every rule {@link breakableRules} finds is broken
+ * once, on the smallest request fast-check can make with that rule's member present (the request is already
+ * minimal, so it needs no shrinking); every bound and enum is also sent on its valid side, exactly at the
+ * boundary, as Schemathesis's coverage phase does. `prepare` (the operation's fix-up) runs before each break, as
+ * for random invalid requests, and after each boundary value is placed, as for random valid requests. No
+ * request is sent here. Source: the request schema of `specs/operations/<Operation>.json`.
+ */
+export function coveragePlan(
+  schema: JsonSchema,
+  seed: number,
+  options: Omit<InvalidRequestOptions, 'include'> = {},
+): CoveragePlan {
+  const { prepare, ...ruleOptions } = options;
+  const { rules, skipped } = breakableRules(schema, ruleOptions);
+  const invalid = ruleRequests(schema, options, rules).map(({ rule, requests }) => ({
+    ...smallestValue(requests, seed),
+    covers: coveredRule(rule),
+  }));
+  const boundary: BoundaryCase[] = [];
+  const pinned: CoveredRule[] = [];
+  const generation = generationOptions(options);
+  for (const rule of rules) {
+    for (const edge of rule.validSide ?? []) {
+      const placed = smallestValue(
+        fc
+          .tuple(
+            buildArbitrary(schema, generation, rule.steps) as fc.Arbitrary<Record<string, unknown>>,
+            fc.tuple(...Array.from({ length: wildcardCount(rule.steps) }, () => fc.nat())),
+          )
+          .map(([request, picks]) => placeEdge(rule, request, edge, picks, prepare)),
+        seed,
+      );
+      if (placed.pinned) pinned.push(coveredRule(rule));
+      else
+        boundary.push({
+          covers: coveredRule(rule),
+          request: placed.request,
+          path: placed.path,
+          description: `${placed.path} is ${preview(edgeValue(edge))} (${edgeWords(rule)})`,
+        });
+    }
+  }
+  return { invalid, boundary, pinned, unbreakable: skipped };
+}
+
+function coveredRule(rule: BreakableRule): CoveredRule {
+  return { rule: rule.rule, template: rule.template, keyword: rule.keyword };
+}
+
+function placeEdge(
+  rule: BreakableRule,
+  valid: Record<string, unknown>,
+  edge: Break,
+  picks: readonly number[],
+  prepare: ((request: Record<string, unknown>) => Record<string, unknown>) | undefined,
+): { request: Record<string, unknown>; path: string; pinned: boolean } {
+  const request = structuredClone(valid);
+  const pointer = instantiateTemplate(request, rule.steps, picks);
+  if (pointer === undefined) throw new Error(`coveragePlan: generated request lacks ${rule.template}`);
+  const path = apply(request, pointer, edge);
+  // The fix-up runs last, as for every valid request; if it changed the boundary member, the case is pinned.
+  const fixed = prepare === undefined ? request : prepare(request);
+  const kept =
+    hasPointer(fixed, path) && (edge.op !== 'set' || isDeepStrictEqual(getPointer(fixed, path), edge.value));
+  return { request: fixed, path, pinned: !kept };
+}
+
+function edgeValue(edge: Break): unknown {
+  return edge.op === 'set' ? edge.value : edge.op === 'rename' ? edge.key : undefined;
+}
+
+/** What the boundary is, by the keyword whose valid side it sits on. */
+function edgeWords(rule: BreakableRule): string {
+  const keyword = rule.keyword.replace(/^propertyNames\//, '');
+  const words: Record<string, string> = {
+    minLength: 'the shortest minLength allows',
+    maxLength: 'the longest maxLength allows',
+    minimum: 'the minimum',
+    exclusiveMinimum: 'the smallest allowed',
+    maximum: 'the maximum',
+    exclusiveMaximum: 'the largest allowed',
+    minItems: 'the fewest items minItems allows',
+    maxItems: 'the most items maxItems allows',
+    minProperties: 'the fewest entries minProperties allows',
+    maxProperties: 'the most entries maxProperties allows',
+    enum: 'an allowed enum value',
+  };
+  return words[keyword] ?? `the valid side of ${rule.keyword}`;
+}
