@@ -10,8 +10,8 @@ import {
 /**
  * What was written reads back: each create/update request generated from the spec, once accepted, must
  * come back member by member from the Describe of its resource (and, for pools, from ListUserPools where
- * the member is listed); updates must advance LastModifiedDate. A few requests per run are enough,
- * since each one is a whole write-then-read cycle.
+ * the member is listed). A few requests per run are enough, since each one is a whole write-then-read cycle.
+ * That updates advance LastModifiedDate is judged in last-modified.suite.ts.
  */
 describe('round-trip', () => {
   scenarioTest(
@@ -20,7 +20,7 @@ describe('round-trip', () => {
     createUserPoolRoundTrip,
   );
   scenarioTest(
-    'UpdateUserPool reads back and advances LastModifiedDate',
+    'UpdateUserPool reads back from DescribeUserPool and ListUserPools',
     ['UpdateUserPool'],
     updateUserPoolRoundTrip,
   );
@@ -30,7 +30,7 @@ describe('round-trip', () => {
     createUserPoolClientRoundTrip,
   );
   scenarioTest(
-    'UpdateUserPoolClient reads back and advances LastModifiedDate',
+    'UpdateUserPoolClient reads back from DescribeUserPoolClient',
     ['UpdateUserPoolClient'],
     updateUserPoolClientRoundTrip,
   );

@@ -81,6 +81,7 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
   it.each([
     [['--seed', 'abc'], 'run: --seed takes a whole number'],
     [['--runs', '0'], 'run: --runs takes a positive whole number'],
+    [['--concurrency', '0'], 'run: --concurrency takes a positive whole number'],
     [['--profile', 'fast'], 'run: --profile fast: unknown profile; use quick or thorough'],
   ])('a bad %j is exit 2 naming the flag, not the environment variable', async (flags, message) => {
     const result = await runCli(['run', ...flags]);

@@ -35,6 +35,12 @@ import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.t
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/**
+ * Suite workers by default: two request streams. Measured on the 2-core machine (`npm run bench`), a second
+ * worker shortens the quick profile and a third does not (the emulator shares the cores).
+ */
+export const DEFAULT_CONCURRENCY = 2;
+
 export const RUN_COMMAND = {
   name: 'run',
   usage: 'cognito-conformance run [--target embedded|endpoint|aws|container:<emulator>] [options]',
@@ -56,6 +62,7 @@ export const RUN_COMMAND = {
     shard: { type: 'string' },
     runs: { type: 'string' },
     'request-timeout': { type: 'string' },
+    concurrency: { type: 'string' },
   },
   help: {
     target: 'embedded (default), endpoint, aws, container:cognito-local|moto|localstack',
@@ -77,6 +84,7 @@ export const RUN_COMMAND = {
       'run one part of the suite files, e.g. 1/2, with the same --seed on every shard; reports go to <out>/shard-1-of-2 unless --out is given (merge with `cognito-conformance merge`)',
     runs: 'runs per property, overriding the profile',
     'request-timeout': 'milliseconds one call may take before it is a transport failure (default 15000)',
+    concurrency: `suite workers, each with its own connection and resources (default ${DEFAULT_CONCURRENCY}); the findings of a seed are the same at any concurrency`,
   },
 } as const satisfies CommandDefinition<Record<string, { type: 'string' | 'boolean' }>>;
 
@@ -101,6 +109,10 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   exportRunSettings(settings);
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
+  const concurrency =
+    values.concurrency === undefined
+      ? DEFAULT_CONCURRENCY
+      : Number(positiveWholeNumber('--concurrency', values.concurrency));
 
   const target = await startTarget(selection, {
     announcement: awsAnnouncement(settings),
@@ -118,7 +130,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     const vitest = await createVitest('test', {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
-      project: ['conformance'],
+      project: ['conformance', 'conformance-listing'],
       watch: false,
       reporters: [
         new ProgressReporter(),
@@ -130,6 +142,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
         }),
       ],
       ...(shard ? { shard: shardText(shard) } : {}),
+      maxWorkers: concurrency,
     });
     // Vitest's own handlers exit the process 1 ms after a signal, before the report is written or the
     // run's resources are deleted; ours cancels the run and lets both happen.
@@ -303,9 +316,13 @@ function checkedSeed(seed: string): string {
 }
 
 function checkedRuns(runs: string): string {
-  if (!/^[1-9]\d*$/.test(runs))
-    throw new UsageError(`run: --runs takes a positive whole number, got ${runs}`);
-  return runs;
+  return positiveWholeNumber('--runs', runs);
+}
+
+function positiveWholeNumber(flag: string, text: string): string {
+  if (!/^[1-9]\d*$/.test(text))
+    throw new UsageError(`run: ${flag} takes a positive whole number, got ${text}`);
+  return text;
 }
 
 function checkedTargetName(name: string): string {

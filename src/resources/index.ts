@@ -4,5 +4,5 @@
  */
 export { cleanupByPrefix, listAllPools } from './cleanup-by-prefix.ts';
 export { ResourceFactory } from './resource-factory.ts';
-export type { AppClientResource, UserResource } from './resource-factory.ts';
+export type { AppClientResource, PoolResource, UserResource } from './resource-factory.ts';
 export { SetupError } from './setup-error.ts';

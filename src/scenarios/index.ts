@@ -24,6 +24,8 @@ export {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,
   updateUserPoolClientRoundTrip,
+  updateUserPoolClientLastModified,
+  updateUserPoolLastModified,
   updateUserPoolRoundTrip,
 } from './round-trip-scenarios.ts';
 export { createScenarioContext } from './scenario-context.ts';

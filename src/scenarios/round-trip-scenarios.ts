@@ -22,13 +22,22 @@ export async function createUserPoolRoundTrip(context: ScenarioContext): Promise
   await runCreatePoolRoundTrip(context, requestsFor(context, 'CreateUserPool', {}));
 }
 
-/** round-trip, UpdateUserPool on a live pool: updates read back and advance LastModifiedDate. */
+/** round-trip, UpdateUserPool on a live pool: updates read back from DescribeUserPool and ListUserPools. */
 export async function updateUserPoolRoundTrip(context: ScenarioContext): Promise<void> {
+  const pool = await setUp(context.recorderFor('UpdateUserPool'), () => context.resources.pool());
+  if (!pool) return;
+  await runUpdatePoolRoundTrip(context, requestsFor(context, 'UpdateUserPool', { userPoolId: pool.id }));
+}
+
+/**
+ * round-trip, UpdateUserPool on a pool of its own: an update a second after the pool was read advances its
+ * LastModifiedDate. Lists nothing, so it can run beside other scenarios while its second goes by.
+ */
+export async function updateUserPoolLastModified(context: ScenarioContext): Promise<void> {
   const pool = await setUp(context.recorderFor('UpdateUserPool'), () => context.resources.pool());
   if (!pool) return;
   const requests = requestsFor(context, 'UpdateUserPool', { userPoolId: pool.id });
   await probePoolLastModified(context, firstOf(requests, context.seedFor('round-trip:UpdateUserPool')));
-  await runUpdatePoolRoundTrip(context, requests);
 }
 
 /** round-trip, CreateUserPoolClient in a live pool: what was sent reads back from DescribeUserPoolClient. */
@@ -41,21 +50,34 @@ export async function createUserPoolClientRoundTrip(context: ScenarioContext): P
   );
 }
 
-/** round-trip, UpdateUserPoolClient on a live client: updates read back and advance LastModifiedDate. */
+/** round-trip, UpdateUserPoolClient on a live client: updates read back from DescribeUserPoolClient. */
 export async function updateUserPoolClientRoundTrip(context: ScenarioContext): Promise<void> {
-  const client = await setUp(context.recorderFor('UpdateUserPoolClient'), async () =>
-    context.resources.appClient((await context.resources.pool()).id),
-  );
-  if (!client) return;
-  const requests = requestsFor(context, 'UpdateUserPoolClient', {
-    userPoolId: client.userPoolId,
-    clientId: client.clientId,
-  });
+  const requests = await clientRequests(context);
+  if (requests) await runUpdateClientRoundTrip(context, requests);
+}
+
+/** round-trip, UpdateUserPoolClient on a client of its own: an update a second after a read advances LastModifiedDate. */
+export async function updateUserPoolClientLastModified(context: ScenarioContext): Promise<void> {
+  const requests = await clientRequests(context);
+  if (!requests) return;
   await probeClientLastModified(
     context,
     firstOf(requests, context.seedFor('round-trip:UpdateUserPoolClient')),
   );
-  await runUpdateClientRoundTrip(context, requests);
+}
+
+/** Update requests for a new app client in a new pool; undefined (and the record inconclusive) if set-up failed. */
+async function clientRequests(
+  context: ScenarioContext,
+): Promise<fc.Arbitrary<Record<string, unknown>> | undefined> {
+  const client = await setUp(context.recorderFor('UpdateUserPoolClient'), async () =>
+    context.resources.appClient((await context.resources.pool()).id),
+  );
+  if (!client) return undefined;
+  return requestsFor(context, 'UpdateUserPoolClient', {
+    userPoolId: client.userPoolId,
+    clientId: client.clientId,
+  });
 }
 
 /** Valid generated requests for `operation`, fixed up to name live resources and carry the run prefix. */

@@ -43,7 +43,10 @@ export function scenarioForTests(parts: ScenarioForTests): ScenarioContext {
     specs: SPECS,
     validators: VALIDATORS,
     target,
-    wire: { send: parts.wire.send.bind(parts.wire), sendRaw: parts.wire.sendRaw ?? missing('wire.sendRaw') },
+    wire: {
+      send: parts.wire.send.bind(parts.wire),
+      sendRaw: parts.wire.sendRaw?.bind(parts.wire) ?? missing('wire.sendRaw'),
+    },
     resources: resourcesFrom(parts.resources ?? {}, missing),
     settings: {
       seed: parts.seed,

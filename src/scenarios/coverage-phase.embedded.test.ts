@@ -1,0 +1,70 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckRecorder } from '../engine/index.ts';
+import { ResourceFactory } from '../resources/index.ts';
+import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
+import { WireClient } from '../wire/index.ts';
+import { runInvalidRequests, runValidRequests } from './operation-runs.ts';
+import { scenarioForTests } from './test-support/scenario-for-tests.ts';
+
+const PREFIX = 'cc-coverage-phase-';
+let target: StartedTarget;
+let wire: WireClient;
+let resources: ResourceFactory;
+
+beforeAll(async () => {
+  target = await startEmbeddedTarget();
+  wire = new WireClient(target.descriptor);
+});
+afterEach(() => resources.cleanup());
+afterAll(async () => {
+  wire.destroy();
+  await target.stop();
+});
+
+function quickScenario(): {
+  scenario: ReturnType<typeof scenarioForTests>;
+  recorders: Map<string, CheckRecorder>;
+} {
+  resources = new ResourceFactory(wire, PREFIX);
+  const recorders = new Map<string, CheckRecorder>();
+  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 7, recorders });
+  return { scenario, recorders };
+}
+
+describe('the coverage phase against cognito-local (quick profile)', () => {
+  it('breaks every rule of CreateUserPool once; a nested bound the target ignores is found', async () => {
+    const { scenario, recorders } = quickScenario();
+    await runInvalidRequests(scenario, 'CreateUserPool');
+    const record = recorders.get('CreateUserPool')?.toRecord();
+    expect(record?.coverage?.rules).toBeGreaterThan(100);
+    expect(record?.coverage?.exercised).toBe(record?.coverage?.rules);
+    expect(record?.requests?.coverage).toBe(record?.coverage?.rules);
+    // cognito-local 5.3.0 does not check the password policy's bounds; the model says 6..99.
+    const accepted = record?.deviations.filter((d) => d.kind === 'accepted-invalid').map((d) => d.path);
+    expect(accepted).toContain('/Policies/PasswordPolicy/MinimumLength');
+    const minimum = record?.deviations.find((d) => d.path === '/Policies/PasswordPolicy/MinimumLength');
+    // Found by the coverage phase: minimal by construction, so not shrunk.
+    expect(minimum?.reproduce.shrink).toBeUndefined();
+    expect(Object.keys(minimum?.request ?? {}).sort()).toEqual(['Policies', 'PoolName']);
+  });
+
+  it('sends the valid side of ListUserPools bounds (MaxResults 1 and 60), judged as valid requests', async () => {
+    const { scenario, recorders } = quickScenario();
+    await runValidRequests(scenario, 'ListUserPools');
+    const record = recorders.get('ListUserPools')?.toRecord();
+    expect(record?.coverage).toEqual(
+      expect.objectContaining({ boundaries: 2, boundariesExercised: 2, pinned: 0 }),
+    );
+    expect(record?.requests?.coverage).toBe(2);
+    expect(record?.deviations.some((d) => d.kind === 'rejected-valid')).toBe(false);
+  });
+
+  it('stops at the first answer of an operation the target does not implement: one verdict, one request', async () => {
+    const { scenario, recorders } = quickScenario();
+    await runInvalidRequests(scenario, 'GetSigningCertificate');
+    const record = recorders.get('GetSigningCertificate')?.toRecord();
+    expect(record?.unsupported).toBeDefined();
+    expect(record?.requests).toEqual({ coverage: 1, exploration: 0, shrinking: 0, other: 0 });
+    expect(record?.coverage?.exercised).toBe(0);
+  });
+});
