@@ -4,7 +4,7 @@
  */
 export { ALLOW_AWS_ENV } from './aws-target.ts';
 export type { AwsRunAnnouncement } from './aws-target.ts';
-export { LAUNCHER_LABEL } from './containers/start-target-container.ts';
+export { LAUNCHER_LABEL } from './containers/launcher-labels.ts';
 export { startEmbeddedTarget } from './embedded/embedded-target.ts';
 export { startTarget } from './start-target.ts';
 export { parseTargetSelection } from './target-selection.ts';

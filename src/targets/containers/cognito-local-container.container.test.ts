@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CognitoLocalContainer } from './cognito-local-container.ts';
 import { defaultImage } from './container-images.ts';
 import { launchContainerTarget } from './launch-container-target.ts';
-import { LAUNCHER_LABEL } from './start-target-container.ts';
+import { LAUNCHER_LABEL } from './launcher-labels.ts';
 
 // Needs a container engine: run after `eval "$(bash scripts/container-engine.sh --env)"` (or with Docker).
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultImage, pinnedVersion } from './container-images.ts';
 import { launchContainerTarget } from './launch-container-target.ts';
 import { MotoContainer } from './moto-container.ts';
-import { LAUNCHER_LABEL } from './start-target-container.ts';
+import { LAUNCHER_LABEL } from './launcher-labels.ts';
 
 // Needs a container engine: `npm test` uses one that answers (Docker) or sets up the project's Podman engine
 // (scripts/container-engine.sh, which builds the moto image from ../shared/emulators/moto-5.0.1).

@@ -3,14 +3,8 @@ import type { ContainerRuntimeClient, GenericContainer, StartedTestContainer } f
 import { ensureImageAvailable } from './container-image-check.ts';
 import { ContainerLogTail } from './container-log-tail.ts';
 import { assertContainerRuntimeReachable } from './container-runtime-check.ts';
+import { LAUNCHER_LABEL } from './launcher-labels.ts';
 import { withTimeout } from './with-timeout.ts';
-
-/**
- * Label on every container the suite starts, valued with the target's name. Ryuk (testcontainers' reaper)
- * cannot run where no registry is reachable, so `scripts/container-engine.sh --stop` removes containers by
- * this label instead. Keep the two in step.
- */
-export const LAUNCHER_LABEL = 'cognito-conformance.launcher';
 
 /** Label with one launch's id, to find exactly that launch's container after a failed start. */
 export const LAUNCH_ID_LABEL = 'cognito-conformance.launch-id';
