@@ -74,6 +74,7 @@ export default defineConfig({
             'reporters/**/*.test.ts',
             'test/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           exclude: [
             '**/*.embedded.test.ts',

@@ -1,25 +1,22 @@
 import { cleanupByPrefix, ResourceFactory } from '../src/resources/index.ts';
 import { CheckRecorder } from '../src/engine/index.ts';
 import { createScenarioContext, runInvalidRequests, runValidRequests } from '../src/scenarios/index.ts';
+import { PROFILES } from '../src/settings/index.ts';
 import type { SpecValidators } from '../src/spec/index.ts';
 import type { OperationSpec } from '../specs/format/index.ts';
 import { type TargetDescriptor, WireClient } from '../src/wire/index.ts';
-import type { Exchange } from '../src/protocol/index.ts';
-import { bareLoop } from './bare-loop.ts';
 
 export interface EngineRunResult {
   /** Requests the suite sent for the operations (their prerequisites included). */
-  readonly exchanges: readonly Exchange[];
+  readonly requests: number;
   readonly ms: number;
   readonly deviations: number;
-  /** The same requests replayed by a bare SDK loop, right after each operation was judged. */
-  readonly bare?: { readonly requests: number; readonly ms: number };
 }
 
 /**
- * Runs the generic checks of `operations` in-process, as the operation suites do, and times each
- * operation's scenarios (their set-up included), so the figure compares with a bare loop of the same
- * requests.
+ * Runs the generic checks of `operations` in-process (coverage phase, then `numRuns` random valid and invalid
+ * requests per operation, with the quick profile's shrink budget), as the operation suites do, and times them
+ * with their set-up.
  */
 export async function runEngine(
   target: TargetDescriptor,
@@ -27,15 +24,14 @@ export async function runEngine(
   validators: SpecValidators,
   operations: readonly string[],
   numRuns: number,
-  options: { seed?: number; compareWithBareLoop?: boolean } = {},
+  options: { seed?: number } = {},
 ): Promise<EngineRunResult> {
   const seed = options.seed ?? 42;
   const wire = new WireClient(target);
   const resources = new ResourceFactory(wire, 'cc-bench-');
   let ms = 0;
   let deviations = 0;
-  const judged: Exchange[] = [];
-  const bare = { requests: 0, ms: 0 };
+  let requests = 0;
   try {
     for (const operation of operations) {
       const recorder = new CheckRecorder(operation, target, {
@@ -55,29 +51,23 @@ export async function runEngine(
           runsPerProperty: numRuns,
           statefulRuns: 1,
           statefulMaxCommands: 1,
+          shrinkBudget: PROFILES.quick.shrinkBudget,
         },
         openRecorder: () => recorder,
         seedFor: () => seed,
       });
-      const before = wire.exchanges.length;
+      const before = wire.exchangeCount;
       const started = performance.now();
       await runValidRequests(scenario, operation);
       await runInvalidRequests(scenario, operation);
       ms += performance.now() - started;
-      const exchanges = wire.exchanges.slice(before);
-      judged.push(...exchanges);
+      requests += wire.exchangeCount - before;
       deviations += recorder.toRecord().deviations.length;
-      if (options.compareWithBareLoop) {
-        const replay = await bareLoop(target, exchanges);
-        bare.requests += replay.requests;
-        bare.ms += replay.ms;
-      }
     }
   } finally {
     await resources.cleanup();
-    // The bare loop replays CreateUserPool too; its pools carry the same prefix.
     await cleanupByPrefix(target, 'cc-bench-');
     wire.destroy();
   }
-  return { exchanges: judged, ms, deviations, ...(options.compareWithBareLoop ? { bare } : {}) };
+  return { requests, ms, deviations };
 }

@@ -1,31 +1,39 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Report } from '../src/deviations/index.ts';
+import { DEFAULT_CONCURRENCY } from '../src/cli/index.ts';
 import { cleanupByPrefix } from '../src/resources/index.ts';
+import { ENV } from '../src/settings/index.ts';
 import { loadOperationSpecs, SpecValidators } from '../src/spec/index.ts';
 import { startEmbeddedTarget } from '../src/targets/index.ts';
-import { type TargetDescriptor, WireClient } from '../src/wire/index.ts';
+import { readWireRecording, type TargetDescriptor, WireClient } from '../src/wire/index.ts';
 import { runEngine } from './engine-run.ts';
 import { measureGenerationCost } from './generation-cost.ts';
+import { replayStreams } from './replay.ts';
 
-// `npm run bench`: the figures behind the README's performance section. Everything runs against a
-// cognito-local on loopback; nothing here is a pass/fail test.
+// `npm run bench`: the figures behind the README's performance section. Everything runs against cognito-local
+// on loopback; nothing here is a pass/fail test.
+//
+// Efficiency compares like with like, in the same run: the quick profile's own request stream (recorded by
+// every suite worker) is replayed as raw awsJson1.1 against a fresh cognito-local, at the same concurrency.
+// efficiency = replay time ÷ suite time. The cold figure's suite time includes everything `npm run
+// conformance` does (loading, starting cognito-local, vitest, workers, reports); the warm one is a run against
+// an endpoint already running.
 
 // Node 20 is this project's pinned runtime; the SDK's reminder about Node 22 is noise here.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'cognito-conformance.mjs');
-const OVERHEAD_OPERATIONS = [
-  'ListUserPools',
-  'DescribeUserPool',
-  'DescribeUserPoolClient',
-  'UpdateUserPool',
-  'CreateUserPoolClient',
-];
+/** The Node flags of `npm run conformance` (package.json), so the figures are the ones a user gets. */
+const NODE_FLAGS = ['--max-semi-space-size=2'];
+/** The sweep that shows where more workers stop helping (the CLI's default is in it). */
+const CONCURRENCY_SWEEP = [1, 2, 3];
+const SEED = '42';
 
-const SECTIONS = ['profile', 'overhead', 'costs', 'scaling'] as const;
+const SECTIONS = ['profile', 'costs', 'scaling'] as const;
 const { values: flags } = parseArgs({ options: { only: { type: 'string' } } });
 const only = flags.only?.split(',');
 if (only?.some((section) => !(SECTIONS as readonly string[]).includes(section))) {
@@ -37,6 +45,7 @@ const specs = loadOperationSpecs();
 const validators = new SpecValidators(specs);
 const results: Record<string, unknown> = {
   machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  seed: Number(SEED),
 };
 const rows: [string, string][] = [];
 const note = (label: string, value: string) => {
@@ -44,26 +53,15 @@ const note = (label: string, value: string) => {
   process.stderr.write(`${label}: ${value}\n`);
 };
 
-if (wanted('profile')) {
-  const cold = await timeCli(['run', '--report-only']);
-  results['quickProfileColdMs'] = cold.ms;
-  results['peakMemoryMiB'] = cold.peakRssMiB;
-  note('quick profile, cold (starts cognito-local)', `${(cold.ms / 1000).toFixed(1)} s`);
-  note('peak memory of the whole run (all processes)', `${cold.peakRssMiB.toFixed(0)} MiB`);
-}
-
-const target = await startEmbeddedTarget();
-try {
-  if (wanted('profile')) {
-    const warm = await timeCli(['run', '--report-only', '--endpoint', target.descriptor.endpoint]);
-    results['quickProfileWarmMs'] = warm.ms;
-    note('quick profile, warm (target already running)', `${(warm.ms / 1000).toFixed(1)} s`);
+if (wanted('profile')) await measureProfile();
+if (wanted('costs') || wanted('scaling')) {
+  const target = await startEmbeddedTarget();
+  try {
+    if (wanted('costs')) await measureCosts(target.descriptor);
+    if (wanted('scaling')) await measureScaling(target.descriptor);
+  } finally {
+    await target.stop();
   }
-  if (wanted('overhead')) await measureOverhead(target.descriptor);
-  if (wanted('costs')) await measureCosts(target.descriptor);
-  if (wanted('scaling')) await measureScaling(target.descriptor);
-} finally {
-  await target.stop();
 }
 
 results['benchProcessMaxRssMiB'] = process.resourceUsage().maxRSS / 1024;
@@ -73,26 +71,116 @@ process.stdout.write(
   `\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n\nwrote bench/results.json\n`,
 );
 
-async function measureOverhead(target: TargetDescriptor): Promise<void> {
-  const overhead = await runEngine(target, specs, validators, OVERHEAD_OPERATIONS, 15, {
-    compareWithBareLoop: true,
-  });
-  const suiteRps = overhead.exchanges.length / (overhead.ms / 1000);
-  const bareRps = (overhead.bare?.requests ?? 0) / ((overhead.bare?.ms ?? 1) / 1000);
-  // Stricter than the ratio: the bare loop replays after the suite, against a target whose store has grown
-  // (cognito-local rewrites its whole database file on each write), which flatters the suite.
-  const wireShare = overhead.exchanges.reduce((sum, exchange) => sum + exchange.ms, 0) / overhead.ms;
-  results['overhead'] = {
-    suiteRequests: overhead.exchanges.length,
-    suiteRps,
-    bareRps,
-    ratio: suiteRps / bareRps,
-    wireShare,
+/** One timed CLI run, its request stream replayed on a fresh target at the same concurrency. */
+interface ProfileRun {
+  readonly concurrency: number;
+  readonly wallMs: number;
+  readonly replayMs: number;
+  readonly efficiency: number;
+  readonly requests: number;
+  readonly replayedSameStatus: number;
+  readonly peakMemoryMiB: number;
+}
+
+async function measureProfile(): Promise<void> {
+  const byConcurrency: Record<string, ProfileRun> = {};
+  let report: Report | undefined;
+  for (const concurrency of CONCURRENCY_SWEEP) {
+    const run = await profileRun(concurrency, []);
+    byConcurrency[concurrency] = run.figures;
+    if (concurrency === DEFAULT_CONCURRENCY) report = run.report;
+    note(
+      `quick profile, cold, concurrency ${concurrency}`,
+      `${seconds(run.figures.wallMs)} · replay ${seconds(run.figures.replayMs)} · efficiency ${run.figures.efficiency.toFixed(2)} · peak ${run.figures.peakMemoryMiB.toFixed(0)} MiB`,
+    );
+  }
+  const cold = byConcurrency[DEFAULT_CONCURRENCY] as ProfileRun;
+  const running = await startEmbeddedTarget();
+  let warm: ProfileRun;
+  try {
+    warm = (await profileRun(DEFAULT_CONCURRENCY, ['--endpoint', running.descriptor.endpoint])).figures;
+  } finally {
+    await running.stop();
+  }
+  note(
+    `quick profile, warm, concurrency ${DEFAULT_CONCURRENCY}`,
+    `${seconds(warm.wallMs)} · replay ${seconds(warm.replayMs)} · efficiency ${warm.efficiency.toFixed(2)}`,
+  );
+  const operations = Object.fromEntries(
+    (report?.operations ?? []).map((op) => [op.operation, { requests: op.requests, coverage: op.coverage }]),
+  );
+  const rules = (report?.operations ?? []).reduce(
+    (sum, op) => ({
+      rules: sum.rules + (op.coverage?.rules ?? 0),
+      exercised: sum.exercised + (op.coverage?.exercised ?? 0),
+    }),
+    { rules: 0, exercised: 0 },
+  );
+  for (const op of report?.operations ?? []) {
+    const r = op.requests;
+    note(
+      `  ${op.operation}`,
+      `coverage ${r?.coverage ?? 0} · exploration ${r?.exploration ?? 0} · shrinking ${r?.shrinking ?? 0} · other ${r?.other ?? 0} · rules ${op.coverage?.exercised ?? 0}/${op.coverage?.rules ?? 0} (${op.verdict})`,
+    );
+  }
+  note('rule coverage (all operations)', `${rules.exercised}/${rules.rules}`);
+  results['quickProfile'] = {
+    concurrency: DEFAULT_CONCURRENCY,
+    cold,
+    warm,
+    byConcurrency,
+    ruleCoverage: rules,
+    operations,
   };
-  note('suite requests/s (judging, one connection)', suiteRps.toFixed(0));
-  note('bare SDK loop requests/s (same requests)', bareRps.toFixed(0));
-  note('harness overhead ratio (suite / bare, aim ≥ 0.85)', (suiteRps / bareRps).toFixed(2));
-  note('share of judging time spent on the wire', wireShare.toFixed(2));
+}
+
+async function profileRun(
+  concurrency: number,
+  extra: readonly string[],
+): Promise<{ figures: ProfileRun; report: Report }> {
+  const recording = mkdtempSync(join(tmpdir(), 'cc-bench-wire-'));
+  const out = mkdtempSync(join(tmpdir(), 'cc-bench-out-'));
+  try {
+    const suite = await timeCli(
+      [
+        'run',
+        '--report-only',
+        '--concurrency',
+        String(concurrency),
+        '--out',
+        out,
+        '--format',
+        'json',
+        ...extra,
+      ],
+      { [ENV.wireRecording]: recording },
+    );
+    const streams = readWireRecording(recording);
+    const fresh = await startEmbeddedTarget();
+    let replay;
+    try {
+      replay = await replayStreams(streams, fresh.descriptor.endpoint, concurrency);
+    } finally {
+      await fresh.stop();
+    }
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    return {
+      report,
+      figures: {
+        concurrency,
+        wallMs: suite.ms,
+        replayMs: replay.ms,
+        efficiency: replay.ms / suite.ms,
+        requests: replay.requests,
+        replayedSameStatus: replay.sameStatus,
+        peakMemoryMiB: suite.peakRssMiB,
+      },
+    };
+  } finally {
+    // The recording is raw traffic, secrets and all: it never outlives the measurement.
+    rmSync(recording, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 async function measureCosts(target: TargetDescriptor): Promise<void> {
@@ -109,28 +197,42 @@ async function measureScaling(target: TargetDescriptor): Promise<void> {
   for (const runs of [10, 50, 200]) {
     const run = await runEngine(target, specs, validators, ['ListUserPools', 'DescribeUserPool'], runs);
     byRuns[runs] = run.ms;
-    note(`wall time, ${runs} runs per property (2 operations)`, `${(run.ms / 1000).toFixed(2)} s`);
+    note(`wall time, ${runs} runs per property (2 operations)`, seconds(run.ms, 2));
   }
   results['wallTimeByRunsPerPropertyMs'] = byRuns;
+
+  const all = specs.map((spec) => spec.operation);
+  const byOperations: Record<string, { ms: number; requests: number }> = {};
+  for (const count of [1, 5, all.length]) {
+    const run = await runEngine(target, specs, validators, all.slice(0, count), 15);
+    byOperations[count] = { ms: run.ms, requests: run.requests };
+    note(
+      `generic checks of ${count} operation(s), quick profile`,
+      `${seconds(run.ms, 2)} · ${run.requests} requests`,
+    );
+  }
+  results['wallTimeByOperations'] = byOperations;
 
   const byPools: Record<string, number> = {};
   for (const pools of [0, 100, 1000]) {
     await fillPools(target, pools);
     const run = await runEngine(target, specs, validators, ['ListUserPools'], 15);
     byPools[pools] = run.ms;
-    note(`ListUserPools checks with ${pools} pools on the target`, `${(run.ms / 1000).toFixed(2)} s`);
+    note(`ListUserPools checks with ${pools} pools on the target`, seconds(run.ms, 2));
     await cleanupByPrefix(target, 'cc-fill-');
   }
   results['listUserPoolsWallTimeByPoolsMs'] = byPools;
 }
 
-/** Runs the CLI and samples the resident memory of its whole process tree every 100 ms. */
-async function timeCli(args: string[]): Promise<{ ms: number; peakRssMiB: number }> {
-  const out = mkdtempSync(join(tmpdir(), 'cc-bench-'));
+/** Runs the CLI as `npm run conformance` does and samples the resident memory of its whole process tree every 100 ms. */
+async function timeCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ ms: number; peakRssMiB: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args, '--out', out], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], {
     cwd: ROOT,
-    env: { ...process.env, CI: '1', COGNITO_CONFORMANCE_SEED: '42' },
+    env: { ...process.env, CI: '1', [ENV.seed]: SEED, ...env },
     stdio: 'ignore',
   });
   let peak = 0;
@@ -187,4 +289,8 @@ async function fillPools(target: TargetDescriptor, count: number): Promise<void>
   } finally {
     wire.destroy();
   }
+}
+
+function seconds(ms: number, digits = 1): string {
+  return `${(ms / 1000).toFixed(digits)} s`;
 }

@@ -64,18 +64,23 @@ export interface CoveragePlan {
 export function coveragePlan(
   schema: JsonSchema,
   seed: number,
-  options: Omit<InvalidRequestOptions, 'include'> = {},
+  options: Omit<InvalidRequestOptions, 'include'> & {
+    /** Builds only one side (the other stays empty): a test that sends one side need not build both. */
+    readonly side?: 'invalid' | 'boundary';
+  } = {},
 ): CoveragePlan {
-  const { prepare, ...ruleOptions } = options;
+  const { prepare, side, ...ruleOptions } = options;
   const { rules, skipped } = breakableRules(schema, ruleOptions);
-  const invalid = ruleRequests(schema, options, rules).map(({ rule, requests }) => ({
-    ...smallestValue(requests, seed),
-    covers: coveredRule(rule),
-  }));
+  const invalid =
+    side === 'boundary'
+      ? []
+      : ruleRequests(schema, { ...ruleOptions, ...(prepare ? { prepare } : {}) }, rules).map(
+          ({ rule, requests }) => ({ ...smallestValue(requests, seed), covers: coveredRule(rule) }),
+        );
   const boundary: BoundaryCase[] = [];
   const pinned: CoveredRule[] = [];
-  const generation = generationOptions(options);
-  for (const rule of rules) {
+  const generation = generationOptions(ruleOptions);
+  for (const rule of side === 'invalid' ? [] : rules) {
     for (const edge of rule.validSide ?? []) {
       const placed = smallestValue(
         fc

@@ -67,10 +67,12 @@ export function coverageRequests(
   fixup: RequestFixup | undefined,
   context: FixupContext,
   seed: number,
+  side?: 'invalid' | 'boundary',
 ): CoveragePlan {
   const { schema, narrowedOut } = narrowedRequestSchema(spec);
   return coveragePlan(schema, seed, {
     narrowedOut,
+    ...(side ? { side } : {}),
     ...(fixup === undefined
       ? {}
       : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),

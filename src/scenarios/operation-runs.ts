@@ -55,7 +55,7 @@ export async function runValidRequests(context: ScenarioContext, operation: stri
   const prepared = await prepare(context, operation, 'valid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const plan = prepared.plan();
+  const plan = prepared.plan('boundary');
   const send = (request: Record<string, unknown>) => context.wire.send(operation, request);
   const evaluate = (exchange: Exchange) => evaluateValidExchange(run.spec, context.validators, exchange);
   const coverage = await runCoverage(
@@ -91,7 +91,7 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
   const prepared = await prepare(context, operation, 'invalid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const plan = prepared.plan();
+  const plan = prepared.plan('invalid');
   const send = (input: InvalidRequest) => context.wire.sendRaw(operation, input.request);
   const evaluate = (exchange: Exchange, input: InvalidRequest) =>
     evaluateInvalidExchange(run.spec, exchange, input.violation);
@@ -226,7 +226,10 @@ async function prepare(
   context: ScenarioContext,
   operation: string,
   label: string,
-): Promise<{ run: OperationRun; fixups: FixupContext; plan: () => CoveragePlan } | undefined> {
+): Promise<
+  | { run: OperationRun; fixups: FixupContext; plan: (side: 'invalid' | 'boundary') => CoveragePlan }
+  | undefined
+> {
   const spec = specFor(context.specs, operation);
   const recorder = context.recorderFor(operation);
   const live = await prerequisitesOrVerdict(operation, recorder, () =>
@@ -241,7 +244,11 @@ async function prepare(
     numRuns: context.profile.runsPerProperty,
   };
   const fixups = fixupContextOf(live, context.resources);
-  return { run, fixups, plan: () => coverageRequests(spec, fixupFor(operation), fixups, run.seed) };
+  return {
+    run,
+    fixups,
+    plan: (side) => coverageRequests(spec, fixupFor(operation), fixups, run.seed, side),
+  };
 }
 
 /** The fix-ups' view of the live resources, plus unique names that carry the run prefix. */

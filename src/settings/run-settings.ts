@@ -58,6 +58,11 @@ export const ENV = {
   startedTarget: 'COGNITO_CONFORMANCE_STARTED_TARGET',
   /** The settings already resolved by the CLI or the global set-up, as JSON: read as they are, never drawn again. */
   resolved: 'COGNITO_CONFORMANCE_RESOLVED_SETTINGS',
+  /**
+   * A directory: every suite worker records its raw request stream there (`recordWire`), for `npm run bench` to
+   * replay. Raw traffic, secrets included; the benchmark deletes it.
+   */
+  wireRecording: 'COGNITO_CONFORMANCE_WIRE_RECORDING',
 } as const;
 
 /**

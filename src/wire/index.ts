@@ -6,3 +6,5 @@ export type { Sender } from './sender.ts';
 export type { TargetCredentials, TargetDescriptor } from './target-descriptor.ts';
 export { WireClient } from './wire-client.ts';
 export type { CallResult, WireClientOptions } from './wire-client.ts';
+export { readWireRecording, recordWire } from './wire-recording.ts';
+export type { RecordedExchange } from './wire-recording.ts';

@@ -52,7 +52,10 @@ export class WireClient {
   private readonly client: sdk.CognitoIdentityProviderClient;
   private readonly limiter: RateLimiter;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly log: Exchange[] = [];
+  /** How many exchanges so far, and the latest: a long-lived client keeps no history (see {@link onExchange}). */
+  private count = 0;
+  private latest: Exchange | undefined;
+  private readonly listeners = new Set<(exchange: Exchange) => void>();
 
   constructor(
     readonly target: TargetDescriptor,
@@ -62,7 +65,7 @@ export class WireClient {
       requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
       connectionTimeoutMs: options.connectionTimeoutMs ?? 3_000,
     });
-    this.handler.onExchange((exchange) => this.log.push(exchange));
+    this.handler.onExchange((exchange) => this.observe(exchange));
     this.limiter = new RateLimiter(options.maxRequestsPerSecond);
     this.client = new sdk.CognitoIdentityProviderClient({
       region: target.region,
@@ -74,9 +77,24 @@ export class WireClient {
     });
   }
 
-  /** Every exchange this client has made, in order. */
-  get exchanges(): readonly Exchange[] {
-    return this.log;
+  /** How many exchanges this client has made (one per request sent, or attempted and never sent). */
+  get exchangeCount(): number {
+    return this.count;
+  }
+
+  /**
+   * Calls `listener` with every exchange from now on, in order; returns the unsubscribe function. The client
+   * itself keeps none of them, so a client that lives for a whole run does not grow with it.
+   */
+  onExchange(listener: (exchange: Exchange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private observe(exchange: Exchange): void {
+    this.count += 1;
+    this.latest = exchange;
+    for (const listener of this.listeners) listener(exchange);
   }
 
   /** Sends a request through the SDK's own serialisation, as an application would. */
@@ -137,7 +155,7 @@ export class WireClient {
         priority: 'high',
         name: 'conformanceRawBody',
       });
-    const before = this.log.length;
+    const before = this.count;
     try {
       const output = (await this.client.send(command as never)) as unknown as Record<string, unknown>;
       return { exchange: this.exchangeSince(before, operation), output };
@@ -147,8 +165,8 @@ export class WireClient {
   }
 
   private exchangeSince(before: number, operation: string): Exchange {
-    const exchange = this.log[this.log.length - 1];
-    if (this.log.length > before && exchange) return exchange;
+    const exchange = this.latest;
+    if (this.count > before && exchange) return exchange;
     // The SDK failed before anything was sent (for example, missing credentials).
     const synthetic: Exchange = {
       operation,
@@ -160,7 +178,7 @@ export class WireClient {
       ms: 0,
       transportError: 'request was not sent',
     };
-    this.log.push(synthetic);
+    this.observe(synthetic);
     return synthetic;
   }
 }
