@@ -2,15 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Projects split by what a test needs:
- * - `conformance` and `conformance-listing`: the suites themselves, against the target the global set-up starts
- *   (embedded cognito-local unless COGNITO_CONFORMANCE_TARGET says otherwise). Their findings reach the
- *   ConformanceReporter through task.meta, which writes reports/. Workers are long-lived (`isolate: false`), so
- *   each loads the project and compiles the validators once; each test still gets its own resources
- *   (fixtures/conformance-test.ts). `conformance` runs its files on `maxWorkers` workers at once. The suites
- *   whose findings read ListUserPools (which lists every pool on the target, whoever made it) form
- *   `conformance-listing`, which runs afterwards, one file at a time, so what they see never depends on how
- *   many workers ran: a seed gives the same findings at any concurrency. Select both with
- *   `--project 'conformance*'`.
+ * - `conformance`: the suites themselves, against the target the global set-up starts (embedded cognito-local
+ *   unless COGNITO_CONFORMANCE_TARGET says otherwise). Their findings reach the ConformanceReporter through
+ *   task.meta, which writes reports/. Workers are long-lived (`isolate: false`), so each loads the project and
+ *   compiles the validators once; each test still gets its own resources (fixtures/conformance-test.ts). Files
+ *   run on `maxWorkers` workers at once; a scenario that lists every pool takes the target to itself
+ *   (fixtures/run-turns.ts), so a seed gives the same findings at any concurrency.
  * - `unit`: nothing but Node (parsers, checks on recorded exchanges, report writers).
  * - `embedded`: a real cognito-local process. Forks, because cognito-local's API changes the working
  *   directory, which thread workers forbid.
@@ -19,14 +16,6 @@ import { defineConfig } from 'vitest/config';
  */
 // Node 20 is this project's pinned runtime; the SDK's reminder about Node 22 would repeat in every worker.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
-/** Suites that list every pool on the target: run alone, after the others (see above). */
-const LISTING_SUITES = [
-  'suites/operations/ListUserPools.suite.ts',
-  'suites/round-trip.suite.ts',
-  'suites/stateful.suite.ts',
-  'suites/changes.suite.ts',
-];
 
 const CONFORMANCE = {
   globalSetup: ['fixtures/global-target-setup.ts'],
@@ -50,18 +39,7 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.suite.ts'],
-          exclude: LISTING_SUITES,
           ...CONFORMANCE,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'conformance-listing',
-          include: LISTING_SUITES,
-          ...CONFORMANCE,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -75,6 +53,7 @@ export default defineConfig({
             'test/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
+            'fixtures/**/*.test.ts',
           ],
           exclude: [
             '**/*.embedded.test.ts',

@@ -18,11 +18,13 @@ describe('round-trip', () => {
     'CreateUserPool reads back from DescribeUserPool and ListUserPools',
     ['CreateUserPool'],
     createUserPoolRoundTrip,
+    { listsPools: true },
   );
   scenarioTest(
     'UpdateUserPool reads back from DescribeUserPool and ListUserPools',
     ['UpdateUserPool'],
     updateUserPoolRoundTrip,
+    { listsPools: true },
   );
   scenarioTest(
     'CreateUserPoolClient reads back from DescribeUserPoolClient',

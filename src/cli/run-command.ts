@@ -130,7 +130,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     const vitest = await createVitest('test', {
       root: ROOT,
       config: join(ROOT, 'vitest.config.ts'),
-      project: ['conformance', 'conformance-listing'],
+      project: ['conformance'],
       watch: false,
       reporters: [
         new ProgressReporter(),

@@ -24,6 +24,7 @@ export {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,
   updateUserPoolClientRoundTrip,
+  POOL_LISTING_OPERATIONS,
   updateUserPoolClientLastModified,
   updateUserPoolLastModified,
   updateUserPoolRoundTrip,

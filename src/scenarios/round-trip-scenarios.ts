@@ -15,6 +15,12 @@ import {
 import type { ScenarioContext } from './scenario-context.ts';
 
 /**
+ * Operations whose answers list every pool on the target, whoever created it: a scenario that calls one sees
+ * other scenarios' pools unless it runs alone (see fixtures/run-turns.ts).
+ */
+export const POOL_LISTING_OPERATIONS: readonly string[] = ['ListUserPools'];
+
+/**
  * round-trip, CreateUserPool: generated create requests read back from DescribeUserPool and ListUserPools.
  * Source: the CreateUserPool, DescribeUserPool and ListUserPools specs.
  */
