@@ -115,7 +115,8 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
       : Number(positiveWholeNumber('--concurrency', values.concurrency));
 
   const target = await startTarget(selection, {
-    announcement: awsAnnouncement(settings),
+    // Only real AWS announces its load (estimating it walks every spec).
+    ...(selection.kind === 'aws' ? { announcement: awsAnnouncement(settings) } : {}),
     log,
     ...(values['target-name'] !== undefined ? { targetName: checkedTargetName(values['target-name']) } : {}),
   });

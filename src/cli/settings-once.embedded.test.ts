@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,11 +64,11 @@ describe('a run without --seed and without a run id', () => {
   }, 300_000);
 });
 
-describe('the sweep after workers were killed hard', () => {
+describe('the sweep at the end of a run', () => {
   const standIn = useStandInTarget();
   const poolsWithPrefix = (prefix: string) => standIn.poolsWithPrefix(prefix);
 
-  it('removes every pool under the prefix the workers created, which is the prefix it printed', async () => {
+  it('finds the pools the workers made under the prefix it printed, and sweeps what they left behind', async () => {
     // Arrange: a long run against an endpoint the test owns, so the pools outlive the run unless swept.
     const cli = spawn(
       process.execPath,
@@ -79,7 +79,7 @@ describe('the sweep after workers were killed hard', () => {
         standIn.target().descriptor.endpoint,
         '--ops',
         'CreateUserPool,UpdateUserPool',
-      ].concat(['--runs', '200', '--report-only', '--out', join(dir, 'killed')]),
+      ].concat(['--runs', '200', '--report-only', '--out', join(dir, 'interrupted')]),
       { env: cliEnv({}), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -91,21 +91,21 @@ describe('the sweep after workers were killed hard', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const { prefix } = header(stderr);
-    // Freeze the workers first, so that none can finish a test and delete its pools between the look and the
-    // kill; thaw and look again until the frozen workers hold pools under the prefix.
-    let workers: number[] = [];
-    let orphaned: unknown[] = [];
-    while (orphaned.length === 0) {
+    // Freeze the whole run (its worker threads with it) until the workers hold pools under the printed prefix.
+    let held: unknown[] = [];
+    while (held.length === 0) {
       if (Date.now() > deadline) throw new Error(`the workers never held a pool under ${prefix}:\n${stderr}`);
-      for (const pid of workers) signal(pid, 'SIGCONT');
+      signal(cli.pid as number, 'SIGCONT');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      workers = childrenOf(cli.pid as number);
-      for (const pid of workers) signal(pid, 'SIGSTOP');
-      orphaned = await poolsWithPrefix(prefix);
+      signal(cli.pid as number, 'SIGSTOP');
+      held = await poolsWithPrefix(prefix);
     }
+    // What a worker that died mid-test would leave: a pool under the prefix that no teardown will delete.
+    await standIn.createPool(`${prefix}left-behind`);
 
-    // Act: the workers die without their teardown; only the CLI's sweep can delete their pools.
-    for (const pid of workers) signal(pid, 'SIGKILL');
+    // Act: interrupt the run; the tests in flight clean up, and the CLI sweeps the rest.
+    signal(cli.pid as number, 'SIGCONT');
+    signal(cli.pid as number, 'SIGINT');
     const code = await exited;
 
     // Assert
@@ -115,16 +115,6 @@ describe('the sweep after workers were killed hard', () => {
     expect(await poolsWithPrefix('cc-')).toEqual([]);
   }, 240_000);
 });
-
-/** The pids of a process's direct children (vitest's fork workers, for the CLI). */
-function childrenOf(pid: number): number[] {
-  // ps exits 1 when the process has no children yet: an empty list, not an error.
-  const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
-  return out
-    .split('\n')
-    .map((line) => Number(line.trim()))
-    .filter((child) => Number.isInteger(child) && child > 0);
-}
 
 /** Sends a signal to a process that may have exited meanwhile. */
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -5,4 +5,4 @@
 export { fixupFor } from './fixup-registry.ts';
 export type { FixupContext } from './request-fixup.ts';
 export type { BoundaryCase, CoveragePlan, CoveredRule, InvalidCase } from './coverage-cases.ts';
-export { coverageRequests, invalidRequests, validRequests } from './request-generators.ts';
+export { coverageRequests, coverageSize, invalidRequests, validRequests } from './request-generators.ts';

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import type { OperationSpec } from '../../specs/format/index.ts';
+import { breakableRules } from './breakable-rules.ts';
 import { type CoveragePlan, coveragePlan } from './coverage-cases.ts';
 import {
   type InvalidRequest,
@@ -77,4 +78,15 @@ export function coverageRequests(
       ? {}
       : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
   });
+}
+
+/**
+ * How many requests the coverage phase sends for one operation at most: one per breakable rule, plus one per
+ * valid-side boundary (bounds and enum values; those a fix-up pins are not sent, so this is an upper bound).
+ * Source: the request schema of `specs/operations/<Operation>.json`, with the document's narrowings.
+ */
+export function coverageSize(spec: OperationSpec): number {
+  const { schema, narrowedOut } = narrowedRequestSchema(spec);
+  const { rules } = breakableRules(schema, { narrowedOut });
+  return rules.reduce((sum, rule) => sum + 1 + (rule.validSide?.length ?? 0), 0);
 }

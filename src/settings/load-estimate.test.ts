@@ -14,6 +14,14 @@ describe('load estimate', () => {
     expect(more.pools).toBeGreaterThan(all.pools);
   });
 
+  it('counts the coverage phase: a request per breakable rule and per boundary', () => {
+    const createOnly = estimateLoad({ ...settings, operations: ['CreateUserPool'] });
+    const listOnly = estimateLoad({ ...settings, operations: ['ListUserPools'] });
+    // CreateUserPool's request schema has some 150 breakable rules, ListUserPools' a handful.
+    expect(createOnly.requests - listOnly.requests).toBeGreaterThan(150);
+    expect(createOnly.pools).toBeGreaterThan(150);
+  });
+
   it('announces the run prefix with the estimate', () => {
     expect(awsAnnouncement(settings)).toEqual({ prefix: 'cc-test-', estimate: estimateLoad(settings) });
   });

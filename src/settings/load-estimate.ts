@@ -1,4 +1,6 @@
 import type { AwsRunAnnouncement } from '../targets/index.ts';
+import { coverageSize } from '../generate/index.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
 import type { RunSettings } from './run-settings.ts';
 
 /**
@@ -6,12 +8,19 @@ import type { RunSettings } from './run-settings.ts';
  * run against real AWS starts.
  */
 export function estimateLoad(settings: RunSettings): { requests: number; pools: number } {
-  const operations = settings.operations?.length ?? 10;
-  const perOperation = settings.runsPerProperty * 3 + 20;
+  const specs = loadOperationSpecs().filter(
+    (spec) => settings.operations === undefined || settings.operations.includes(spec.operation),
+  );
+  // The coverage phase: one request per rule and boundary; a CreateUserPool one may make a pool (a boundary, or
+  // an invalid request wrongly accepted). Then per operation the random runs, their shrinks and the scenarios.
+  const coverage = specs.map((spec) => ({ operation: spec.operation, requests: coverageSize(spec) }));
+  const perOperation = settings.runsPerProperty * 3 + 2 * settings.shrinkBudget + 20;
   const stateful = settings.statefulRuns * settings.statefulMaxCommands * 3;
+  const coverageRequests = coverage.reduce((sum, op) => sum + op.requests, 0);
+  const coveragePools = coverage.find((op) => op.operation === 'CreateUserPool')?.requests ?? 0;
   return {
-    requests: operations * perOperation + stateful,
-    pools: operations * (settings.runsPerProperty + 3) + stateful,
+    requests: coverageRequests + specs.length * perOperation + stateful,
+    pools: coveragePools + specs.length * (settings.runsPerProperty + 3) + stateful,
   };
 }
 

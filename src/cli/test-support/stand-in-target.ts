@@ -9,6 +9,8 @@ export interface StandIn {
   readonly target: () => StartedTarget;
   /** Names of the pools on the target whose name starts with `prefix`. */
   poolsWithPrefix(prefix: string): Promise<string[]>;
+  /** Creates a pool named `name` on the target, as a run that died would have left it. */
+  createPool(name: string): Promise<void>;
 }
 
 /** Starts a cognito-local before the file's tests and stops it after them (call at the top of a describe). */
@@ -28,6 +30,12 @@ export function useStandInTarget(): StandIn {
       if (started === undefined)
         throw new Error('useStandInTarget: the target did not start (see beforeAll)');
       return started;
+    },
+    async createPool(name) {
+      if (wire === undefined) throw new Error('useStandInTarget: the target did not start (see beforeAll)');
+      const created = await wire.send('CreateUserPool', { PoolName: name });
+      if (created.exchange.status !== 200)
+        throw new Error(`useStandInTarget: CreateUserPool ${name} got HTTP ${created.exchange.status}`);
     },
     async poolsWithPrefix(prefix) {
       if (wire === undefined) throw new Error('useStandInTarget: the target did not start (see beforeAll)');
