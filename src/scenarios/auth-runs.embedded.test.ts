@@ -1,28 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckRecorder } from '../engine/index.ts';
-import { ResourceFactory } from '../resources/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
-import { WireClient } from '../wire/index.ts';
 import { runPasswordFlows, runRefreshFlow } from './auth-runs.ts';
-import { scenarioForTests } from './test-support/scenario-for-tests.ts';
+import { useEmbeddedScenarios } from './test-support/embedded-scenarios.ts';
 
-let target: StartedTarget;
-let wire: WireClient;
-let resources: ResourceFactory;
-
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
-  wire = new WireClient(target.descriptor);
-});
-afterEach(() => resources.cleanup());
-afterAll(async () => {
-  wire.destroy();
-  await target.stop();
-});
+const embedded = useEmbeddedScenarios('cc-auth-runs-');
 
 function context(operation: string) {
-  resources = new ResourceFactory(wire, 'cc-auth-runs-');
-  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 1 });
+  const scenario = embedded.scenario();
   const recorder: CheckRecorder = scenario.recorderFor(operation);
   return { scenario, operation, recorder };
 }

@@ -1,35 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { announcedChanges } from '../changes/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
-import { ResourceFactory, listAllPools } from '../resources/index.ts';
+import { listAllPools } from '../resources/index.ts';
 import { loadOperationSpecs } from '../spec/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
-import { WireClient } from '../wire/index.ts';
 import { runChange } from './change-runs.ts';
 import { runSigningCertificate } from './signing-certificate-run.ts';
 import type { ScenarioContext } from './scenario-context.ts';
-import { scenarioForTests } from './test-support/scenario-for-tests.ts';
+import { useEmbeddedScenarios } from './test-support/embedded-scenarios.ts';
 
 const PREFIX = 'cc-change-runs-';
 const specs = loadOperationSpecs();
-let target: StartedTarget;
-let wire: WireClient;
-let resources: ResourceFactory;
-
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
-  wire = new WireClient(target.descriptor);
-});
-afterEach(() => resources.cleanup());
-afterAll(async () => {
-  wire.destroy();
-  await target.stop();
-});
+const embedded = useEmbeddedScenarios(PREFIX);
 
 /** A fresh scenario (and resources) for one operation, with that operation's recorder. */
 function scenarioFor(operation: string): { scenario: ScenarioContext; recorder: CheckRecorder } {
-  resources = new ResourceFactory(wire, PREFIX);
-  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 1 });
+  const scenario = embedded.scenario();
   return { scenario, recorder: scenario.recorderFor(operation) };
 }
 
@@ -47,7 +32,7 @@ describe('change runs against cognito-local', () => {
           evidence: expect.any(String),
         }),
       );
-      await resources.cleanup();
+      await embedded.cleanup();
     }
   });
 
@@ -58,17 +43,17 @@ describe('change runs against cognito-local', () => {
     ]);
     for (const change of withdrawn) {
       const { scenario, recorder: onOperation } = scenarioFor(change.operation);
-      const sent = wire.exchangeCount;
+      const sent = embedded.wire().exchangeCount;
       const verdict = await runChange(scenario, change);
       expect(verdict).toMatchObject({ supported: null, withdrawn: change.withdrawnBy });
       expect(verdict.evidence).toMatch(/withdrawn by the current reference/);
       expect(onOperation.toRecord().deviations).toEqual([]);
-      expect(wire.exchangeCount).toBe(sent);
+      expect(embedded.wire().exchangeCount).toBe(sent);
     }
   });
 
   it('leaves no pool behind, including pools the check created itself', async () => {
-    const pools = await listAllPools(wire);
+    const pools = await listAllPools(embedded.wire());
     expect(pools.filter((pool) => pool.name.startsWith(PREFIX))).toEqual([]);
   });
 

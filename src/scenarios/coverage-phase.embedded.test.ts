@@ -1,34 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckRecorder } from '../engine/index.ts';
-import { ResourceFactory } from '../resources/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
-import { WireClient } from '../wire/index.ts';
 import { runInvalidRequests, runValidRequests } from './operation-runs.ts';
-import { scenarioForTests } from './test-support/scenario-for-tests.ts';
+import { useEmbeddedScenarios } from './test-support/embedded-scenarios.ts';
 
-const PREFIX = 'cc-coverage-phase-';
-let target: StartedTarget;
-let wire: WireClient;
-let resources: ResourceFactory;
-
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
-  wire = new WireClient(target.descriptor);
-});
-afterEach(() => resources.cleanup());
-afterAll(async () => {
-  wire.destroy();
-  await target.stop();
-});
+const embedded = useEmbeddedScenarios('cc-coverage-phase-');
 
 function quickScenario(): {
-  scenario: ReturnType<typeof scenarioForTests>;
+  scenario: ReturnType<typeof embedded.scenario>;
   recorders: Map<string, CheckRecorder>;
 } {
-  resources = new ResourceFactory(wire, PREFIX);
   const recorders = new Map<string, CheckRecorder>();
-  const scenario = scenarioForTests({ wire, resources, target: target.descriptor, seed: 7, recorders });
-  return { scenario, recorders };
+  return { scenario: embedded.scenario({ seed: 7, recorders }), recorders };
 }
 
 describe('the coverage phase against cognito-local (quick profile)', () => {
