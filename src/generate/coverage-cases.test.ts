@@ -8,17 +8,11 @@ import { fixupFor } from './fixup-registry.ts';
 import { coverageRequests } from './request-generators.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';
 import { fakeContext } from './test-support/fake-context.ts';
-import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
+import { handWritten } from './test-support/hand-written-specs.ts';
 import { specsUnderTest } from './test-support/specs-under-test.ts';
 import fc from 'fast-check';
 
 const ajv = createSpecAjv();
-
-function handWritten(operation: string) {
-  const spec = HAND_WRITTEN_SPECS.find((candidate) => candidate.operation === operation);
-  if (spec === undefined) throw new Error(`hand-written ${operation} missing`);
-  return spec;
-}
 
 describe('coveragePlan', () => {
   describe.each(specsUnderTest())('$label', ({ spec }) => {

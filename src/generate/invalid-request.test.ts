@@ -5,17 +5,11 @@ import { listUserPoolsFixup } from './fixups/list-user-pools.ts';
 import { type InvalidRequest, invalidRequestArbitrary } from './invalid-request.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';
 import { fakeContext } from './test-support/fake-context.ts';
-import { HAND_WRITTEN_SPECS } from './test-support/hand-written-specs.ts';
+import { handWritten } from './test-support/hand-written-specs.ts';
 import { specsUnderTest } from './test-support/specs-under-test.ts';
 import { VIOLATION_RULES } from './violation.ts';
 
 const ajv = createSpecAjv();
-
-function handWritten(operation: string) {
-  const spec = HAND_WRITTEN_SPECS.find((candidate) => candidate.operation === operation);
-  if (spec === undefined) throw new Error(`hand-written ${operation} missing`);
-  return spec;
-}
 
 describe('invalidRequestArbitrary', () => {
   describe.each(specsUnderTest())('$label', ({ spec }) => {

@@ -298,3 +298,10 @@ export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(reque
     errors: [],
   }),
 );
+
+/** The hand-written spec of `operation`; throws when there is none. */
+export function handWritten(operation: string): OperationSpec {
+  const spec = HAND_WRITTEN_SPECS.find((candidate) => candidate.operation === operation);
+  if (spec === undefined) throw new Error(`hand-written ${operation} missing`);
+  return spec;
+}
