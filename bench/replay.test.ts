@@ -25,6 +25,18 @@ describe('IdMap', () => {
     });
   });
 
+  it('never remaps an id it knows, and pairs lists only when they are the same length', () => {
+    const ids = new IdMap();
+    ids.learn('{"Id":"local_REC_A"}', '{"Id":"local_NEW_A"}');
+    // A replayed listing that also shows another stream's pool: positions do not pair.
+    ids.learn(
+      '{"UserPools":[{"Id":"local_REC_A"}]}',
+      '{"UserPools":[{"Id":"local_NEW_B"},{"Id":"local_NEW_A"}]}',
+    );
+    ids.learn('{"Again":"local_REC_A"}', '{"Again":"local_NEW_C"}');
+    expect(ids.rewrite('{"UserPoolId":"local_REC_A"}')).toBe('{"UserPoolId":"local_NEW_A"}');
+  });
+
   it('leaves bodies that are not JSON, and answers that are not, alone', () => {
     const ids = new IdMap();
     ids.learn('<html>', '{}');

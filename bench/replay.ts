@@ -69,12 +69,17 @@ export class IdMap {
 
   private walk(recorded: unknown, replayed: unknown): void {
     if (typeof recorded === 'string' && typeof replayed === 'string') {
-      // Short strings are values (an enum, a flag), not ids a target makes up.
-      if (recorded !== replayed && recorded.length >= MIN_ID_LENGTH) this.map.set(recorded, replayed);
+      // Short strings are values (an enum, a flag), not ids a target makes up. The first answer that names an
+      // id (the one that created it) decides what it maps to; a later answer never remaps it.
+      if (recorded !== replayed && recorded.length >= MIN_ID_LENGTH && !this.map.has(recorded))
+        this.map.set(recorded, replayed);
       return;
     }
     if (Array.isArray(recorded) && Array.isArray(replayed)) {
-      recorded.forEach((item, index) => this.walk(item, replayed[index]));
+      // Lists are paired item by item only when they are the same length: a listing that, on replay, also
+      // shows another stream's resources pairs nothing.
+      if (recorded.length === replayed.length)
+        recorded.forEach((item, index) => this.walk(item, replayed[index]));
       return;
     }
     if (isObject(recorded) && isObject(replayed))

@@ -34,6 +34,14 @@ describe('checkRejected', () => {
     ]);
   });
 
+  it('reports an accepted invalid request at the rule when the rule path is known, whatever member broke it', () => {
+    const exchange = recordedExchange({ operation: 'ListUserPools', status: 200, body: { UserPools: [] } });
+    const atRule = (path: string, rulePath: string) =>
+      checkRejected(spec, exchange, { rule: 'above-maximum', path, rulePath }).map((finding) => finding.path);
+    expect(atRule('/MaxResults', '/MaxResults/$maximum')).toEqual(['/MaxResults/$maximum']);
+    expect(atRule('/Tags/abc', '/Tags/*/$type')).toEqual(atRule('/Tags/xyz', '/Tags/*/$type'));
+  });
+
   it('reports a 5xx as the wrong error', () => {
     const exchange = recordedExchange({
       operation: 'ListUserPools',

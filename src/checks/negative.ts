@@ -11,6 +11,12 @@ export interface BrokenRule {
   readonly rule: string;
   /** JSON pointer into the request. */
   readonly path: string;
+  /**
+   * The rule as reports name it, when known: the member's template and the schema keyword
+   * (`/UserPoolTags/*\/$type`; see the generator's `Violation.rulePath`). An accepted request is reported there, so
+   * the same rule broken with another key, item or value is the same deviation, and two rules of one member are two.
+   */
+  readonly rulePath?: string;
 }
 
 /** Error types an operation may answer a malformed request with: its modeled errors plus the protocol's. */
@@ -24,7 +30,7 @@ export function allowedRejections(spec: OperationSpec): readonly string[] {
  */
 export function checkRejected(spec: OperationSpec, exchange: Exchange, broken: BrokenRule): Finding[] {
   return checkRefusal(exchange, {
-    ...broken,
+    path: broken.rulePath ?? broken.path,
     allowed: allowedRejections(spec),
     subject: `request breaking ${broken.rule}`,
   });

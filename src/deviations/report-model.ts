@@ -46,17 +46,18 @@ export interface CheckTally {
 /**
  * How much of an operation's request schema the deterministic coverage phase exercised (counts). A rule is a
  * breakable rule of the request schema (a required member, a member's JSON type, an enum, a bound, a length, an
- * item count, a pattern); it is exercised when the request breaking it got a complete answer that was judged.
+ * item count, a pattern); it is exercised when the request breaking it got a 2xx or 4xx answer (a 5xx is judged,
+ * and is a finding, but says nothing about whether the target checks the rule).
  * Boundaries are the valid side of bounds and enums (exactly min, exactly max, each enum value).
  */
 export interface RuleCoverage {
   /** Breakable rules in the spec's request schema. */
   readonly rules: number;
-  /** Of those, broken once and judged. */
+  /** Of those, broken once and answered with a 2xx or 4xx. */
   readonly exercised: number;
   /** Valid-side boundary cases sent. */
   readonly boundaries: number;
-  /** Of those, judged. */
+  /** Of those, answered with a 2xx or 4xx. */
   readonly boundariesExercised: number;
   /** Boundary cases not sent because the operation's fix-up pins the member (a live id, a required setting). */
   readonly pinned: number;

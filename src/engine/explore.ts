@@ -30,6 +30,9 @@ export interface ShrinkOutcome {
 /** Which part of a run an evaluation belongs to: the random exploration, or shrinking a rule it broke. */
 export type ExplorePhase = 'exploration' | 'shrinking';
 
+/** Rules shrunk per exploration unless {@link ExploreOptions.maxShrunkRules} says otherwise. */
+export const DEFAULT_MAX_SHRUNK_RULES = 40;
+
 export interface ExploreOptions {
   readonly seed: number;
   readonly numRuns: number;
@@ -38,8 +41,9 @@ export interface ExploreOptions {
   /** Bounds each shrink, in case a target answers slowly. */
   readonly shrinkTimeLimitMs?: number;
   /**
-   * Requests one rule's shrink may send (the profile sets it). Past it, fast-check's remaining candidates are
-   * treated as passing without being sent, so the smallest input found so far is reported, marked as cut short.
+   * Requests one rule's shrink may send, the replay of the input reported included (the profile sets it). Past
+   * it, fast-check's remaining candidates are treated as passing without being sent, so the smallest input found
+   * so far is reported, marked as cut short.
    */
   readonly shrinkBudget?: number;
   /**
@@ -103,7 +107,10 @@ export async function explore<T>(
     // send more requests to a target that is down or hanging, each waiting out the full deadline. An
     // `info` finding is a note, not a failure: its first example is enough.
     const { kind, severity } = seen.checked.finding;
-    const shrinkable = kind !== 'transport' && severity !== 'info' && shrunk < (options.maxShrunkRules ?? 40);
+    const shrinkable =
+      kind !== 'transport' &&
+      severity !== 'info' &&
+      shrunk < (options.maxShrunkRules ?? DEFAULT_MAX_SHRUNK_RULES);
     const minimal = shrinkable
       ? await shrinkRule(arbitrary, evaluate, key, seen.runIndex, options)
       : undefined;
@@ -128,12 +135,13 @@ async function shrinkRule<T>(
   runIndex: number,
   options: ExploreOptions,
 ): Promise<{ input?: T; finding?: Finding; path?: string; shrink: ShrinkOutcome }> {
-  const budget = options.shrinkBudget ?? Number.POSITIVE_INFINITY;
+  // One request of the budget is kept for the replay of the input reported.
+  const candidates = (options.shrinkBudget ?? Number.POSITIVE_INFINITY) - 1;
   const shrink = { requests: 0, budgetReached: false };
   let lastFinding: Finding | undefined;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (input) => {
-      if (shrink.requests >= budget) {
+      if (shrink.requests >= candidates) {
         shrink.budgetReached = true;
         return true;
       }

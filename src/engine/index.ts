@@ -4,5 +4,5 @@
  */
 export { CheckRecorder } from './check-recorder.ts';
 export type { RequestPhase } from './check-recorder.ts';
-export { explore, ruleKey } from './explore.ts';
+export { DEFAULT_MAX_SHRUNK_RULES, explore, ruleKey } from './explore.ts';
 export type { ExplorePhase, ExploreResult } from './explore.ts';

@@ -4,6 +4,7 @@ import { exactLengthString } from './_internals/string-breakers.ts';
 import { getPointer } from './_internals/pointer.ts';
 import { breakableRules } from './breakable-rules.ts';
 import { coveragePlan } from './coverage-cases.ts';
+import { rulePathOf } from './violation.ts';
 import { fixupFor } from './fixup-registry.ts';
 import { coverageRequests } from './request-generators.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';
@@ -25,6 +26,7 @@ describe('coveragePlan', () => {
         rules.map((rule) => `${rule.template} ${rule.keyword}`),
       );
       for (const invalid of plan.invalid) {
+        expect(invalid.violation.rulePath).toBe(rulePathOf(invalid.covers.template, invalid.covers.keyword));
         validate(invalid.request);
         const problem = mismatch(invalid.violation, validate.errors ?? []);
         if (problem !== undefined) throw new Error(`${problem}: ${invalid.violation.description}`);
@@ -69,6 +71,25 @@ describe('coveragePlan', () => {
     });
     expect(plan.boundary).toEqual([]);
     expect(plan.pinned.map((p) => p.keyword)).toEqual(['minimum', 'maximum']);
+  });
+
+  it('keeps a container boundary whose items the fix-up changed but whose count it kept', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        Tags: { type: 'array', minItems: 1, maxItems: 3, items: { type: 'string', maxLength: 4 } },
+      },
+    };
+    const plan = coveragePlan(schema, 3, {
+      prepare: (request) => ({
+        ...request,
+        ...(Array.isArray(request['Tags']) ? { Tags: request['Tags'].map(() => 'ok') } : {}),
+      }),
+    });
+    expect(plan.pinned.filter((p) => p.template === '/Tags')).toEqual([]);
+    expect(
+      plan.boundary.filter((b) => b.path === '/Tags').map((b) => (b.request['Tags'] as unknown[]).length),
+    ).toEqual([1, 3]);
   });
 
   it('covers each allowed enum value and the exact string lengths of a generated spec', () => {

@@ -122,8 +122,24 @@ function placeEdge(
   // The fix-up runs last, as for every valid request; if it changed the boundary member, the case is pinned.
   const fixed = prepare === undefined ? request : prepare(request);
   const kept =
-    hasPointer(fixed, path) && (edge.op !== 'set' || isDeepStrictEqual(getPointer(fixed, path), edge.value));
+    hasPointer(fixed, path) && (edge.op !== 'set' || sameEdge(getPointer(fixed, path), edge.value));
   return { request: fixed, path, pinned: !kept };
+}
+
+/**
+ * Whether the fix-up left the boundary in place: the same value, or for a container edge (the fewest or most
+ * items or entries) the same count, since a fix-up may make the items themselves consistent.
+ */
+function sameEdge(actual: unknown, edge: unknown): boolean {
+  if (Array.isArray(edge)) return Array.isArray(actual) && actual.length === edge.length;
+  if (typeof edge === 'object' && edge !== null)
+    return (
+      typeof actual === 'object' &&
+      actual !== null &&
+      !Array.isArray(actual) &&
+      Object.keys(actual).length === Object.keys(edge).length
+    );
+  return isDeepStrictEqual(actual, edge);
 }
 
 function edgeValue(edge: Break): unknown {

@@ -47,6 +47,7 @@ describe('invalidRequestArbitrary', () => {
       rule: 'above-maximum',
       path: '/MaxResults',
       description: expect.stringMatching(/^\/MaxResults is \d+; maximum is 60$/u),
+      rulePath: '/MaxResults/$maximum',
     });
   });
 

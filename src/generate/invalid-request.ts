@@ -13,7 +13,7 @@ import {
 } from './_internals/pointer.ts';
 import { type BreakableRule, type BreakableRuleOptions, breakableRules } from './breakable-rules.ts';
 import { DEFAULT_SCHEMA_ARBITRARY_OPTIONS, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
-import type { Violation } from './violation.ts';
+import { rulePathOf, type Violation } from './violation.ts';
 
 /** A request that is valid except for one rule, and that rule. */
 export interface InvalidRequest {
@@ -107,7 +107,12 @@ function breakRule(
   pointer = apply(request, pointer, edit);
   return {
     request,
-    violation: { rule: rule.rule, path: pointer, description: rule.describe(pointer, edit) },
+    violation: {
+      rule: rule.rule,
+      path: pointer,
+      description: rule.describe(pointer, edit),
+      rulePath: rulePathOf(rule.template, rule.keyword),
+    },
   };
 }
 

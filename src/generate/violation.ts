@@ -24,6 +24,18 @@ export interface Violation {
   readonly path: string;
   /** What was done, in plain words: "PoolName has 129 characters; maxLength is 128". */
   readonly description: string;
+  /**
+   * The rule itself, the same whatever request broke it: the member's template (`*` for any array item or map
+   * entry) and the JSON Schema keyword after `$`, e.g. `/MaxResults/$maximum`, `/UserPoolTags/*\/$type`,
+   * `/UserPoolTags/*\/$propertyNames.pattern`. Reports name an accepted invalid request by it, so two runs that
+   * broke the same rule with other values, keys or items report one rule, and two rules of one member stay two.
+   */
+  readonly rulePath: string;
+}
+
+/** The {@link Violation.rulePath} of a rule at `template` (a `*`-pointer) broken through `keyword`. */
+export function rulePathOf(template: string, keyword: string): string {
+  return `${template}/$${keyword.replaceAll('/', '.')}`;
 }
 
 /**

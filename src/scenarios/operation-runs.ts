@@ -25,7 +25,7 @@ import {
   invalidRequests,
   validRequests,
 } from '../generate/index.ts';
-import { type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
+import { answersNotImplemented, type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
 import { SetupError } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import { specFor } from '../spec/index.ts';
@@ -162,7 +162,8 @@ async function runCoverage<T>(
     }
     silent = 0;
     answered = true;
-    exercised += 1;
+    // A 5xx (or an unknown-operation error) is judged, and is a finding, but says nothing about the rule.
+    if (!answersNotImplemented(sent.exchange)) exercised += 1;
   }
   return { exercised, minimal, answered, stop: false };
 }

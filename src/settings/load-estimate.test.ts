@@ -22,6 +22,10 @@ describe('load estimate', () => {
     expect(createOnly.pools).toBeGreaterThan(150);
   });
 
+  it('bounds shrinking per rule: above what a quick InitiateAuth run sent to cognito-local (199, 82 of them shrinking)', () => {
+    expect(estimateLoad({ ...settings, operations: ['InitiateAuth'] }).requests).toBeGreaterThan(199);
+  });
+
   it('announces the run prefix with the estimate', () => {
     expect(awsAnnouncement(settings)).toEqual({ prefix: 'cc-test-', estimate: estimateLoad(settings) });
   });

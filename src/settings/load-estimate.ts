@@ -1,4 +1,5 @@
 import type { AwsRunAnnouncement } from '../targets/index.ts';
+import { DEFAULT_MAX_SHRUNK_RULES } from '../engine/index.ts';
 import { coverageSize } from '../generate/index.ts';
 import { loadOperationSpecs } from '../spec/index.ts';
 import type { RunSettings } from './run-settings.ts';
@@ -14,7 +15,10 @@ export function estimateLoad(settings: RunSettings): { requests: number; pools: 
   // The coverage phase: one request per rule and boundary; a CreateUserPool one may make a pool (a boundary, or
   // an invalid request wrongly accepted). Then per operation the random runs, their shrinks and the scenarios.
   const coverage = specs.map((spec) => ({ operation: spec.operation, requests: coverageSize(spec) }));
-  const perOperation = settings.runsPerProperty * 3 + 2 * settings.shrinkBudget + 20;
+  // Shrinking is bounded per rule: each of the two explorations shrinks at most one rule per run it made (and at
+  // most DEFAULT_MAX_SHRUNK_RULES rules), each within the budget.
+  const shrinking = 2 * Math.min(settings.runsPerProperty, DEFAULT_MAX_SHRUNK_RULES) * settings.shrinkBudget;
+  const perOperation = settings.runsPerProperty * 3 + shrinking + 20;
   const stateful = settings.statefulRuns * settings.statefulMaxCommands * 3;
   const coverageRequests = coverage.reduce((sum, op) => sum + op.requests, 0);
   const coveragePools = coverage.find((op) => op.operation === 'CreateUserPool')?.requests ?? 0;
