@@ -139,6 +139,15 @@ describe('normaliseDeviation', () => {
     expect(next.actual).toBe('400 InvalidParameterException');
   });
 
+  it('leaves an id that matches the pattern but breaks maxLength readable: it is the value that broke the rule', () => {
+    const tooLong = `us-east-1_${'a'.repeat(60)}`;
+    const normalised = normaliseDeviation(
+      aDeviation({ path: '/UserPoolId/$maxLength', request: { UserPoolId: tooLong } }),
+      new Normaliser(),
+    );
+    expect(normalised.request).toEqual({ UserPoolId: tooLong });
+  });
+
   it('keeps "a different id came back" visible', () => {
     const d = normaliseDeviation(
       aDeviation({ path: '/UserPool/Id', expected: 'us-east-1_AAA', actual: 'us-east-1_BBB' }),

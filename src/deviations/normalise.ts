@@ -80,7 +80,7 @@ export class Normaliser {
   constructor(
     private readonly members: Pick<
       SpecMembers,
-      'timestamps' | 'identifiers' | 'identifierPatterns'
+      'timestamps' | 'identifiers' | 'identifierPatterns' | 'identifierLengths'
     > = committedSpecMembers(),
   ) {}
 
@@ -132,6 +132,8 @@ export class Normaliser {
         this.#learnt.set(value, category);
         return this.token(category, value);
       }
+      // An identifier member whose value is not an id of its shape holds a value made up to break a rule: as it is.
+      if (key !== undefined && this.members.identifiers.has(key)) return value;
       return this.string(value);
     }
     if (typeof value === 'number') return this.timestamp(value, key);
@@ -161,7 +163,10 @@ export class Normaliser {
     if (key === undefined || typeof value !== 'string' || value === '') return undefined;
     const category = this.members.identifiers.get(key);
     const pattern = this.members.identifierPatterns?.get(key);
+    const length = this.members.identifierLengths?.get(key);
     if (category === undefined) return undefined;
+    const size = [...value].length;
+    if (length !== undefined && (size < length.min || size > length.max)) return undefined;
     return pattern === undefined || new RegExp(`^(?:${pattern})$`, 'u').test(value) ? category : undefined;
   }
 

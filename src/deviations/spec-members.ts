@@ -20,6 +20,11 @@ export interface SpecMembers {
    * Only a value of that shape is a generated id: a value that breaks it was made up by the suite on purpose.
    */
   readonly identifierPatterns?: ReadonlyMap<string, string>;
+  /**
+   * The length bounds (characters) of an identifier member's values, where the spec gives them: a value outside
+   * them was made up on purpose too (a too-long id that a request breaks a rule with), and stays visible.
+   */
+  readonly identifierLengths?: ReadonlyMap<string, { readonly min: number; readonly max: number }>;
   /** Members whose value is a secret: the `sensitive` annotation (Smithy's trait) on the member's schema. */
   readonly sensitive: ReadonlySet<string>;
 }
@@ -36,6 +41,7 @@ export function specMembersOf(specs: readonly OperationSpec[]): SpecMembers {
     timestamps: new Set<string>(),
     identifiers: new Map<string, string>(),
     identifierPatterns: new Map<string, string>(),
+    identifierLengths: new Map<string, { min: number; max: number }>(),
     sensitive: new Set<string>(),
   };
   for (const spec of specs) {
@@ -57,6 +63,7 @@ type Collected = {
   timestamps: Set<string>;
   identifiers: Map<string, string>;
   identifierPatterns: Map<string, string>;
+  identifierLengths: Map<string, { min: number; max: number }>;
   sensitive: Set<string>;
 };
 
@@ -77,6 +84,13 @@ function classify(member: string, node: JsonSchema, into: Collected): void {
   if (node['type'] === 'string' && node['enum'] === undefined && /Id$/.test(member)) {
     into.identifiers.set(member, node['pattern'] === USER_POOL_ID_PATTERN ? 'pool-id' : kebabCase(member));
     if (typeof node['pattern'] === 'string') into.identifierPatterns.set(member, node['pattern']);
+    const min = node['minLength'];
+    const max = node['maxLength'];
+    if (typeof min === 'number' || typeof max === 'number')
+      into.identifierLengths.set(member, {
+        min: typeof min === 'number' ? min : 0,
+        max: typeof max === 'number' ? max : Number.POSITIVE_INFINITY,
+      });
   }
 }
 
