@@ -134,7 +134,8 @@ const ROWS: readonly MutationRow[] = [
       operation: 'DescribeUserPool',
       check: 'negative',
       kind: 'accepted-invalid',
-      path: '/UserPoolId',
+      // Reported at the rule: the coverage phase always sends DescribeUserPool without its required UserPoolId.
+      path: '/UserPoolId/$required',
     },
   },
   {
