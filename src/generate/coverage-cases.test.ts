@@ -6,7 +6,8 @@ import { breakableRules } from './breakable-rules.ts';
 import { coveragePlan } from './coverage-cases.ts';
 import { rulePathOf } from './violation.ts';
 import { fixupFor } from './fixup-registry.ts';
-import { coverageRequests } from './request-generators.ts';
+import { baseRequest, coverageRequests } from './request-generators.ts';
+import { coverageBases } from './narrow-request-schema.ts';
 import { mismatch } from './test-support/ajv-expectations.ts';
 import { fakeContext } from './test-support/fake-context.ts';
 import { handWritten } from './test-support/hand-written-specs.ts';
@@ -100,6 +101,34 @@ describe('coveragePlan', () => {
     const schema = spec.request as { properties: { AuthFlow: { enum: string[] } } };
     expect(flows.length).toBeGreaterThan(0);
     for (const flow of flows) expect(schema.properties.AuthFlow.enum).toContain(flow);
+  });
+});
+
+describe('coverage bases', () => {
+  const spec = specsUnderTest().find((s) => s.label === 'generated AdminInitiateAuth')?.spec;
+
+  it("are the allowed values of the first required enum member, in the spec's order, narrowings applied", () => {
+    if (spec === undefined) return;
+    const bases = coverageBases(spec);
+    expect(new Set(bases.map((base) => base.member))).toEqual(new Set(['AuthFlow']));
+    // USER_PASSWORD_AUTH is withdrawn from AdminInitiateAuth by the current reference.
+    expect(bases.map((base) => base.value)).not.toContain('USER_PASSWORD_AUTH');
+    expect(coverageBases(handWritten('ListUserPools'))).toEqual([]);
+  });
+
+  it('put the base value into every invalid case except the ones breaking that member, before the fix-up', () => {
+    if (spec === undefined) return;
+    const base = { member: 'AuthFlow', value: 'ADMIN_NO_SRP_AUTH' };
+    const context = fakeContext();
+    const plan = coverageRequests(spec, fixupFor('AdminInitiateAuth'), context, 1, 'invalid', base);
+    for (const invalid of plan.invalid.filter((c) => !c.covers.template.startsWith('/AuthFlow')))
+      expect(invalid.request['AuthFlow'], invalid.violation.description).toBe('ADMIN_NO_SRP_AUTH');
+    const request = baseRequest(spec, fixupFor('AdminInitiateAuth'), context, 1, base);
+    expect(request['AuthFlow']).toBe('ADMIN_NO_SRP_AUTH');
+    // The fix-up saw the base: the password flow's parameters.
+    expect(Object.keys(request['AuthParameters'] as object)).toEqual(
+      expect.arrayContaining(['PASSWORD', 'USERNAME']),
+    );
   });
 });
 

@@ -5,4 +5,12 @@
 export { fixupFor } from './fixup-registry.ts';
 export type { FixupContext } from './request-fixup.ts';
 export type { BoundaryCase, CoveragePlan, CoveredRule, InvalidCase } from './coverage-cases.ts';
-export { coverageRequests, coverageSize, invalidRequests, validRequests } from './request-generators.ts';
+export { coverageBases } from './narrow-request-schema.ts';
+export type { CoverageBase } from './narrow-request-schema.ts';
+export {
+  baseRequest,
+  coverageRequests,
+  coverageSize,
+  invalidRequests,
+  validRequests,
+} from './request-generators.ts';

@@ -63,3 +63,29 @@ export function narrowedRequestSchema(spec: OperationSpec): NarrowedRequestSchem
   }
   return { schema, narrowedOut };
 }
+
+/** One allowed value of a required top-level enum member, that every coverage request is built on. */
+export interface CoverageBase {
+  readonly member: string;
+  readonly value: string;
+}
+
+/**
+ * The bases the coverage phase may build on, in the spec's order: each allowed value (after the document's
+ * narrowings) of the first required top-level member that has an enum, such as InitiateAuth's `AuthFlow`. Empty
+ * when the request has no such member. Source: the request schema of `specs/operations/<Operation>.json`.
+ */
+export function coverageBases(spec: OperationSpec): CoverageBase[] {
+  const { schema } = narrowedRequestSchema(spec);
+  const root = resolveRef('coverageBases', schema, spec.request);
+  const properties = (schemaKeyword(root, 'properties') ?? {}) as Record<string, JsonSchema>;
+  const required = Array.isArray(root['required']) ? (root['required'] as string[]) : [];
+  for (const member of required) {
+    const node = properties[member];
+    if (node === undefined) continue;
+    const values = resolveRef('coverageBases', node, spec.request)['enum'];
+    if (Array.isArray(values) && values.length > 1 && values.every((value) => typeof value === 'string'))
+      return values.map((value) => ({ member, value: value as string }));
+  }
+  return [];
+}

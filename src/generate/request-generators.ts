@@ -7,7 +7,8 @@ import {
   invalidRequestArbitrary,
   type InvalidRequestOptions,
 } from './invalid-request.ts';
-import { narrowedRequestSchema } from './narrow-request-schema.ts';
+import { type CoverageBase, narrowedRequestSchema } from './narrow-request-schema.ts';
+import { smallestValue } from './_internals/smallest-value.ts';
 import type { FixupContext, RequestFixup } from './request-fixup.ts';
 import { arbitraryFromSchema, type SchemaArbitraryOptions } from './schema-arbitrary.ts';
 
@@ -69,15 +70,44 @@ export function coverageRequests(
   context: FixupContext,
   seed: number,
   side?: 'invalid' | 'boundary',
+  base?: CoverageBase,
 ): CoveragePlan {
   const { schema, narrowedOut } = narrowedRequestSchema(spec);
+  const prepare = onBase(fixup, context, base);
   return coveragePlan(schema, seed, {
     narrowedOut,
     ...(side ? { side } : {}),
-    ...(fixup === undefined
-      ? {}
-      : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
+    ...(prepare ? { prepare } : {}),
   });
+}
+
+/**
+ * The smallest valid request of `spec` on `base` (its member set to the base's value), made meaningful by the
+ * fix-up: what the coverage phase sends first to learn whether the target can answer requests on that base.
+ */
+export function baseRequest(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  seed: number,
+  base: CoverageBase,
+): Record<string, unknown> {
+  const { schema } = narrowedRequestSchema(spec);
+  const smallest = smallestValue(arbitraryFromSchema(schema) as fc.Arbitrary<Record<string, unknown>>, seed);
+  return (onBase(fixup, context, base) ?? ((request) => request))(smallest);
+}
+
+/** The prepare step of coverage requests: the base's value first, then the fix-up (which may depend on it). */
+function onBase(
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  base: CoverageBase | undefined,
+): ((request: Record<string, unknown>) => Record<string, unknown>) | undefined {
+  if (fixup === undefined && base === undefined) return undefined;
+  return (request) => {
+    const based = base === undefined ? request : { ...request, [base.member]: base.value };
+    return fixup === undefined ? based : fixup.apply(based, context);
+  };
 }
 
 /**

@@ -47,14 +47,20 @@ describe('the coverage phase against cognito-local (quick profile)', () => {
     expect(record?.deviations.some((d) => d.kind === 'rejected-valid')).toBe(false);
   });
 
-  it('does not count a case answered with a 5xx as exercised: it says nothing about the rule', async () => {
+  it('builds the invalid cases on a flow the target answers, and does not count a 5xx as exercised', async () => {
     const { scenario, recorders } = quickScenario();
     await runInvalidRequests(scenario, 'AdminInitiateAuth');
     const record = recorders.get('AdminInitiateAuth')?.toRecord();
-    // The smallest AdminInitiateAuth request uses USER_SRP_AUTH, which cognito-local 5.3.0 answers with a 500.
-    expect(record?.requests?.coverage).toBe(record?.coverage?.rules);
-    expect(record?.coverage?.exercised).toBeLessThan(record?.coverage?.rules ?? 0);
-    expect(record?.deviations.some((d) => d.kind === 'wrong-error')).toBe(true);
+    const rules = record?.coverage?.rules ?? 0;
+    // cognito-local 5.3.0 answers USER_SRP_AUTH, the first AuthFlow, with a 500: the cases are built on the next
+    // flow instead, so nearly every rule is exercised. Breaking AuthFlow itself still gets a 500 (a finding, but
+    // no evidence about the rule), so those few are not exercised.
+    expect(record?.requests?.coverage).toBeGreaterThan(rules);
+    expect(record?.coverage?.exercised).toBeGreaterThanOrEqual(rules - 3);
+    expect(record?.coverage?.exercised).toBeLessThan(rules);
+    expect(record?.deviations.some((d) => d.kind === 'wrong-error' || d.kind === 'rejected-valid')).toBe(
+      true,
+    );
   });
 
   it('stops at the first answer of an operation the target does not implement: one verdict, one request', async () => {

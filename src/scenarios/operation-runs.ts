@@ -18,6 +18,9 @@ import {
 } from '../engine/index.ts';
 import { checkNameOf, type Evaluation } from '../deviations/index.ts';
 import {
+  baseRequest,
+  coverageBases,
+  type CoverageBase,
   coverageRequests,
   type CoveragePlan,
   type FixupContext,
@@ -91,7 +94,9 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
   const prepared = await prepare(context, operation, 'invalid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const plan = prepared.plan('invalid');
+  const base = await answeredBase(run, fixups);
+  if (base === 'unsupported') return;
+  const plan = prepared.plan('invalid', base);
   const send = (input: InvalidRequest) => context.wire.sendRaw(operation, input.request);
   const evaluate = (exchange: Exchange, input: InvalidRequest) =>
     evaluateInvalidExchange(run.spec, exchange, input.violation);
@@ -110,6 +115,37 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
   if (coverage.stop) return;
   const requests: fc.Arbitrary<InvalidRequest> = invalidRequests(run.spec, fixupFor(operation), fixups);
   await exploreOperation(run, requests, send, evaluate, true, coverage, (input) => input.request);
+}
+
+/**
+ * The base the invalid coverage cases are built on, when the request has a required enum member (InitiateAuth's
+ * `AuthFlow`): the first allowed value, in the spec's order, whose smallest valid request the target answers
+ * with a 2xx or 4xx. A base answered with a 5xx would make every case a 5xx, which says nothing about the rules.
+ * Each base tried is a valid request, judged as one. Undefined (no base) when there is no such member or no
+ * value is answered; `unsupported` when the target said it does not implement the operation.
+ */
+async function answeredBase(
+  run: OperationRun,
+  fixups: FixupContext,
+): Promise<CoverageBase | undefined | 'unsupported'> {
+  const { context, spec } = run;
+  for (const base of coverageBases(spec)) {
+    const request = baseRequest(spec, fixupFor(spec.operation), fixups, run.seed, base);
+    const sent = await context.wire.send(spec.operation, request);
+    adoptCreatedPool(context.resources, sent);
+    run.recorder.sawExchange(sent.exchange, 'coverage');
+    if (isUnsupportedOperation(sent.exchange)) {
+      markUnsupported(run, sent.exchange);
+      return 'unsupported';
+    }
+    if (sent.throttled || isTransportFailure(sent.exchange)) return undefined;
+    recordEvaluation(run.recorder, evaluateValidExchange(spec, context.validators, sent.exchange), {
+      request,
+      raw: false,
+    });
+    if (!answersNotImplemented(sent.exchange)) return base;
+  }
+  return undefined;
 }
 
 /** What the coverage phase leaves the random phase: rules it has minimal examples of, and whether to go on. */
@@ -228,7 +264,11 @@ async function prepare(
   operation: string,
   label: string,
 ): Promise<
-  | { run: OperationRun; fixups: FixupContext; plan: (side: 'invalid' | 'boundary') => CoveragePlan }
+  | {
+      run: OperationRun;
+      fixups: FixupContext;
+      plan: (side: 'invalid' | 'boundary', base?: CoverageBase) => CoveragePlan;
+    }
   | undefined
 > {
   const spec = specFor(context.specs, operation);
@@ -248,7 +288,7 @@ async function prepare(
   return {
     run,
     fixups,
-    plan: (side) => coverageRequests(spec, fixupFor(operation), fixups, run.seed, side),
+    plan: (side, base) => coverageRequests(spec, fixupFor(operation), fixups, run.seed, side, base),
   };
 }
 
