@@ -40,9 +40,10 @@ export interface Reproduction {
   readonly path?: string;
   readonly command: string;
   /**
-   * Set when the example was shrunk: the requests shrinking sent, and `budgetReached` when the profile's shrink
-   * budget stopped it (the request is then the smallest found, not necessarily minimal). Coverage-phase examples
-   * are minimal by construction and carry none.
+   * Set when the example was shrunk: the attempts shrinking made (`requests`: one request each for the
+   * per-operation checks, a whole write-then-read cycle or command sequence for round trips and stateful runs),
+   * and `budgetReached` when the profile's shrink budget stopped it (the request is then the smallest found, not
+   * necessarily minimal). Coverage-phase examples are minimal by construction and carry none.
    */
   readonly shrink?: { readonly requests: number; readonly budgetReached: boolean };
 }

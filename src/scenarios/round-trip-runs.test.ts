@@ -13,7 +13,7 @@ import {
 import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:migrate';
-function contextFor(target: FakePoolTarget, operation: string) {
+function contextFor(target: FakePoolTarget, operation: string, shrinkBudget?: number) {
   const owned = new Set<string>();
   const recorders = new Map<string, CheckRecorder>();
   // 25 runs per property make the round trips' fifth: 5 per exploration.
@@ -24,6 +24,7 @@ function contextFor(target: FakePoolTarget, operation: string) {
     runsPerProperty: 25,
     recorders,
     pause: async () => undefined,
+    ...(shrinkBudget !== undefined ? { shrinkBudget } : {}),
   });
   const recorder = context.recorderFor(operation);
   return { context, recorder, owned };
@@ -74,6 +75,17 @@ describe('round-trip runs on a fake target', () => {
     expect(kinds(recorder)).toEqual(['round-trip missing-member /UserPool/LambdaConfig/UserMigration']);
     expect(deviation?.request).toEqual({ PoolName: 'cc-t-pool', LambdaConfig: { UserMigration: ARN } });
     expect(deviation?.reproduce).toMatchObject({ seed: 7, path: expect.any(String) });
+  });
+
+  it("keep a round trip's shrink within the profile's budget", async () => {
+    const { context, recorder } = contextFor(
+      new FakePoolTarget({ dropFromDescribe: '/LambdaConfig/UserMigration' }),
+      'CreateUserPool',
+      2,
+    );
+    await runCreatePoolRoundTrip(context, createRequests);
+    const [deviation] = recorder.toRecord().deviations;
+    expect(deviation?.reproduce.shrink?.requests).toBeLessThanOrEqual(2);
   });
 
   it('report a stale Describe after UpdateUserPool as state', async () => {

@@ -35,6 +35,8 @@ interface RoundTrip {
   /** How to wait before an update whose LastModifiedDate is judged; unit tests with a fake clock pass a no-op. */
   readonly pause?: (ms: number) => Promise<void>;
   readonly shrinkTimeLimitMs?: number;
+  /** Attempts one rule's shrink may make (each a whole cycle or sequence here); the profile's budget. */
+  readonly shrinkBudget?: number;
 }
 
 const NOT_JUDGED: Evaluation = { judged: [], findings: [] };
@@ -57,6 +59,7 @@ function roundTrip(context: ScenarioContext, operation: string, numRuns?: number
     numRuns: numRuns ?? roundTripRuns(context),
     ...(context.pause ? { pause: context.pause } : {}),
     ...(context.shrinkTimeLimitMs !== undefined ? { shrinkTimeLimitMs: context.shrinkTimeLimitMs } : {}),
+    ...(context.profile.shrinkBudget !== undefined ? { shrinkBudget: context.profile.shrinkBudget } : {}),
   };
 }
 
@@ -296,6 +299,7 @@ async function exploreRoundTrip(
     seed: context.seed,
     numRuns: context.numRuns,
     shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 30_000,
+    ...(context.shrinkBudget !== undefined ? { shrinkBudget: context.shrinkBudget } : {}),
   });
   context.recorder.declare(ROUND_TRIP_CHECK);
   context.recorder.recordExploration(result);

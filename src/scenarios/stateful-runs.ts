@@ -48,6 +48,8 @@ interface StatefulRun {
   /** Longest sequence (`settings.statefulMaxCommands`). */
   readonly maxCommands: number;
   readonly shrinkTimeLimitMs?: number;
+  /** Attempts one rule's shrink may make (each a whole cycle or sequence here); the profile's budget. */
+  readonly shrinkBudget?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ function statefulRun(context: ScenarioContext, label: string): StatefulRun {
     numRuns: context.profile.statefulRuns,
     maxCommands: context.profile.statefulMaxCommands,
     ...(context.shrinkTimeLimitMs !== undefined ? { shrinkTimeLimitMs: context.shrinkTimeLimitMs } : {}),
+    ...(context.profile.shrinkBudget !== undefined ? { shrinkBudget: context.profile.shrinkBudget } : {}),
   };
 }
 
@@ -105,6 +108,7 @@ export async function runStateful(scenario: ScenarioContext, label = 'stateful')
     seed: context.seed,
     numRuns: context.numRuns,
     shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 60_000,
+    ...(context.shrinkBudget !== undefined ? { shrinkBudget: context.shrinkBudget } : {}),
   });
   recordExploration(context, result, (input, shrunk) => requestOf(runs.get(input), shrunk));
 }

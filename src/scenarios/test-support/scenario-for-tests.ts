@@ -28,6 +28,8 @@ export interface ScenarioForTests {
   readonly recorders?: Map<string, CheckRecorder>;
   readonly pause?: (ms: number) => Promise<void>;
   readonly shrinkTimeLimitMs?: number;
+  /** The profile's shrink budget (none when absent). */
+  readonly shrinkBudget?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export function scenarioForTests(parts: ScenarioForTests): ScenarioContext {
       runsPerProperty: parts.runsPerProperty ?? 15,
       statefulRuns: parts.statefulRuns ?? 3,
       statefulMaxCommands: parts.statefulMaxCommands ?? 8,
+      ...(parts.shrinkBudget !== undefined ? { shrinkBudget: parts.shrinkBudget } : {}),
     },
     openRecorder: (operation) => {
       const recorder = new CheckRecorder(operation, target, {
