@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OperationSpec } from '../format/index.ts';
 import { DEFAULT_REFERENCE_PATH } from './default-paths.ts';
+import { laterConstraints, withLaterConstraints } from './later-constraints.ts';
 import {
   laterOptionalMembers,
   laterResponseMembers,
@@ -65,10 +66,12 @@ export function generateSpecs(
       const assembled = assembleSpec(document, section, model);
       const { omittedPatterns } = assembled;
       const relaxed = laterOptionalMembers(assembled.spec, reference);
+      const constraints = laterConstraints(assembled.spec, reference);
       const spec = {
         ...assembled.spec,
-        request: withoutRequired(assembled.spec.request, relaxed),
+        request: withLaterConstraints(withoutRequired(assembled.spec.request, relaxed), constraints),
         laterOptionalMembers: relaxed,
+        laterConstraints: constraints,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
       };
       const earlier = byOperation.get(spec.operation);

@@ -47,6 +47,7 @@ function spec(response: OperationSpec['response']): OperationSpec {
     narrowings: [],
     laterResponseMembers: [],
     laterOptionalMembers: [],
+    laterConstraints: [],
     errors: [],
   };
 }

@@ -293,7 +293,18 @@ describe('CreateUserPoolClient', () => {
   it('requires UserPoolId and ClientName', () => {
     expect(required(s.request)).toEqual(['UserPoolId', 'ClientName']);
     expect(at(s.request, '/GenerateSecret')).toEqual({ type: 'boolean' });
-    expect(at(s.request, '/RefreshTokenValidity')).toEqual({ type: 'integer', minimum: 0, maximum: 3650 });
+    // The 2018 model bounds it at 3650; the current reference at 315360000, and the later document stands.
+    expect(at(s.request, '/RefreshTokenValidity')).toEqual({
+      type: 'integer',
+      minimum: 0,
+      maximum: 315360000,
+    });
+    expect(s.laterConstraints).toContainEqual({
+      path: '/RefreshTokenValidity',
+      keyword: 'maximum',
+      document: 3650,
+      reference: 315360000,
+    });
   });
   it('offers USER_PASSWORD_AUTH among the explicit auth flows', () => {
     expect(at(s.request, '/ExplicitAuthFlows/*')).toEqual({ type: 'string', enum: EXPLICIT_AUTH_FLOWS });

@@ -74,6 +74,7 @@ export function assembleSpec(
     narrowings,
     laterResponseMembers: [],
     laterOptionalMembers: [],
+    laterConstraints: [],
     errors: modeledErrors(model, operation),
   };
   const omittedPatterns = [

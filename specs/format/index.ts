@@ -6,4 +6,10 @@
  */
 export { createSpecAjv } from './create-ajv.ts';
 export { TARGET_PREFIX } from './operation-spec.ts';
-export type { JsonSchema, OperationSpec, SpecChange, SpecNarrowing } from './operation-spec.ts';
+export type {
+  JsonSchema,
+  LaterConstraint,
+  OperationSpec,
+  SpecChange,
+  SpecNarrowing,
+} from './operation-spec.ts';

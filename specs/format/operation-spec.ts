@@ -65,8 +65,25 @@ export interface OperationSpec {
    * request schema leaves them out of `required`, since where the documents disagree the later one stands.
    */
   readonly laterOptionalMembers: readonly string[];
+  /**
+   * Request constraints of the document that the current reference states otherwise; the request schema holds
+   * the reference's value, since the later document stands (see {@link LaterConstraint}).
+   */
+  readonly laterConstraints: readonly LaterConstraint[];
   /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
   readonly errors: readonly string[];
+}
+
+/**
+ * One request constraint the current reference states otherwise than the document: where (JSON pointer, `*` for
+ * list items and map values), which JSON Schema keyword, the document's value and the reference's (`null` where
+ * the reference has none the suite can check, so the rule is left out).
+ */
+export interface LaterConstraint {
+  readonly path: string;
+  readonly keyword: string;
+  readonly document: unknown;
+  readonly reference: unknown;
 }
 
 /** The service prefix of every awsJson1.1 `X-Amz-Target` header. */

@@ -284,6 +284,7 @@ export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(reque
     changes: [],
     laterResponseMembers: [],
     laterOptionalMembers: [],
+    laterConstraints: [],
     narrowings:
       operation === 'InitiateAuth'
         ? [
