@@ -27,8 +27,8 @@ import { replayStreams } from './replay.ts';
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'cognito-conformance.mjs');
-/** The Node flags of `npm run conformance` (package.json), so the figures are the ones a user gets. */
-const NODE_FLAGS = ['--max-semi-space-size=2'];
+/** The Node flags of `npm run conformance`, read from package.json, so the figures are the ones a user gets. */
+const NODE_FLAGS = nodeFlagsOfConformanceScript();
 /** The sweep that shows where more workers stop helping (the CLI's default is in it). */
 const CONCURRENCY_SWEEP = [1, 2, 3];
 const SEED = '42';
@@ -289,6 +289,18 @@ async function fillPools(target: TargetDescriptor, count: number): Promise<void>
   } finally {
     wire.destroy();
   }
+}
+
+function nodeFlagsOfConformanceScript(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...rest] = (pkg.scripts['conformance'] ?? '').split(/\s+/);
+  if (node !== 'node') throw new Error('bench: package.json scripts.conformance no longer starts with node');
+  return rest.slice(
+    0,
+    rest.findIndex((word) => !word.startsWith('--')),
+  );
 }
 
 function seconds(ms: number, digits = 1): string {
