@@ -20,8 +20,9 @@
 #      Python packages they depend on (with the .pyc Debian compiled for them), the libraries ldd lists for
 #      the interpreter and every extension module, static busybox and catatonit;
 #   6. builds localhost/cognito-conformance/moto:<MOTO_VERSION> from containers/moto/Containerfile. moto's
-#      source is copied at build time from ../shared/emulators/moto-<MOTO_VERSION> (or
-#      $COGNITO_CONFORMANCE_MOTO_SOURCE) into a build context under .tmp/, never into the repository, and
+#      source is copied at build time from <documents>/emulators/moto-<MOTO_VERSION>, where <documents> is
+#      $COGNITO_CONFORMANCE_DOCUMENTS or ../shared (or from $COGNITO_CONFORMANCE_MOTO_SOURCE, which wins),
+#      into a build context under .tmp/, never into the repository, and
 #      compiled there by the same interpreter. Without that source the moto image is skipped with a warning
 #      (an error under CI);
 #      3 to 6 are skipped while the image's `cognito-conformance.stamp` label matches its inputs;
@@ -62,7 +63,12 @@ readonly PACKAGES=(podman runc busybox-static catatonit)
 # The moto release the local image runs; src/targets/containers/container-images.ts pins the same release
 # for both moto images (its test reads this line).
 readonly MOTO_VERSION="5.0.1"
-readonly MOTO_SOURCE_DIR="${COGNITO_CONFORMANCE_MOTO_SOURCE:-$ROOT_DIR/../shared/emulators/moto-$MOTO_VERSION}"
+# moto's source sits in the source documents' directory, the one `npm run specs` reads:
+# $COGNITO_CONFORMANCE_DOCUMENTS (a relative one is taken from the current directory; empty counts as unset),
+# else ../shared beside the repository. $COGNITO_CONFORMANCE_MOTO_SOURCE names the checkout itself and wins.
+documents_dir="${COGNITO_CONFORMANCE_DOCUMENTS:-$ROOT_DIR/../shared}"
+[[ "$documents_dir" == /* ]] || documents_dir="$PWD/$documents_dir"
+readonly MOTO_SOURCE_DIR="${COGNITO_CONFORMANCE_MOTO_SOURCE:-$documents_dir/emulators/moto-$MOTO_VERSION}"
 # What ../shared/emulators/README.md lists for moto's server, plus python3-cryptography: moto's own
 # requirements name it (and python-jose[cryptography]), so tokens are signed by the same backend as in the
 # registry image. Their Python dependencies come along through dpkg.
@@ -178,7 +184,7 @@ mkdir -p "$WORK_DIR"
 build_moto=1
 if [[ ! -f "$MOTO_SOURCE_DIR/moto/__init__.py" ]]; then
   build_moto=0
-  message="moto's source is not at $MOTO_SOURCE_DIR (set COGNITO_CONFORMANCE_MOTO_SOURCE to a checkout of moto $MOTO_VERSION)"
+  message="moto's source is not at $MOTO_SOURCE_DIR (set COGNITO_CONFORMANCE_MOTO_SOURCE to a checkout of moto $MOTO_VERSION, or COGNITO_CONFORMANCE_DOCUMENTS to a directory holding emulators/moto-$MOTO_VERSION)"
   in_ci && fail "$message"
   log "WARNING: $message; skipping the moto image, so container:moto will not start on this engine"
 fi

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { OperationSpec } from '../format/index.ts';
-import { DEFAULT_REFERENCE_PATH } from './default-paths.ts';
 import { laterConstraints, withLaterConstraints } from './later-constraints.ts';
 import {
   laterOptionalMembers,
@@ -36,7 +35,10 @@ export interface GeneratedSpecs {
 export interface BuildOptions {
   /** Document paths, in release order: when two describe the same operation, the later one wins. */
   readonly documents: readonly string[];
+  /** The service model of the documents' release (botocore `service-2.json`). */
   readonly modelPath: string;
+  /** The current reference (Smithy JSON AST), whose later constraints and members the specs take. */
+  readonly referencePath: string;
   readonly outDir: string;
 }
 
@@ -53,7 +55,7 @@ export interface BuildResult extends GeneratedSpecs {
 export function generateSpecs(
   documents: readonly string[],
   modelPath: string,
-  referencePath: string = DEFAULT_REFERENCE_PATH,
+  referencePath: string,
 ): GeneratedSpecs {
   if (documents.length === 0) throw new Error('generateSpecs: expected at least one document path');
   const model = loadServiceModel(modelPath);
@@ -92,7 +94,7 @@ export function generateSpecs(
 
 /** `generateSpecs`, then writes `<outDir>/<Operation>.json` for every spec, all or none. */
 export function buildSpecs(options: BuildOptions): BuildResult {
-  const generated = generateSpecs(options.documents, options.modelPath);
+  const generated = generateSpecs(options.documents, options.modelPath, options.referencePath);
   const files = new Map(generated.specs.map((spec) => [specFileName(spec.operation), serialiseSpec(spec)]));
   const written = writeFilesAtomically(options.outDir, files);
   return { ...generated, written };

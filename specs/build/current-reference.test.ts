@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWithdrawals, WITHDRAWALS, type Withdrawal } from './current-reference.ts';
-import { DEFAULT_REFERENCE_PATH } from './default-paths.ts';
+import { itWithDocuments } from './test-support/source-documents.ts';
 
 const MEMBER = 'ns#OpRequest$AuthFlow';
 const withdrawal: Withdrawal = { operation: 'Op', path: '/AuthFlow', value: 'OLD_FLOW', source: MEMBER };
@@ -22,10 +22,13 @@ async function reference(
 }
 
 describe('withdrawals by the current reference', () => {
-  it('hold in the current reference: each member defines its values, and not the withdrawn one', () => {
-    expect(WITHDRAWALS.length).toBeGreaterThan(0);
-    expect(() => checkWithdrawals(DEFAULT_REFERENCE_PATH)).not.toThrow();
-  });
+  itWithDocuments(
+    'hold in the current reference: each member defines its values, and not the withdrawn one',
+    ({ referencePath }) => {
+      expect(WITHDRAWALS.length).toBeGreaterThan(0);
+      expect(() => checkWithdrawals(referencePath)).not.toThrow();
+    },
+  );
 
   it.each([
     [

@@ -2,21 +2,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { buildSpecs } from './build-specs.ts';
-import { DEFAULT_MODEL_PATH, DEFAULT_SEEDS_DIR, documentsIn } from './default-paths.ts';
+import { documentsIn } from './default-paths.ts';
+import { describeWithDocuments } from './test-support/source-documents.ts';
 
 const COMMITTED = fileURLToPath(new URL('../operations/', import.meta.url));
 /** Operation specs are `<PascalCaseOperation>.json`; other files there (report.schema.json) are not ours. */
 const isOperationSpec = (name: string) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name);
 
-describe('npm run specs', () => {
+describeWithDocuments('npm run specs', ({ seedsDir, modelPath, referencePath }) => {
   const outDir = mkdtempSync(join(tmpdir(), 'specs-determinism-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('regenerates the committed specs byte for byte', () => {
     // Act
-    buildSpecs({ documents: documentsIn(DEFAULT_SEEDS_DIR), modelPath: DEFAULT_MODEL_PATH, outDir });
+    buildSpecs({ documents: documentsIn(seedsDir), modelPath, referencePath, outDir });
 
     // Assert
     const generated = readdirSync(outDir).sort();
@@ -31,7 +32,7 @@ describe('npm run specs', () => {
   it('produces the same bytes on a second run', () => {
     const again = mkdtempSync(join(tmpdir(), 'specs-determinism-'));
     try {
-      buildSpecs({ documents: documentsIn(DEFAULT_SEEDS_DIR), modelPath: DEFAULT_MODEL_PATH, outDir: again });
+      buildSpecs({ documents: documentsIn(seedsDir), modelPath, referencePath, outDir: again });
       for (const name of readdirSync(outDir))
         expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(outDir, name), 'utf8'));
     } finally {

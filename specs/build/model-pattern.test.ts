@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PATH } from './default-paths.ts';
 import { toSchemaPattern } from './model-pattern.ts';
+import { itWithDocuments } from './test-support/source-documents.ts';
 
 describe('toSchemaPattern', () => {
   it('keeps patterns that compile in u mode as they are', () => {
@@ -29,8 +29,8 @@ describe('toSchemaPattern', () => {
     });
   });
 
-  it('keeps every pattern of the service model', () => {
-    const model = JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as {
+  itWithDocuments('keeps every pattern of the service model', ({ modelPath }) => {
+    const model = JSON.parse(readFileSync(modelPath, 'utf8')) as {
       shapes: Record<string, { pattern?: string }>;
     };
     const patterns = Object.values(model.shapes).flatMap((shape) =>

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEEDS_DIR } from './default-paths.ts';
 import { parsePage } from './page-parser.ts';
 import { toSourceDocument } from './source-document.ts';
+import { describeWithDocuments, lazy } from './test-support/source-documents.ts';
 import { WIDGET_PAGE } from './widget-page.fixture.ts';
 
 const SEED = '000_198668429231732d.txt';
 
-describe('parsePage on the seed document', () => {
-  const sections = parsePage(toSourceDocument(SEED, readFileSync(join(DEFAULT_SEEDS_DIR, SEED), 'utf8')));
+describeWithDocuments('parsePage on the seed document', ({ seedsDir }) => {
+  const parsed = lazy(() => parsePage(toSourceDocument(SEED, readFileSync(join(seedsDir, SEED), 'utf8'))));
 
   it('finds the ten operation sections with their header lines', () => {
-    expect(sections.map((section) => [section.heading, section.line])).toEqual([
+    expect(parsed().map((section) => [section.heading, section.line])).toEqual([
       ['GetSigningCertificate (new)', 7],
       ['AdminInitiateAuth (updated)', 50],
       ['CreateUserPool (updated)', 323],
@@ -28,7 +28,7 @@ describe('parsePage on the seed document', () => {
 
   it('reads the Changes blocks with their directions', () => {
     const changes = Object.fromEntries(
-      sections.map((s) => [s.operation, s.changes.map((c) => `${c.direction}@${c.line}`)]),
+      parsed().map((s) => [s.operation, s.changes.map((c) => `${c.direction}@${c.line}`)]),
     );
     expect(changes).toEqual({
       GetSigningCertificate: [],
@@ -45,7 +45,7 @@ describe('parsePage on the seed document', () => {
   });
 
   it('reads [REQUIRED] on params and on nested bullets', () => {
-    const createUserPool = sections.find((s) => s.operation === 'CreateUserPool')!;
+    const createUserPool = parsed().find((s) => s.operation === 'CreateUserPool')!;
     expect(createUserPool.params.filter((p) => p.required).map((p) => p.name)).toEqual(['PoolName']);
     const sms = createUserPool.params.find((p) => p.name === 'SmsConfiguration')!;
     expect(sms.bullets.map((b) => [b.name, b.type, b.required, b.line])).toEqual([
@@ -55,19 +55,19 @@ describe('parsePage on the seed document', () => {
   });
 
   it('finds the exclusion line of InitiateAuth AuthFlow and none elsewhere', () => {
-    const exclusions = sections.flatMap((s) =>
+    const exclusions = parsed().flatMap((s) =>
       s.params.flatMap((p) => p.exclusions.map((e) => [s.operation, p.name, e.value, e.line])),
     );
     expect(exclusions).toEqual([['InitiateAuth', 'AuthFlow', 'ADMIN_NO_SRP_AUTH', 2300]]);
   });
 });
 
-describe('parsePage on Changes blocks', () => {
-  const seed = readFileSync(join(DEFAULT_SEEDS_DIR, SEED), 'utf8');
+describeWithDocuments('parsePage on Changes blocks', ({ seedsDir }) => {
+  const seedText = lazy(() => readFileSync(join(seedsDir, SEED), 'utf8'));
   const parse = (text: string) => parsePage(toSourceDocument('changes.txt', text));
 
   it('reads a literal on the Changes line itself', () => {
-    const inline = seed.replace(
+    const inline = seedText().replace(
       "Changes (response)\n{'UserPools': {'LambdaConfig': {'UserMigration': 'string'}}}",
       "Changes (response) {'UserPools': {'LambdaConfig': {'UserMigration': 'string'}}}\n",
     );
@@ -76,14 +76,17 @@ describe('parsePage on Changes blocks', () => {
   });
 
   it('rejects a label for a direction the header does not announce', () => {
-    const text = seed.replace("Changes (request)\n{'AuthFlow'", "Changes (request)\nResponse\n{'AuthFlow'");
+    const text = seedText().replace(
+      "Changes (request)\n{'AuthFlow'",
+      "Changes (request)\nResponse\n{'AuthFlow'",
+    );
     expect(() => parse(text)).toThrow(
       'changes.txt:52: expected only request changes, found a Response label',
     );
   });
 
   it('rejects an announced direction without a literal', () => {
-    const text = seed.replace(
+    const text = seedText().replace(
       "Changes (request, response)\nRequest\n{'LambdaConfig': {'UserMigration': 'string'}}\n",
       'Changes (request, response)\n',
     );

@@ -25,8 +25,9 @@ export const REGISTRY_IMAGES: Readonly<Record<ContainerEmulator, string>> = {
  * Images that scripts/container-engine.sh builds on machines without a registry (the project's own
  * machines and CI), with no download: cognito-local from the host's node and the installed node_modules;
  * moto from the host's Debian python3 and Debian's packages of moto's dependencies, plus moto's source at
- * the same release as the registry pin (from ../shared/emulators). LocalStack Pro still needs its registry
- * image.
+ * the same release as the registry pin (from `emulators/` of the source documents' directory,
+ * `$COGNITO_CONFORMANCE_DOCUMENTS` or ../shared, unless `$COGNITO_CONFORMANCE_MOTO_SOURCE` names the checkout).
+ * LocalStack Pro still needs its registry image.
  */
 export const LOCAL_IMAGES: Readonly<Partial<Record<ContainerEmulator, string>>> = {
   'cognito-local': 'localhost/cognito-conformance/cognito-local:5.3.0',
