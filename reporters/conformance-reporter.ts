@@ -1,14 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Reporter, TestModule } from 'vitest/node';
 import type { ConformanceRecord, Report } from '../src/deviations/index.ts';
 import {
+  applyBaseline,
+  appendStepSummary,
+  type Baseline,
+  type BaselineResult,
   buildReport,
+  gateConsoleText,
+  reportToMarkdown,
   consoleTable,
   renderCompatibilityMatrix,
   writeReportFiles,
   type ReportFormat,
 } from '../src/report/index.ts';
+import { readBaseline } from '../src/deviations/index.ts';
+import { resolveRunSettings } from '../src/settings/index.ts';
 import { loadOperationSpecs } from '../src/spec/index.ts';
 import type {} from '../fixtures/index.ts';
 
@@ -22,8 +31,29 @@ export interface ConformanceReporterOptions {
   readonly formats?: readonly ReportFormat[];
   /** Print the per-operation table when the run ends (default true). */
   readonly printTable?: boolean;
-  /** Called with the finished report, after the files are written (the CLI uses it for exit codes). */
-  readonly onReport?: (report: Report, files: readonly string[]) => void | Promise<void>;
+  /**
+   * Called with the finished report, after the files are written, and the gate's result when a baseline was
+   * given (the CLI uses both for exit codes).
+   */
+  readonly onReport?: (
+    report: Report,
+    files: readonly string[],
+    gate: BaselineResult | undefined,
+  ) => void | Promise<void>;
+  /**
+   * The reviewed baseline the run is gated by: the console lists what is new first, `report.md` and the GitHub
+   * step summary open with it, and JUnit skips what it accepts. Default: the file the run settings name
+   * (`COGNITO_CONFORMANCE_BASELINE`), if any.
+   */
+  readonly baseline?: Baseline;
+  /** The run's shard (`1/2`), when it is one: the report says which operations the other shards run. */
+  readonly shard?: string;
+  /**
+   * Called once every test has ended, before the report is built; what it returns goes in the report's
+   * `warnings`, after the one about pools the tests could not delete (`task.meta.leftovers`). The CLI sweeps the
+   * run's leftovers here, so a sweep that cannot finish shows in the report.
+   */
+  readonly runWarnings?: () => Promise<readonly string[]>;
 }
 
 /**
@@ -46,22 +76,67 @@ export class ConformanceReporter implements Reporter {
     const records = collectRecords(testModules);
     if (records.length === 0) return;
     const specs = loadOperationSpecs();
+    const durationMs = performance.now() - this.startedAt;
+    const warnings = [...leftoverWarnings(testModules), ...((await this.options.runWarnings?.()) ?? [])];
+    const settings = resolveRunSettings();
     const report = buildReport(records, {
+      allOperations: specs.map((spec) => spec.operation),
+      ...(settings.operations ? { selectedOperations: settings.operations } : {}),
+      ...(this.options.shard ? { shard: this.options.shard } : {}),
       toolVersion: packageVersion('../package.json'),
       sdkVersion: packageVersion('@aws-sdk/client-cognito-identity-provider/package.json'),
       documents: [...new Set(specs.map((spec) => spec.source.document))].sort(),
       specOperations: specs.length,
-      durationMs: performance.now() - this.startedAt,
+      durationMs,
+      warnings,
     });
+    const baseline =
+      this.options.baseline ??
+      (settings.baseline === undefined ? undefined : readBaseline(settings.baseline));
+    const gate = baseline === undefined ? undefined : applyBaseline(report, baseline, new Date());
+    const outDir = this.options.outDir ?? settings.reportDir;
+    const formats = this.options.formats ?? ['json', 'md'];
     const files = await writeReportFiles(report, {
-      outDir: this.options.outDir ?? 'reports',
-      formats: this.options.formats ?? ['json', 'md'],
+      outDir,
+      formats,
       html: (single) => renderCompatibilityMatrix([single]),
+      ...(gate ? { baseline: gate } : {}),
     });
-    if (this.options.printTable ?? true)
-      process.stdout.write(`\n${consoleTable(report)}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`);
-    await this.options.onReport?.(report, files);
+    await appendStepSummary(
+      reportToMarkdown(report, {
+        summary: true,
+        ...(gate ? { baseline: gate } : {}),
+        ...(formats.includes('md') ? { reportPath: join(outDir, 'report.md') } : {}),
+      }),
+    );
+    if (this.options.printTable ?? true) {
+      // With a baseline, what is new comes first: a CI log shows why the gate failed before anything else.
+      const gateText = gate === undefined ? '' : `\n${gateConsoleText(report, gate)}`;
+      process.stdout.write(
+        `${gateText}\n${consoleTable(report)}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`,
+      );
+    }
+    await this.options.onReport?.(report, files, gate);
   }
+}
+
+/** How many pools a leftover warning names; the rest are counted. */
+const LEFTOVERS_NAMED = 5;
+
+/**
+ * One warning for the pools tests made that the target would not delete (`task.meta.leftovers`), naming the first
+ * few with what the target answered; none when every pool went.
+ */
+function leftoverWarnings(testModules: ReadonlyArray<TestModule>): string[] {
+  const leftovers = [...testModules].flatMap((testModule) =>
+    [...testModule.children.allTests()].flatMap((testCase) => testCase.meta().leftovers ?? []),
+  );
+  if (leftovers.length === 0) return [];
+  const more = leftovers.length - LEFTOVERS_NAMED;
+  return [
+    `the target would not delete ${leftovers.length} user pool(s) the tests made, which may be left behind: ` +
+      `${leftovers.slice(0, LEFTOVERS_NAMED).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+  ];
 }
 
 /** Every record from every test case of every module, in module and test order. */

@@ -1,13 +1,15 @@
 import type { Reporter, TestCase } from 'vitest/node';
 import type {} from '../fixtures/index.ts';
+import { deviationIdentity } from '../src/deviations/index.ts';
 
 /**
  * One line per finished test on an interactive terminal: operation, check, runs so far and deviations so
- * far. Silent in CI or when output is piped, where a log of progress lines is noise.
+ * far. Silent in CI or when output is piped, where a log of progress lines is noise. Deviations are counted as
+ * the report counts them, once per identity (`deviationIdentity`), so the last line agrees with the summary.
  */
 export class ProgressReporter implements Reporter {
   private runs = 0;
-  private deviations = 0;
+  private readonly seen = new Set<string>();
 
   constructor(private readonly enabled = Boolean(process.stdout.isTTY) && !process.env['CI']) {}
 
@@ -17,14 +19,15 @@ export class ProgressReporter implements Reporter {
     for (const record of testCase.meta().conformance ?? []) {
       const runs = record.checks.reduce((sum, check) => sum + check.runs, 0);
       this.runs += runs;
-      this.deviations += record.deviations.length;
+      for (const deviation of record.deviations)
+        this.seen.add(deviationIdentity({ ...deviation, operation: record.operation }));
       const checks =
         record.checks.map((check) => check.check).join(', ') ||
         record.unsupported ||
         record.inconclusive ||
         '—';
       process.stdout.write(
-        `${record.operation.padEnd(24)} ${checks.padEnd(44)} runs ${String(this.runs).padStart(5)}  deviations so far ${this.deviations}\n`,
+        `${record.operation.padEnd(24)} ${checks.padEnd(44)} runs ${String(this.runs).padStart(5)}  deviations so far ${this.seen.size}\n`,
       );
     }
   }

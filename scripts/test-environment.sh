@@ -308,5 +308,8 @@ te_main() {
       return 1
     }
   fi
-  npx vitest run "${projects[@]}" "${args[@]}"
+  # The conformance project judges the embedded cognito-local, which deviates: npm test checks that the suite
+  # runs and reports, not that the emulator conforms (the red path has tests of its own). A plain
+  # `vitest run --project conformance` is not report-only and fails on every deviation.
+  COGNITO_CONFORMANCE_REPORT_ONLY="${COGNITO_CONFORMANCE_REPORT_ONLY:-1}" npx vitest run "${projects[@]}" "${args[@]}"
 }

@@ -42,7 +42,7 @@ export class CreatePool implements StatefulCommand {
     const request = { PoolName: name, ...poolSettings(CREATED_MINIMUM_LENGTH) };
     const result = await world.sender.send('CreateUserPool', request);
     const id = accepted(result)
-      ? (result.exchange.body as { UserPool?: { Id?: unknown } }).UserPool?.Id
+      ? (result.exchange.body as { UserPool?: { Id?: unknown } } | undefined)?.UserPool?.Id
       : undefined;
     if (typeof id !== 'string') return;
     world.lifecycle.adoptPool(id);
@@ -190,7 +190,8 @@ export class CreateClient implements StatefulCommand {
     };
     const result = await world.sender.send('CreateUserPoolClient', request);
     const clientId = accepted(result)
-      ? (result.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId
+      ? (result.exchange.body as { UserPoolClient?: { ClientId?: unknown } } | undefined)?.UserPoolClient
+          ?.ClientId
       : undefined;
     if (typeof clientId !== 'string') return;
     model.clients.push({

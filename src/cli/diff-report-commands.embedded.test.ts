@@ -104,15 +104,15 @@ describe('report on real reports', { timeout: 120_000 }, () => {
     const page = await readFile(html, 'utf8');
     const data = /<script type="application\/json" id="matrix-data">(.*?)<\/script>/s.exec(page)?.[1];
     const model = JSON.parse(data ?? 'null') as MatrixModel;
-    const endpointName = `endpoint ${new URL(target.descriptor.endpoint).host}`;
+    // The endpoint is named after the emulator its answers show, never after its port.
     expect(model.targets.map((t) => [t.name, t.kind])).toEqual([
       ['cognito-local', 'embedded'],
-      [endpointName, 'endpoint'],
+      ['cognito-local', 'endpoint'],
     ]);
     expect(model.operations.map((row) => row.operation)).toEqual(
       embedded.operations.map((op) => op.operation),
     );
     const markdown = await readFile(md, 'utf8');
-    expect(markdown).toContain(`| Operation | cognito-local | ${endpointName} |`);
+    expect(markdown).toContain(`| Operation | cognito-local | cognito-local #2 |`);
   });
 });

@@ -124,8 +124,6 @@ describe('their compatibility matrix in Chromium', () => {
     await panel.waitFor();
     expect(await panel.getByTestId('details-title').textContent()).toBe(deviating.operation);
     expect(await panel.getByTestId('deviation').count()).toBe(deviating.deviations.length);
-    expect(await panel.getByTestId('deviation-command').first().textContent()).toMatch(
-      /^(aws cognito-idp|curl|npx)/,
-    );
+    expect(await panel.getByTestId('deviation-command').first().textContent()).toMatch(/^#!\/bin\/sh\n/);
   });
 });

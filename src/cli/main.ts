@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: 'merge the reports of a sharded run (run --shard i/n) into one',
     load: async () => (await import('./merge-command.ts')).mergeCommand,
   },
+  reproduce: {
+    summary: 'send one deviation of a report again and say whether the rule is still broken',
+    load: async () => (await import('./reproduce-command.ts')).reproduceCommand,
+  },
   cleanup: {
     summary: 'delete the user pools an interrupted run left behind (by prefix)',
     load: async () => (await import('./cleanup-command.ts')).cleanupCommand,

@@ -3,17 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { createVitest } from 'vitest/node';
 import { ConformanceReporter, ProgressReporter } from '../../reporters/index.ts';
 import {
-  appendStepSummary,
-  applyBaseline,
-  type Baseline,
-  type BaselineEntry,
   type BaselineResult,
   exitCodeFor,
   formatBaseline,
   loadBaseline,
   REPORT_FORMATS,
   type ReportFormat,
-  reportToMarkdown,
   writeBaseline,
   writeFileAtomic,
 } from '../report/index.ts';
@@ -26,12 +21,12 @@ import {
   PROFILES,
   runSettingsFromEnv,
 } from '../settings/index.ts';
-import { cleanupByPrefix } from '../resources/index.ts';
 import { parseTargetSelection, type StartedTarget, startTarget } from '../targets/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
+import { LeftoverSweep } from './leftover-sweep.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -104,16 +99,28 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     ...(values.image ? { image: values.image } : {}),
     allowAws: values['allow-aws'] === true || process.env[ENV.allowAws] === '1',
   });
-  // Resolved once, here: the seed, run id and prefix the workers use are the ones printed and swept.
-  const settings = runSettingsFromEnv({ ...process.env, ...settingsEnv(values) });
+  const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
+  // Resolved once, here: the seed, run id and prefix the workers use are the ones printed and swept. The workers
+  // run report-only: the run's exit code comes from the whole report and the baseline, decided below.
+  const settings = runSettingsFromEnv({
+    ...process.env,
+    ...settingsEnv(values),
+    [ENV.reportOnly]: '1',
+    [ENV.reportDir]: outDir,
+    [ENV.baseline]: '',
+  });
   exportRunSettings(settings);
   const baseline = values.baseline ? await loadBaseline(values.baseline) : undefined;
-  const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
   const concurrency =
     values.concurrency === undefined
       ? DEFAULT_CONCURRENCY
       : Number(positiveWholeNumber('--concurrency', values.concurrency));
 
+  // The header first: what is about to be judged, with what seed, before a container or AWS takes its time.
+  log(
+    `run: ${selectionText(selection)} · profile ${settings.profile} · seed ${settings.seed} · ` +
+      `${settings.operations === undefined ? 'all operations' : settings.operations.join(', ')}`,
+  );
   const target = await startTarget(selection, {
     // Only real AWS announces its load (estimating it walks every spec).
     ...(selection.kind === 'aws' ? { announcement: awsAnnouncement(settings) } : {}),
@@ -126,6 +133,8 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
       `seed ${settings.seed} · prefix ${settings.prefix}`,
   );
   let report: Report | undefined;
+  let gate: BaselineResult | undefined;
+  const sweep = new LeftoverSweep(target, settings.prefix, log);
   const interruption = watchForInterrupt(log);
   try {
     const vitest = await createVitest('test', {
@@ -139,7 +148,13 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
           outDir,
           formats,
           printTable: true,
-          onReport: (finished) => void (report = finished),
+          ...(baseline ? { baseline } : {}),
+          ...(shard ? { shard: shardText(shard) } : {}),
+          onReport: (finished, _files, result) => {
+            report = finished;
+            gate = result;
+          },
+          runWarnings: () => sweep.forReport(),
         }),
       ],
       ...(shard ? { shard: shardText(shard) } : {}),
@@ -154,7 +169,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
       vitest.state.getCountOfFailedTests() > 0 || vitest.state.getUnhandledErrors().length > 0;
     if (interruption.interrupted) return EXIT_INTERRUPTED;
     if (!report) return nothingRecorded(shard, harnessFailed, log);
-    const outcome = await finish(report, baseline, values, outDir, log);
+    const outcome = await finish(report, gate, values, outDir, log);
     if (harnessFailed) {
       log('run: some suites failed inside the harness (see above); the report covers what completed.');
       return values['report-only'] ? EXIT_OK : EXIT_FAILURE;
@@ -162,53 +177,49 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     return values['report-only'] ? EXIT_OK : outcome;
   } finally {
     interruption.dispose();
-    await cleanUp(target, settings.prefix, log);
+    await cleanUp(target, sweep);
   }
 }
 
 async function finish(
   report: Report,
-  baselineFile: Baseline | undefined,
+  gate: BaselineResult | undefined,
   values: { 'write-baseline'?: string | undefined },
   outDir: string,
   log: (line: string) => void,
 ): Promise<number> {
-  await appendStepSummary(reportToMarkdown(report));
-  let result: BaselineResult | undefined;
-  if (baselineFile) {
-    result = applyBaseline(report, baselineFile, new Date());
-    // An entry for an operation this run did not cover (--ops, --shard) is not judged, let alone fixed.
-    const ran = new Set(report.operations.map((op) => op.operation));
-    const fixed = result.fixed.filter((entry) => ran.has(entry.operation));
-    log(
-      `baseline: ${result.accepted.length} accepted, ${result.newDeviations.length} new, ` +
-        `${result.expired.length} expired, ${fixed.length} fixed (no longer seen)`,
-    );
-    logEntries(
-      'expired baseline entries (they no longer accept anything; renew or remove them)',
-      result.expired,
-      log,
-    );
-    logEntries('baseline entries that matched nothing (fixed? remove them)', fixed, log);
-  }
+  // The gate's outcome, new deviations first, was printed above the table by the reporter.
   if (values['write-baseline']) {
     await writeFileAtomic(values['write-baseline'], formatBaseline(writeBaseline(report)));
     log(`wrote baseline ${values['write-baseline']} (review each reason before committing it)`);
   }
   log(`reports in ${outDir}`);
-  return exitCodeFor(report, result);
+  return exitCodeFor(report, gate);
 }
 
-/** After any run, even an interrupted one: delete whatever still carries the run prefix, then stop the target. */
-async function cleanUp(target: StartedTarget, prefix: string, log: (line: string) => void): Promise<void> {
+/**
+ * After any run, even an interrupted one: delete whatever still carries the run prefix (unless the report's sweep
+ * already did; a sweep that cannot finish is a warning, never a failure), then stop the target.
+ */
+async function cleanUp(target: StartedTarget, sweep: LeftoverSweep): Promise<void> {
   try {
-    if (target.descriptor.kind !== 'embedded') {
-      const removed = await cleanupByPrefix(target.descriptor, prefix);
-      if (removed.length > 0)
-        log(`cleanup: deleted ${removed.length} leftover pool(s) with prefix ${prefix}`);
-    }
+    await sweep.atExit();
   } finally {
     await target.stop();
+  }
+}
+
+/** The selected target in words, before it is started (the header's first line). */
+function selectionText(selection: ReturnType<typeof parseTargetSelection>): string {
+  switch (selection.kind) {
+    case 'embedded':
+      return 'embedded cognito-local';
+    case 'endpoint':
+      return `endpoint ${selection.endpoint}`;
+    case 'aws':
+      return `aws ${selection.region}`;
+    case 'container':
+      return `container:${selection.emulator}${selection.image ? ` (${selection.image})` : ''}`;
   }
 }
 
@@ -222,15 +233,6 @@ function settingsEnv(values: Record<string, string | boolean | undefined>): Reco
     env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
   env[ENV.startedAt] = new Date().toISOString();
   return env;
-}
-
-function logEntries(title: string, entries: readonly BaselineEntry[], log: (line: string) => void): void {
-  if (entries.length === 0) return;
-  log(`${title}:`);
-  for (const entry of entries) {
-    const expiry = entry.expires === undefined ? '' : ` (expires ${entry.expires})`;
-    log(`  ${entry.operation} ${entry.check} ${entry.kind} ${entry.path || '(whole body)'}${expiry}`);
-  }
 }
 
 /**

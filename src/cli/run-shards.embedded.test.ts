@@ -75,6 +75,30 @@ describe('run --shard i/n, then merge', () => {
     }
   });
 
+  it("says in each shard's table which selected operations it did not run, and the merge lists none of them", async () => {
+    const selected = ['DescribeUserPool', 'ListUserPools'];
+    const merged = await readReport('merged', 'report.json');
+    for (const [i, shard] of shards.entries()) {
+      const path = join(dir, 'reports', `shard-${i + 1}-of-2`, 'report.json');
+      if (!(await exists(path))) continue;
+      const report = await readReport('reports', `shard-${i + 1}-of-2`, 'report.json');
+      const ran = report.operations.map((op) => op.operation);
+      const elsewhere = selected.filter((operation) => !ran.includes(operation));
+      const reason = `run by another shard (this is shard ${i + 1}/2)`;
+      expect(report.run.notRun?.filter((entry) => entry.reason === reason).map((e) => e.operation)).toEqual(
+        elsewhere,
+      );
+      if (elsewhere.length > 0)
+        expect(shard.stdout).toContain(`not run here (${reason}): ${elsewhere.join(', ')}`);
+      // The other operations were never selected, and say so.
+      expect(report.run.notRun?.find((entry) => entry.operation === 'CreateUserPool')?.reason).toBe(
+        'not selected (--ops)',
+      );
+    }
+    expect(merged.run.notRun?.some((entry) => selected.includes(entry.operation))).toBe(false);
+    expect(merged.run.notRun?.map((entry) => entry.reason)).toContain('not selected (--ops)');
+  });
+
   it('merges the shard reports into every format, valid against the report schema', async () => {
     expect(merge.code, describeResult(merge)).toBe(0);
     expect((await readdir(join(dir, 'merged'))).sort()).toEqual([

@@ -3,6 +3,17 @@
  * kinds, the one identity of a deviation, normalisation of volatile values into tokens, redaction of secrets,
  * verdict rules, and the report model (`report.json`, schema version 1).
  */
+export {
+  acceptingEntry,
+  baselineEntryIdentity,
+  isoDay,
+  isUnreviewed,
+  parseBaseline,
+  readBaseline,
+  unacceptedDeviations,
+  UNREVIEWED_REASON,
+} from './baseline-file.ts';
+export type { Baseline, BaselineEntry } from './baseline-file.ts';
 export { CHECK_NAMES, checkNameOf } from './check-name.ts';
 export type { CheckKey, CheckName } from './check-name.ts';
 export { collapseDeviations } from './collapse-deviations.ts';
@@ -11,7 +22,14 @@ export { NO_COVERAGE, NO_REQUESTS, sumCoverage, sumRequests } from './coverage-c
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
 export type { CheckedFinding, Deviation, Evaluation, Finding, ReportDeviation } from './deviation.ts';
-export { deviationIdentity, identityOf, locateDeviations, observationFingerprint } from './identity.ts';
+export {
+  deviationIdentity,
+  identityOf,
+  identityText,
+  locateDeviations,
+  observationFingerprint,
+  rulePath,
+} from './identity.ts';
 export type { LocatedDeviation } from './identity.ts';
 export { Normaliser, normaliseDeviation } from './normalise.ts';
 export { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
@@ -26,7 +44,23 @@ export type {
   TargetKind,
   Verdict,
 } from './report-model.ts';
-export { replayRunCommand, reproductionCommand } from './reproduce.ts';
-export type { ReproductionTarget } from './reproduce.ts';
+export {
+  replayRunCommand,
+  reproductionCommand,
+  reproductionScript,
+  SCRIPT_SHEBANG,
+  sentRaw,
+  withReproductionScript,
+} from './reproduce.ts';
+export type { ReproductionScriptInput, ReproductionTarget } from './reproduce.ts';
+export {
+  fillReportTokens,
+  isReplayedCheck,
+  plannedValues,
+  REPLAYED_CHECKS,
+  REPORT_PREFIX_TOKEN,
+  reproductionPlan,
+} from './reproduction-plan.ts';
+export type { PlannedValue, ReproductionPlan } from './reproduction-plan.ts';
 export { stableStringify } from './stable-json.ts';
 export { isBlocking, summarise, verdictFor } from './verdict.ts';

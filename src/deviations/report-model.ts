@@ -34,6 +34,12 @@ export interface ReportTarget {
   readonly image?: string;
 }
 
+/** An operation a run did not judge, and why: `not selected (--ops)` or `run by another shard (1/2)`. */
+export interface NotRun {
+  readonly operation: string;
+  readonly reason: string;
+}
+
 /** How many runs (generated requests, sequences or calls) one check judged on one operation, and how many failed. */
 export interface CheckTally {
   readonly check: CheckName;
@@ -41,6 +47,12 @@ export interface CheckTally {
   readonly runs: number;
   /** Runs with at least one finding of severity `error` or `warning` (a count, at most `runs`). */
   readonly failed: number;
+  /**
+   * Wall time, in milliseconds, of the tests that judged this check on this operation, each counted from when it
+   * had its turn on the target to when it published its findings (JUnit's test case `time`). Checks judged in one
+   * test share that test's time. Absent in reports of earlier versions.
+   */
+  readonly durationMs?: number;
 }
 
 /**
@@ -121,6 +133,11 @@ export interface Report {
     readonly seed: number;
     readonly startedAt: string;
     readonly durationMs: number;
+    /**
+     * Operations the specs hold that this run did not judge, each with why (`--ops` left it out, or another shard
+     * runs it). Absent when the run judged every operation.
+     */
+    readonly notRun?: readonly NotRun[];
   };
   readonly summary: {
     readonly operations: number;
@@ -133,4 +150,10 @@ export interface Report {
   readonly operations: readonly OperationReport[];
   /** Present once the `changes` check ran. */
   readonly changes?: readonly ChangeVerdict[];
+  /**
+   * What the run could not do that no verdict shows, one sentence each; present only when there is something. A
+   * clean-up sweep that could not list or delete the target's pools says so here, naming the prefix of what may be
+   * left behind.
+   */
+  readonly warnings?: readonly string[];
 }

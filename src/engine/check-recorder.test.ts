@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, mergeReports, validateReport, writeReportFiles } from '../report/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { CheckRecorder, RUN_PREFIX_TOKEN } from './check-recorder.ts';
+import { untimed } from '../../test/support/untimed.ts';
 
 const target = {
   kind: 'embedded' as const,
@@ -31,7 +32,7 @@ describe('CheckRecorder', () => {
       request: {},
     });
 
-    expect(recorder.toRecord().checks).toEqual([
+    expect(untimed(recorder.toRecord().checks)).toEqual([
       { check: 'negative', runs: 2, failed: 1 },
       { check: 'response-schema', runs: 1, failed: 0 },
     ]);

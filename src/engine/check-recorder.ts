@@ -1,5 +1,6 @@
 import {
   type ChangeVerdict,
+  type CheckKey,
   type CheckName,
   checkNameOf,
   type ConformanceRecord,
@@ -16,7 +17,7 @@ import {
   type RuleCoverage,
 } from '../deviations/index.ts';
 import { answersNotImplemented, type Exchange } from '../protocol/index.ts';
-import type { ExploreResult } from './explore.ts';
+import { type ExploreResult, ruleKey } from './explore.ts';
 
 /** Stands for the run's resource prefix in reports. */
 export const RUN_PREFIX_TOKEN = 'cc-<run>-';
@@ -73,6 +74,11 @@ export class CheckRecorder {
     private readonly target: ReportTarget & ReproductionTarget,
     private readonly run: ConformanceRecord['run'],
     private readonly runPrefix?: string,
+    /**
+     * When the work this recorder reports on began (`performance.now()`, ms): the test's start, which may be well
+     * before the first finding opens the recorder. Each check's `durationMs` runs from here to `toRecord`.
+     */
+    private readonly openedAt: number = performance.now(),
   ) {}
 
   /** Records one run of `check` and whatever it found; returns the findings for convenience. */
@@ -116,6 +122,8 @@ export class CheckRecorder {
   recordExploration<T>(result: ExploreResult<T>, recording: ExplorationRecording<T> = {}): void {
     for (const [check, tally] of result.tallies) this.tally(checkNameOf(check), tally.runs, tally.failed);
     for (const example of result.examples) {
+      if (example.known === true && this.addOccurrences(example.check, example.finding, example.occurrences))
+        continue;
       this.report(checkNameOf(example.check), example.finding, {
         request: recording.requestOf
           ? recording.requestOf(example.input, example.path !== undefined)
@@ -128,6 +136,21 @@ export class CheckRecorder {
         occurrences: example.occurrences,
       });
     }
+  }
+
+  /**
+   * Counts `occurrences` more of a rule this recorder already holds an example of (same {@link ruleKey}); false
+   * when it holds none.
+   */
+  private addOccurrences(check: CheckKey, finding: Finding, occurrences: number): boolean {
+    const key = ruleKey({ check, finding });
+    const index = this.found.findIndex(
+      (deviation) => ruleKey({ check: deviation.check, finding: deviation }) === key,
+    );
+    const existing = this.found[index];
+    if (existing === undefined) return false;
+    this.found[index] = { ...existing, occurrences: (existing.occurrences ?? 1) + occurrences };
+    return true;
   }
 
   /** Adds to what the coverage phase exercised (counts; see {@link RuleCoverage}). */
@@ -172,7 +195,11 @@ export class CheckRecorder {
       completedExchanges: this.completed,
       notImplementedAnswers: this.notImplemented,
       checks: [...this.tallies]
-        .map(([check, tally]) => ({ check, ...tally }))
+        .map(([check, tally]) => ({
+          check,
+          ...tally,
+          durationMs: Math.round(performance.now() - this.openedAt),
+        }))
         .sort((a, b) => a.check.localeCompare(b.check)),
       deviations: collapseDeviations(this.found),
       ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),

@@ -19,6 +19,12 @@ export interface MinimalExample<T> {
   readonly path?: string;
   /** How the shrink went: requests it sent, and whether the budget stopped it before fast-check was done. */
   readonly shrink?: ShrinkOutcome;
+  /**
+   * The rule already had an example before exploring ({@link ExploreOptions.alreadyMinimal}): this one only adds
+   * its occurrences. The earlier example stays the one reported, so which example a rule shows does not depend
+   * on what the random phase happened to meet.
+   */
+  readonly known?: boolean;
 }
 
 /** What shrinking one rule cost: `requests` sent, and `budgetReached` when the budget cut it short. */
@@ -100,6 +106,7 @@ export async function explore<T>(
         input: seen.input,
         occurrences: seen.count,
         seed: options.seed,
+        known: true,
       });
       continue;
     }

@@ -45,6 +45,11 @@ export interface BreakableRule {
   readonly steps: readonly PathStep[];
   /** The edits that break it; each leaves every other rule satisfied. */
   readonly breaker: fc.Arbitrary<Break>;
+  /**
+   * Every edit {@link breaker} draws from, when they are few and fixed (the wrong JSON types, the values outside
+   * an enum): the coverage phase sends each, since a target may answer one wrong value and not another.
+   */
+  readonly edits?: readonly Break[];
   /** Words for the violation, given the concrete pointer and the edit made. */
   readonly describe: (pointer: string, edit: Break) => string;
   /**
@@ -163,6 +168,7 @@ function addWrongType(walk: Walk, node: JsonSchema, type: NodeType, steps: reado
     keyword: 'type',
     steps,
     breaker: setTo(fc.constantFrom(...values)),
+    edits: values.map((value): Break => ({ op: 'set', value })),
     describe: (pointer, edit) => `${pointer} is ${preview(edited(edit))}; the schema says ${type}`,
   });
 }
@@ -178,6 +184,7 @@ function addEnum(walk: Walk, values: readonly unknown[], steps: readonly PathSte
     keyword: 'enum',
     steps,
     breaker: setTo(fc.constantFrom(...candidates)),
+    edits: candidates.map((value): Break => ({ op: 'set', value })),
     describe: (pointer, edit) =>
       `${pointer} is ${preview(edited(edit))}; allowed: ${values.map((v) => String(v)).join(', ')}`,
     validSide: values.map((value): Break => ({ op: 'set', value })),

@@ -21,11 +21,20 @@ describe('coveragePlan', () => {
     const validate = ajv.compile(spec.request as object);
     const plan = coveragePlan(spec.request, 7);
 
-    it('breaks every breakable rule exactly once, and each case breaks only its rule (Ajv)', () => {
+    it('breaks every breakable rule, with each of its fixed wrong values at each place, and each case breaks only its rule (Ajv)', () => {
       const { rules } = breakableRules(spec.request);
-      expect(plan.invalid.map((c) => `${c.covers.template} ${c.covers.keyword}`)).toEqual(
+      // In the walk's order; a rule with a fixed set of wrong values (types, enums) has a case per value, and one
+      // over items or entries a case per place.
+      expect([...new Set(plan.invalid.map((c) => `${c.covers.template} ${c.covers.keyword}`))]).toEqual(
         rules.map((rule) => `${rule.template} ${rule.keyword}`),
       );
+      for (const rule of rules) {
+        const cases = plan.invalid.filter(
+          (c) => c.covers.template === rule.template && c.covers.keyword === rule.keyword,
+        );
+        expect(cases.length).toBeGreaterThanOrEqual(rule.edits?.length ?? 1);
+        expect(new Set(cases.map((c) => JSON.stringify(c.request))).size).toBe(cases.length);
+      }
       for (const invalid of plan.invalid) {
         expect(invalid.violation.rulePath).toBe(rulePathOf(invalid.covers.template, invalid.covers.keyword));
         validate(invalid.request);
@@ -47,6 +56,29 @@ describe('coveragePlan', () => {
     it('is the same plan for the same seed', () => {
       expect(JSON.stringify(coveragePlan(spec.request, 7))).toBe(JSON.stringify(plan));
     });
+  });
+
+  it('breaks a rule over map entries at each entry the request holds, with each wrong type', () => {
+    const schema = {
+      type: 'object',
+      required: ['Params'],
+      properties: {
+        Params: {
+          type: 'object',
+          minProperties: 2,
+          additionalProperties: { type: 'string' },
+        },
+      },
+    };
+    const plan = coveragePlan(schema, 3, { side: 'invalid' });
+    const typeCases = plan.invalid.filter(
+      (c) => c.covers.template === '/Params/*' && c.covers.keyword === 'type',
+    );
+    const places = new Set(typeCases.map((c) => c.violation.path));
+    const values = new Set(typeCases.map((c) => JSON.stringify(getPointer(c.request, c.violation.path))));
+    expect(places.size).toBe(2);
+    expect(values).toEqual(new Set(['42', 'true', '{}', '["x"]']));
+    expect(typeCases).toHaveLength(8);
   });
 
   it('breaks each rule on the smallest request: nothing but what the rule needs', () => {

@@ -74,8 +74,17 @@ export function coveragePlan(
   const invalid =
     side === 'boundary'
       ? []
-      : ruleRequests(schema, { ...ruleOptions, ...(prepare ? { prepare } : {}) }, rules).map(
-          ({ rule, requests }) => ({ ...smallestValue(requests, seed), covers: coveredRule(rule) }),
+      : ruleRequests(schema, { ...ruleOptions, ...(prepare ? { prepare } : {}) }, rules).flatMap(
+          ({ rule, parts, place }) => {
+            const [valid, smallestEdit] = smallestValue(parts, seed);
+            // Each of a fixed set of wrong values (types, values outside an enum), at each place.
+            return (rule.edits ?? [smallestEdit]).flatMap((edit) =>
+              everyPlace(rule, valid, edit, place).map((broken) => ({
+                ...broken,
+                covers: coveredRule(rule),
+              })),
+            );
+          },
         );
   const boundary: BoundaryCase[] = [];
   const pinned: CoveredRule[] = [];
@@ -102,6 +111,46 @@ export function coveragePlan(
     }
   }
   return { invalid, boundary, pinned, unbreakable: skipped };
+}
+
+/** How many places (items or entries) one rule is broken at, at most, in the coverage phase. */
+export const MAX_PLACES_PER_RULE = 8;
+
+/**
+ * The rule broken at each item or entry its template's `*`s reach in the smallest request (after the fix-up),
+ * one case per distinct place, in index and key order, at most {@link MAX_PLACES_PER_RULE}. A map whose entries
+ * the fix-up fills (`AuthParameters`: `USERNAME`, `PASSWORD`) is broken at each entry, since a target may judge
+ * them differently: a run then finds what breaking any of them shows, whatever its seed.
+ */
+function everyPlace(
+  rule: BreakableRule,
+  valid: Record<string, unknown>,
+  edit: Break,
+  place: (valid: Record<string, unknown>, edit: Break, picks: readonly number[]) => InvalidRequest,
+): InvalidRequest[] {
+  const wildcards = wildcardCount(rule.steps);
+  const placed = new Map<string, InvalidRequest>();
+  const first = place(
+    valid,
+    edit,
+    Array.from({ length: wildcards }, () => 0),
+  );
+  placed.set(first.violation.path, first);
+  if (wildcards === 0) return [first];
+  // Picks count up like an odometer, the last `*` fastest; a pick past the count wraps to an earlier place,
+  // which the map of places already holds.
+  const picks = Array.from({ length: wildcards }, () => 0);
+  for (let attempt = 1; attempt < MAX_PLACES_PER_RULE ** Math.min(wildcards, 2); attempt += 1) {
+    for (let k = wildcards - 1; k >= 0; k -= 1) {
+      picks[k] = (picks[k] ?? 0) + 1;
+      if ((picks[k] ?? 0) < MAX_PLACES_PER_RULE) break;
+      picks[k] = 0;
+    }
+    const broken = place(valid, edit, picks);
+    if (!placed.has(broken.violation.path)) placed.set(broken.violation.path, broken);
+    if (placed.size >= MAX_PLACES_PER_RULE) break;
+  }
+  return [...placed.values()];
 }
 
 function coveredRule(rule: BreakableRule): CoveredRule {
@@ -163,4 +212,43 @@ function edgeWords(rule: BreakableRule): string {
     enum: 'an allowed enum value',
   };
   return words[keyword] ?? `the valid side of ${rule.keyword}`;
+}
+
+/**
+ * The valid requests a deterministic write-then-read phase sends (round trips): for each member the schema's
+ * rules name, the smallest valid request with that member present (an optional array at its fewest items, a
+ * string at its shortest), then every valid-side boundary case of {@link coveragePlan}, in the plan's order and
+ * without duplicates. `prepare` (the operation's fix-up) runs on each. Like the coverage phase, the cases do not
+ * depend on a random draw, so every run writes the same members the same way. No request is sent here.
+ * Source: the request schema of `specs/operations/<Operation>.json`.
+ */
+export function presenceAndBoundaryRequests(
+  schema: JsonSchema,
+  seed: number,
+  options: Omit<InvalidRequestOptions, 'include'> = {},
+): Record<string, unknown>[] {
+  const { prepare, ...ruleOptions } = options;
+  const { rules } = breakableRules(schema, ruleOptions);
+  const generation = generationOptions(ruleOptions);
+  const seen = new Set<string>();
+  const requests: Record<string, unknown>[] = [];
+  const add = (request: Record<string, unknown>): void => {
+    const key = JSON.stringify(request);
+    if (seen.has(key)) return;
+    seen.add(key);
+    requests.push(request);
+  };
+  const templates = new Set<string>();
+  for (const rule of rules) {
+    if (templates.has(rule.template)) continue;
+    templates.add(rule.template);
+    const present = smallestValue(
+      buildArbitrary(schema, generation, rule.steps) as fc.Arbitrary<Record<string, unknown>>,
+      seed,
+    );
+    add(prepare === undefined ? present : prepare(present));
+  }
+  for (const { request } of coveragePlan(schema, seed, { ...options, side: 'boundary' }).boundary)
+    add(request);
+  return requests;
 }

@@ -12,5 +12,6 @@ export {
   coverageRequests,
   coverageSize,
   invalidRequests,
+  roundTripCoverageRequests,
   validRequests,
 } from './request-generators.ts';

@@ -51,6 +51,14 @@ export function invalidRequestArbitrary(
 export interface RuleRequests {
   readonly rule: BreakableRule;
   readonly requests: fc.Arbitrary<InvalidRequest>;
+  /**
+   * The same break placed by hand: a valid request, the edit, and which item or entry each `*` of the template
+   * takes (by index, modulo the count, map entries in key order). The coverage phase uses it to break a rule at
+   * every item or entry of its smallest request, not only the first.
+   */
+  readonly place: (valid: Record<string, unknown>, edit: Break, picks: readonly number[]) => InvalidRequest;
+  /** The valid requests and edits {@link requests} draws from, before any item or entry is picked. */
+  readonly parts: fc.Arbitrary<[Record<string, unknown>, Break]>;
 }
 
 /**
@@ -67,16 +75,20 @@ export function ruleRequests(
   const rules = (walked ?? breakableRules(schema, ruleOptions).rules).filter(
     (rule) => include?.(rule) ?? true,
   );
-  return rules.map((rule) => ({
-    rule,
-    requests: fc
-      .tuple(
-        buildArbitrary(schema, generation, rule.steps) as fc.Arbitrary<Record<string, unknown>>,
-        rule.breaker,
-        fc.tuple(...Array.from({ length: wildcardCount(rule.steps) }, () => fc.nat())),
-      )
-      .map(([request, edit, picks]) => breakRule(rule, request, edit, picks, prepare)),
-  }));
+  return rules.map((rule) => {
+    const parts = fc.tuple(
+      buildArbitrary(schema, generation, rule.steps) as fc.Arbitrary<Record<string, unknown>>,
+      rule.breaker,
+    );
+    return {
+      rule,
+      parts,
+      place: (valid, edit, picks) => breakRule(rule, valid, edit, picks, prepare),
+      requests: fc
+        .tuple(parts, fc.tuple(...Array.from({ length: wildcardCount(rule.steps) }, () => fc.nat())))
+        .map(([[request, edit], picks]) => breakRule(rule, request, edit, picks, prepare)),
+    };
+  });
 }
 
 /** The generation options of valid requests, from the rule options (the narrowing only steers enum breaks). */

@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import { breakableRules } from './breakable-rules.ts';
-import { type CoveragePlan, coveragePlan } from './coverage-cases.ts';
+import { type CoveragePlan, coveragePlan, presenceAndBoundaryRequests } from './coverage-cases.ts';
 import {
   type InvalidRequest,
   invalidRequestArbitrary,
@@ -82,15 +82,16 @@ export function coverageRequests(
 }
 
 /**
- * The smallest valid request of `spec` on `base` (its member set to the base's value), made meaningful by the
- * fix-up: what the coverage phase sends first to learn whether the target can answer requests on that base.
+ * The smallest valid request of `spec` on `base` (its member set to the base's value; no base: as generated),
+ * made meaningful by the fix-up: what the coverage phase sends first to learn whether the target can answer
+ * requests on that base, and what the unknown-id requests are built on.
  */
 export function baseRequest(
   spec: OperationSpec,
   fixup: RequestFixup | undefined,
   context: FixupContext,
   seed: number,
-  base: CoverageBase,
+  base?: CoverageBase,
 ): Record<string, unknown> {
   const { schema } = narrowedRequestSchema(spec);
   const smallest = smallestValue(arbitraryFromSchema(schema) as fc.Arbitrary<Record<string, unknown>>, seed);
@@ -111,12 +112,38 @@ function onBase(
 }
 
 /**
- * How many requests the coverage phase sends for one operation at most: one per breakable rule, plus one per
- * valid-side boundary (bounds and enum values; those a fix-up pins are not sent, so this is an upper bound).
+ * About how many requests the coverage phase sends for one operation: per breakable rule, one per wrong value of
+ * a fixed set (JSON types, values outside an enum) or one, times the items or entries of a rule over a `*` (two
+ * assumed: the fix-up decides how many there are), plus one per valid-side boundary (bounds and enum values; those
+ * a fix-up pins are not sent). An estimate for load planning, not a limit.
  * Source: the request schema of `specs/operations/<Operation>.json`, with the document's narrowings.
  */
 export function coverageSize(spec: OperationSpec): number {
   const { schema, narrowedOut } = narrowedRequestSchema(spec);
   const { rules } = breakableRules(schema, { narrowedOut });
-  return rules.reduce((sum, rule) => sum + 1 + (rule.validSide?.length ?? 0), 0);
+  const places = (rule: (typeof rules)[number]): number => (rule.template.includes('*') ? 2 : 1);
+  return rules.reduce(
+    (sum, rule) => sum + (rule.edits?.length ?? 1) * places(rule) + (rule.validSide?.length ?? 0),
+    0,
+  );
+}
+
+/**
+ * The deterministic cases of a round trip for `spec` (see {@link presenceAndBoundaryRequests}): each member
+ * present at its smallest, then each boundary value, fixed up to name live resources. The same for every seed,
+ * so a write the target reads back wrongly is found in every run, not only when the random phase meets it.
+ */
+export function roundTripCoverageRequests(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  seed: number,
+): Record<string, unknown>[] {
+  const { schema, narrowedOut } = narrowedRequestSchema(spec);
+  return presenceAndBoundaryRequests(schema, seed, {
+    narrowedOut,
+    ...(fixup === undefined
+      ? {}
+      : { prepare: (request: Record<string, unknown>) => fixup.apply(request, context) }),
+  });
 }

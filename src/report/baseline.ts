@@ -1,43 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import {
-  CHECK_NAMES,
-  type CheckName,
-  DEVIATION_KINDS,
+  type Baseline,
+  type BaselineEntry,
+  baselineEntryIdentity,
   deviationIdentity,
-  type DeviationKind,
   identityOf,
   isBlocking,
+  isoDay,
+  isUnreviewed,
   type LocatedDeviation,
   locateDeviations,
   Normaliser,
+  readBaseline,
   type Report,
+  type ReportDeviation,
+  UNREVIEWED_REASON,
 } from '../deviations/index.ts';
-
-/**
- * A reviewed list of deviations a team has decided to live with, per target: the run still reports them but
- * they stop failing it. Entries may expire, so "temporarily accepted" cannot silently become "forever".
- */
-export interface BaselineEntry {
-  /** The report's `target.name`: the same deviation may be accepted for one emulator and not another. */
-  readonly target: string;
-  readonly operation: string;
-  readonly check: CheckName;
-  readonly kind: DeviationKind;
-  /** JSON pointer as the report has it; volatile parts may be written as tokens (`<pool-id:1>`). */
-  readonly path: string;
-  /** Why it is accepted: a reviewer's words, an upstream issue link. */
-  readonly reason: string;
-  /** `YYYY-MM-DD`, the last day the entry counts. */
-  readonly expires?: string;
-}
-
-/** A reviewed baseline file: accepted deviations, each with a reason and an optional expiry date. */
-export interface Baseline {
-  readonly version: 1;
-  readonly entries: readonly BaselineEntry[];
-}
 
 export interface AcceptedDeviation extends LocatedDeviation {
   readonly entry: BaselineEntry;
@@ -53,12 +30,12 @@ export interface BaselineResult {
   readonly expired: readonly BaselineEntry[];
   /** This target's live entries that matched nothing: the deviation is gone, the entry can go too. */
   readonly fixed: readonly BaselineEntry[];
+  /**
+   * This target's live entries whose reason was never filled in ({@link isUnreviewed}): they accept deviations,
+   * but nobody has said why, so every output names them.
+   */
+  readonly unreviewed: readonly BaselineEntry[];
 }
-
-/** The reason `writeBaseline` puts on every entry until someone reviews it. */
-export const UNREVIEWED_REASON = 'TODO: review';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Splits a report's deviations by the baseline for its target. `today` (a `YYYY-MM-DD` string, or a `Date`
@@ -84,8 +61,11 @@ export function applyBaseline(report: Report, baseline: Baseline, today: string 
       newDeviations.push(located);
     }
   }
-  const fixed = [...live.values()].filter((entry) => !matched.has(entry));
-  return { newDeviations, accepted, expired, fixed };
+  // An entry for an operation this run did not cover (--ops, --shard) is not judged, let alone fixed.
+  const ran = new Set(report.operations.map((op) => op.operation));
+  const fixed = [...live.values()].filter((entry) => !matched.has(entry) && ran.has(entry.operation));
+  const unreviewed = [...live.values()].filter(isUnreviewed);
+  return { newDeviations, accepted, expired, fixed, unreviewed };
 }
 
 /**
@@ -125,7 +105,7 @@ export function baselineEntries(
       path: new Normaliser().string(path),
       reason,
     };
-    entries.set(entryIdentity(entry), entry);
+    entries.set(baselineEntryIdentity(entry), entry);
   }
   return [...entries.values()].sort(compareEntries);
 }
@@ -135,50 +115,23 @@ export function formatBaseline(baseline: Baseline): string {
   return `${JSON.stringify(baseline, null, 2)}\n`;
 }
 
-/** Reads and validates a baseline file; every problem is named with the file and the entry it is in. */
+/** Reads and validates a baseline file (see `readBaseline`); every problem is named with the file and the entry. */
 export async function loadBaseline(path: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read baseline ${path}: ${(error as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new Error(`baseline ${path} is not JSON: ${(error as Error).message}`);
-  }
-  return parseBaseline(value, path);
+  return readBaseline(path);
 }
 
-/** Validates an already-parsed baseline: its shape, its dates, and that no two entries share an identity. */
-export function parseBaseline(value: unknown, source = 'baseline'): Baseline {
-  if (!validateShape(value)) {
-    const problems = (validateShape.errors ?? []).map(describeError);
-    throw new Error(`baseline ${source} is malformed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  }
-  const baseline = value as Baseline;
-  const seen = new Set<string>();
-  baseline.entries.forEach((entry, index) => {
-    if (entry.expires !== undefined && !isRealDate(entry.expires)) {
-      throw new Error(
-        `baseline ${source}: /entries/${index}/expires '${entry.expires}' is not a calendar date (YYYY-MM-DD)`,
-      );
-    }
-    const identity = entryIdentity(entry);
-    if (seen.has(identity)) {
-      throw new Error(
-        `baseline ${source}: /entries/${index} duplicates an earlier entry for ${entry.target} ${entry.operation} ${entry.check} ${entry.kind} '${entry.path}'`,
-      );
-    }
-    seen.add(identity);
-  });
-  return baseline;
-}
-
-function entryIdentity(entry: BaselineEntry): string {
-  return `${entry.target}\u0000${deviationIdentity(entry)}`;
+/**
+ * Whether a report deviation is one the baseline result accepts, by identity. Used by the outputs that mark each
+ * deviation `new` or `accepted`.
+ */
+export function acceptedEntryFor(
+  result: BaselineResult,
+  operation: string,
+  deviation: ReportDeviation,
+): BaselineEntry | undefined {
+  // By identity, not by object: the report an output renders is a redacted copy of the one the gate judged.
+  const identity = identityOf({ operation, deviation });
+  return result.accepted.find((accepted) => identityOf(accepted) === identity)?.entry;
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
@@ -189,59 +142,4 @@ function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
     if (order !== 0) return order;
   }
   return 0;
-}
-
-function isoDay(today: string | Date): string {
-  if (today instanceof Date) {
-    if (Number.isNaN(today.getTime())) throw new Error('applyBaseline: today is an invalid Date');
-    return today.toISOString().slice(0, 10);
-  }
-  if (!DATE.test(today) || !isRealDate(today))
-    throw new Error(`applyBaseline: today must be YYYY-MM-DD, got '${today}'`);
-  return today;
-}
-
-function isRealDate(day: string): boolean {
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
-
-const Ajv2020 = Ajv2020Module.default;
-
-const BASELINE_SCHEMA = {
-  type: 'object',
-  required: ['version', 'entries'],
-  additionalProperties: false,
-  properties: {
-    version: { const: 1 },
-    entries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['target', 'operation', 'check', 'kind', 'path', 'reason'],
-        additionalProperties: false,
-        properties: {
-          target: { type: 'string', minLength: 1 },
-          operation: { type: 'string', minLength: 1 },
-          check: { enum: [...CHECK_NAMES] },
-          kind: { enum: [...DEVIATION_KINDS] },
-          path: { type: 'string' },
-          reason: { type: 'string', minLength: 1 },
-          expires: { type: 'string', pattern: DATE.source },
-        },
-      },
-    },
-  },
-} as const;
-
-const validateShape = new Ajv2020({ allErrors: true, strict: true }).compile(BASELINE_SCHEMA);
-
-function describeError(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  const where = error.instancePath === '' ? '/' : error.instancePath;
-  if (typeof params['additionalProperty'] === 'string')
-    return `${where}: unknown member '${params['additionalProperty']}'`;
-  if (Array.isArray(params['allowedValues']))
-    return `${where}: must be one of ${params['allowedValues'].join(', ')}`;
-  return `${where}: ${error.message ?? error.keyword}`;
 }

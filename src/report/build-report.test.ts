@@ -41,8 +41,13 @@ describe('buildReport: an operation the target does not implement', () => {
     // moto 5.0.1 answers every GetSigningCertificate request with a generic HTTP 500 page: the suite used to
     // report eight findings there, and `unsupported` only for cognito-local, which names the operation.
     const [operation] = buildReport([record(9, 9)], context).operations;
-    expect(operation).toMatchObject({ verdict: 'unsupported', deviations: [] });
+    expect(operation?.verdict).toBe('unsupported');
     expect(operation?.reason).toMatch(/every one of the 9 requests .* 5xx or an unknown-operation error/);
+    // One deviation, which a gate holds against the target and a baseline may accept; not one per answer.
+    expect(operation?.deviations.map((d) => [d.check, d.kind, d.severity, d.path])).toEqual([
+      ['positive', 'unsupported', 'error', ''],
+    ]);
+    expect(operation?.deviations[0]?.actual).toBe(operation?.reason);
   });
 
   it('is judged as usual when any answer was something else', () => {

@@ -13,6 +13,7 @@ import {
   type RequestCounts,
   type RuleCoverage,
   summarise,
+  withReproductionScript,
   sumCoverage,
   sumRequests,
   verdictFor,
@@ -23,8 +24,19 @@ export interface ReportContext {
   readonly toolVersion: string;
   readonly sdkVersion: string;
   readonly documents: readonly string[];
+  /**
+   * Every operation the specs hold: those the records lack become the report's `run.notRun`, with why (see
+   * `selectedOperations` and `shard`). Absent, nothing is listed.
+   */
+  readonly allOperations?: readonly string[];
+  /** The run's `--ops`, if any: an operation outside it was not selected. */
+  readonly selectedOperations?: readonly string[];
+  /** The run's `--shard` (`1/2`), if any: a selected operation this shard lacks is another shard's. */
+  readonly shard?: string;
   readonly specOperations: number;
   readonly durationMs: number;
+  /** Run-level warnings (a clean-up sweep that could not finish); the report carries them when there are any. */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -40,6 +52,10 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     .sort()
     .map((operation) => operationReport(operation, byOperation.get(operation) ?? []));
   const changes = records.flatMap((record) => record.changes ?? []);
+  const judged = new Set(operations.map((op) => op.operation));
+  const notRun = (context.allOperations ?? [])
+    .filter((operation) => !judged.has(operation))
+    .map((operation) => ({ operation, reason: notRunReason(operation, context) }));
   return {
     schemaVersion: 1,
     tool: { name: 'cognito-conformance', version: context.toolVersion },
@@ -51,19 +67,25 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
       seed: first.run.seed,
       startedAt: first.run.startedAt,
       durationMs: Math.round(context.durationMs),
+      ...(notRun.length > 0 ? { notRun } : {}),
     },
     summary: summarise(operations),
     operations,
     ...(changes.length > 0 ? { changes: sortChanges(changes) } : {}),
+    ...(context.warnings && context.warnings.length > 0 ? { warnings: [...context.warnings] } : {}),
   };
 }
 
 function operationReport(operation: string, records: readonly ConformanceRecord[]): OperationReport {
   const deviations = collapseDeviations(records.flatMap((record) => record.deviations));
   const normaliser = new Normaliser();
-  const reported = sortDeviations(deviations).map((deviation) =>
-    normaliseDeviation(toReportDeviation(deviation), normaliser),
-  );
+  const first = records[0];
+  const scriptContext = first && { target: first.target, run: first.run, operation };
+  // Reproduction scripts are written once the tokens are numbered, so a script names what its request shows.
+  const reported = sortDeviations(deviations).map((deviation) => {
+    const normalised = normaliseDeviation(toReportDeviation(deviation), normaliser);
+    return scriptContext ? withReproductionScript(normalised, scriptContext) : normalised;
+  });
   const completed = records.reduce((sum, record) => sum + record.completedExchanges, 0);
   const unsupported = unsupportedReason(records, completed);
   const setupFailed = records.find((record) => record.inconclusive !== undefined)?.inconclusive;
@@ -77,9 +99,20 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
     sumCoverage(records.map((record) => record.coverage)),
     sumRequests(records.map((record) => record.requests)),
   );
-  // Unsupported is one verdict, not a cascade of findings about answers the target never meant to give.
-  if (verdict === 'unsupported')
-    return { operation, verdict, reason: unsupported ?? '', checks, ...counts, deviations: [] };
+  // Unsupported is one verdict and one deviation, not a cascade of findings about answers the target never meant
+  // to give. The deviation is what a gate holds against the target (Cognito implements every operation of its
+  // reference) and what a baseline may accept.
+  if (verdict === 'unsupported') {
+    const reason = unsupported ?? 'the target does not implement the operation';
+    return {
+      operation,
+      verdict,
+      reason,
+      checks,
+      ...counts,
+      deviations: [unsupportedDeviation(operation, reason, first?.run.seed)],
+    };
+  }
   const reason = verdict === 'inconclusive' ? (setupFailed ?? 'no exchange completed') : undefined;
   return { operation, verdict, ...(reason ? { reason } : {}), checks, ...counts, deviations: reported };
 }
@@ -109,17 +142,42 @@ function unsupportedReason(records: readonly ConformanceRecord[], completed: num
   return undefined;
 }
 
+/** The one deviation of an operation the target does not implement (check `positive`: valid requests fail). */
+function unsupportedDeviation(operation: string, reason: string, seed: number | undefined): ReportDeviation {
+  return {
+    check: 'positive',
+    kind: 'unsupported',
+    severity: 'error',
+    path: '',
+    expected: 'the operation is implemented',
+    actual: reason,
+    message: `the target does not implement ${operation}: ${reason}`,
+    request: {},
+    reproduce: {
+      command: `npx cognito-conformance run --ops ${operation}${seed === undefined ? '' : ` --seed ${seed}`}`,
+    },
+  };
+}
+
+function notRunReason(operation: string, context: ReportContext): string {
+  if (context.selectedOperations !== undefined && !context.selectedOperations.includes(operation))
+    return 'not selected (--ops)';
+  if (context.shard !== undefined) return `run by another shard (this is shard ${context.shard})`;
+  return 'no test judged it';
+}
+
 function toReportDeviation(deviation: Deviation): ReportDeviation {
   const { operation: _operation, ...rest } = deviation;
   return rest;
 }
 
 function sumTallies(records: readonly ConformanceRecord[]): CheckTally[] {
-  const sums = new Map<CheckName, { runs: number; failed: number }>();
+  const sums = new Map<CheckName, { runs: number; failed: number; durationMs?: number }>();
   for (const tally of records.flatMap((record) => record.checks)) {
     const sum = sums.get(tally.check) ?? { runs: 0, failed: 0 };
     sum.runs += tally.runs;
     sum.failed += tally.failed;
+    if (tally.durationMs !== undefined) sum.durationMs = (sum.durationMs ?? 0) + tally.durationMs;
     sums.set(tally.check, sum);
   }
   return [...sums].map(([check, sum]) => ({ check, ...sum })).sort((a, b) => a.check.localeCompare(b.check));

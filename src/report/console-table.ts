@@ -4,7 +4,7 @@ import { countSeverities, rulesText } from './severity-counts.ts';
 /**
  * The report as a plain-text table for the terminal (no colour, no Markdown): one line per operation with its
  * verdict, the request schema's rules exercised out of those in the spec, check runs, failures and deviations
- * by severity, then the summary. Columns are padded to the widest
+ * by severity, then the summary and the run's warnings, one line each. Columns are padded to the widest
  * cell, numbers right-aligned.
  */
 export function consoleTable(report: Report): string {
@@ -39,8 +39,24 @@ export function consoleTable(report: Report): string {
   const footer =
     `${summary.operations} operations: ${summary.conformant} conformant, ${summary.deviating} deviating, ` +
     `${summary.unsupported} unsupported, ${summary.inconclusive} inconclusive; ${summary.deviations} deviations`;
+  const warnings = (report.warnings ?? []).map((warning) => oneLine(`warning: ${warning}`));
+  const notRun = notRunLines(report).map(oneLine);
   // Printed as it is: redacted here, where it leaves the process.
-  return redactString([title, '', format(header), rule, ...rows.map(format), rule, footer].join('\n') + '\n');
+  return redactString(
+    [title, '', format(header), rule, ...rows.map(format), rule, footer, ...notRun, ...warnings].join('\n') +
+      '\n',
+  );
+}
+
+/**
+ * The operations a run did not judge, one line per reason: `not run here (run by another shard (this is shard
+ * 1/2)): A, B`. Empty when the run judged every operation. Shared by the console and Markdown tables.
+ */
+export function notRunLines(report: Report): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const { operation, reason } of report.run.notRun ?? [])
+    byReason.set(reason, [...(byReason.get(reason) ?? []), operation]);
+  return [...byReason].map(([reason, operations]) => `not run here (${reason}): ${operations.join(', ')}`);
 }
 
 /** Report strings are data from a target: a line break or control character must not break the table. */

@@ -2,15 +2,11 @@
  * Stage 18, report outputs: building the report from records, JSON, Markdown, JUnit, the GitHub step summary,
  * the HTML matrix, baselines, diffs and merging of shards.
  */
-export {
-  applyBaseline,
-  exitCodeFor,
-  formatBaseline,
-  loadBaseline,
-  parseBaseline,
-  writeBaseline,
-} from './baseline.ts';
-export type { Baseline, BaselineEntry, BaselineResult } from './baseline.ts';
+export { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline } from './baseline.ts';
+export type { BaselineResult } from './baseline.ts';
+export { parseBaseline } from '../deviations/index.ts';
+export type { Baseline, BaselineEntry } from '../deviations/index.ts';
+export { deviationNumbers, gateConsoleText } from './gate-outcome.ts';
 export { buildReport } from './build-report.ts';
 export { consoleTable } from './console-table.ts';
 export { appendStepSummary } from './github-step-summary.ts';

@@ -1,11 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { applyBaseline, writeBaseline } from './baseline.ts';
 import { NO_CHECK_CASE, reportToJUnit } from './junit-report.ts';
 
 interface Case {
   '@_classname': string;
   '@_name': string;
+  '@_time'?: string;
   failure?: { '@_message': string; '@_type': string; '#text': string };
   error?: { '@_message': string; '#text': string };
   skipped?: unknown;
@@ -42,17 +44,18 @@ describe('reportToJUnit', () => {
       'DescribeUserPool/error-shape',
       'AdminDisableProviderForUser/positive',
     ]);
+    // Red exactly when the run's exit code is 1: the unsupported operation's deviation fails its case too.
     expect([root['@_tests'], root['@_failures'], root['@_skipped'], root['@_errors']]).toEqual([
       '5',
-      '1',
-      '1',
+      '2',
+      '0',
       '0',
     ]);
   });
 
   it('fails a check with its deviation summaries and reproduction commands', () => {
     const { cases } = parse(reportToJUnit(aMixedReport()));
-    const failed = cases.filter((c) => c.failure !== undefined);
+    const failed = cases.filter((c) => c.failure !== undefined && c['@_classname'] === 'CreateUserPool');
     expect(failed).toHaveLength(1);
     const failure = failed[0]?.failure;
     expect(failure?.['@_message']).toBe('1 deviation (2 of 10 runs failed): missing-member at /UserPool/Arn');
@@ -66,7 +69,7 @@ describe('reportToJUnit', () => {
     expect(failed[0]?.['system-out']).toContain('[info] unexpected-member at /UserPool/Extra');
   });
 
-  it('skips unsupported operations and errors inconclusive ones', () => {
+  it('skips an unsupported operation without deviations, and errors an inconclusive one where it failed', () => {
     const report = aReport([
       anOperation('Unsupported', { verdict: 'unsupported', checks: [] }),
       anOperation('Flaky', {
@@ -77,12 +80,12 @@ describe('reportToJUnit', () => {
     const { root, cases } = parse(reportToJUnit(report));
     expect(cases[0]?.['@_name']).toBe(NO_CHECK_CASE);
     expect(cases[0]?.skipped).toBeDefined();
-    expect(cases.slice(1).every((c) => c.error !== undefined)).toBe(true);
     expect(cases[1]?.error?.['#text']).toContain('ECONNRESET');
+    expect(cases[2]?.skipped).toBeDefined();
     expect([root['@_tests'], root['@_skipped'], root['@_errors'], root['@_failures']]).toEqual([
       '3',
-      '1',
       '2',
+      '1',
       '0',
     ]);
   });
@@ -100,5 +103,51 @@ describe('reportToJUnit', () => {
     expect(cases.map((c) => c['@_name'])).toEqual(['response-schema', 'error-shape', 'auth']);
     expect(cases[2]?.failure?.['#text']).toContain('bad ]] > and ]] > <tag> & "quotes"');
     expect(xml).not.toContain('\u0001');
+  });
+
+  it('with a baseline, skips each accepted deviation with its reason, fails only the new, and gives times', () => {
+    const report = aMixedReport();
+    const entry = {
+      target: report.target.name,
+      operation: 'CreateUserPool',
+      check: 'response-schema' as const,
+      kind: 'missing-member' as const,
+      path: '/UserPool/Arn',
+      reason: 'upstream issue 12',
+    };
+    const result = applyBaseline(report, { version: 1, entries: [entry] }, '2024-05-01');
+    const { root, cases } = parse(reportToJUnit(report, { baseline: result }));
+    const accepted = cases.find(
+      (c) => c['@_name'] === 'CreateUserPool response-schema missing-member /UserPool/Arn',
+    );
+    expect(accepted?.skipped).toBeDefined();
+    expect(accepted?.['system-out']).toContain('accepted by the baseline: upstream issue 12');
+    const check = cases.find(
+      (c) => c['@_classname'] === 'CreateUserPool' && c['@_name'] === 'response-schema',
+    );
+    expect(check?.failure).toBeUndefined();
+    // The unsupported operation's deviation is still new: one failure, so the CI view is red as the gate is.
+    expect([root['@_failures'], root['@_skipped']]).toEqual(['1', '1']);
+
+    const all = applyBaseline(report, writeBaseline(report), '2024-05-01');
+    const gated = parse(reportToJUnit(report, { baseline: all }));
+    expect(gated.root['@_failures']).toBe('0');
+    const acceptedCases = gated.cases.filter((c) => c['@_name'].includes(' '));
+    expect(acceptedCases.every((c) => c.skipped !== undefined)).toBe(true);
+    expect(acceptedCases.map((c) => c['system-out'])).toEqual([
+      expect.stringContaining(
+        "accepted by an unreviewed baseline entry (its reason is still 'TODO: review')",
+      ),
+      expect.stringContaining(
+        "accepted by an unreviewed baseline entry (its reason is still 'TODO: review')",
+      ),
+    ]);
+  });
+
+  it('gives each case the time of the tests that judged its check', () => {
+    const report = aReport([
+      anOperation('A', { checks: [{ check: 'positive', runs: 3, failed: 0, durationMs: 1500 }] }),
+    ]);
+    expect(parse(reportToJUnit(report)).cases[0]?.['@_time']).toBe('1.5');
   });
 });

@@ -1,20 +1,38 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase, TestSuite } from 'junit-report-builder';
-import { isBlocking, type OperationReport, type Report, type ReportDeviation } from '../deviations/index.ts';
+import {
+  identityText,
+  isBlocking,
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+} from '../deviations/index.ts';
+import { isUnreviewed } from '../deviations/index.ts';
+import { acceptedEntryFor, type BaselineResult } from './baseline.ts';
+import { acceptanceText } from './gate-outcome.ts';
+
+/** Options of {@link reportToJUnit}. */
+export interface JUnitReportOptions {
+  /** The run's gate: deviations it accepts become skipped test cases with the entry's reason. */
+  readonly baseline?: BaselineResult;
+}
 
 /**
- * The report as JUnit XML, for CI test views: one `<testsuite>` per operation, one `<testcase>` per operation ×
- * check (classname = operation, name = check).
- * - a check with `error`/`warning` deviations fails, the failure carrying each deviation and its reproduction;
- *   `info` deviations go to the test case's system-out and do not fail it (as they do not make it deviate);
- * - every test case of an `unsupported` operation is skipped;
- * - every test case of an `inconclusive` operation is an error (the test could not run), with the transport
- *   failures as detail.
+ * The report as JUnit XML, for CI test views, red exactly when the gate fails (the run's exit code 1): one
+ * `<testsuite>` per operation, one `<testcase>` per operation × check (classname = operation, name = check,
+ * `time` = the seconds of the tests that judged it, from `CheckTally.durationMs`).
+ * - a check fails when it holds a deviation of severity `error` or `warning` that is new: not accepted by the
+ *   baseline (without a baseline, every such deviation is new); the failure carries each with its reproduction;
+ * - each accepted deviation is a skipped test case of its own (name: its identity), whose `reason` property and
+ *   system-out give the baseline entry's reason, or say that the entry is unreviewed;
+ * - `info` deviations go to the test case's system-out and fail nothing;
+ * - the other test cases of an `unsupported` operation are skipped, and those of an `inconclusive` one are
+ *   errors when they hold a new deviation (a transport failure) and skipped with the reason otherwise.
  * An unsupported or inconclusive operation with no check at all still gets one test case, so it is counted.
  */
-export function reportToJUnit(report: Report): string {
+export function reportToJUnit(report: Report, options: JUnitReportOptions = {}): string {
   const builder = newBuilder().name(`cognito-conformance ${report.target.name}`);
-  for (const op of report.operations) addOperation(builder.testSuite(), op, report);
+  for (const op of report.operations) addOperation(builder.testSuite(), op, report, options.baseline);
   return builder.build();
 }
 
@@ -31,7 +49,12 @@ function newBuilder(): Builder {
   return root.newBuilder();
 }
 
-function addOperation(suite: TestSuite, op: OperationReport, report: Report): void {
+function addOperation(
+  suite: TestSuite,
+  op: OperationReport,
+  report: Report,
+  baseline: BaselineResult | undefined,
+): void {
   suite
     .name(op.operation)
     .timestamp(report.run.startedAt)
@@ -40,9 +63,28 @@ function addOperation(suite: TestSuite, op: OperationReport, report: Report): vo
     .property('profile', report.run.profile)
     .property('seed', String(report.run.seed))
     .property('verdict', op.verdict);
+  if (op.reason !== undefined) suite.property('reason', op.reason);
   for (const check of checkNames(op)) {
     const deviations = op.deviations.filter((d) => d.check === check);
-    describeCase(suite.testCase().className(op.operation).name(check), op, check, deviations);
+    const accepted =
+      baseline === undefined ? [] : deviations.filter((d) => acceptedEntryFor(baseline, op.operation, d));
+    const open = deviations.filter((d) => !accepted.includes(d));
+    const tally = op.checks.find((c) => c.check === check);
+    const testCase = suite.testCase().className(op.operation).name(check);
+    if (tally?.durationMs !== undefined) testCase.time(tally.durationMs / 1000);
+    describeCase(testCase, op, check, open);
+    for (const deviation of accepted) {
+      const entry = baseline && acceptedEntryFor(baseline, op.operation, deviation);
+      if (entry === undefined) continue;
+      const reason = acceptanceText(entry, isUnreviewed(entry));
+      suite
+        .testCase()
+        .className(op.operation)
+        .name(identityText({ operation: op.operation, ...deviation }))
+        .property('reason', reason)
+        .skipped()
+        .standardOutput(cdataSafe(`${reason}\n\n${deviationText(deviation)}`));
+    }
   }
 }
 
@@ -54,35 +96,38 @@ function checkNames(op: OperationReport): string[] {
   return names;
 }
 
+/** One operation × check: `open` holds its deviations the baseline does not accept. */
 function describeCase(
   testCase: TestCase,
   op: OperationReport,
   check: string,
-  deviations: readonly ReportDeviation[],
+  open: readonly ReportDeviation[],
 ): void {
-  if (op.verdict === 'unsupported') {
-    testCase.skipped();
-    if (deviations.length > 0) testCase.standardOutput(cdataSafe(deviations.map(deviationText).join('\n\n')));
-    return;
-  }
+  const blocking = open.filter(isBlocking);
+  const notes = open.filter((d) => !isBlocking(d));
+  if (notes.length > 0) testCase.standardOutput(cdataSafe(notes.map(deviationText).join('\n\n')));
   if (op.verdict === 'inconclusive') {
-    const detail =
-      deviations.length === 0 ? 'no exchange completed' : deviations.map(deviationText).join('\n\n');
+    if (blocking.length === 0) {
+      testCase
+        .skipped()
+        .property('reason', `${op.operation} is inconclusive: ${op.reason ?? 'nothing judged'}`);
+      return;
+    }
     testCase.error(
-      `${op.operation} is inconclusive: only transport failures`,
+      `${op.operation} is inconclusive: ${op.reason ?? 'only transport failures'}`,
       'inconclusive',
-      cdataSafe(detail),
+      cdataSafe(blocking.map(deviationText).join('\n\n')),
     );
     return;
   }
-  const blocking = deviations.filter(isBlocking);
-  const notes = deviations.filter((d) => !isBlocking(d));
   if (blocking.length > 0) {
     const tally = op.checks.find((c) => c.check === check);
     testCase.failure(failureMessage(blocking, tally?.runs, tally?.failed), worstSeverity(blocking));
     testCase.stacktrace(cdataSafe(blocking.map(deviationText).join('\n\n')));
+    return;
   }
-  if (notes.length > 0) testCase.standardOutput(cdataSafe(notes.map(deviationText).join('\n\n')));
+  if (op.verdict === 'unsupported')
+    testCase.skipped().property('reason', `${op.operation} is unsupported: ${op.reason ?? ''}`);
 }
 
 function failureMessage(blocking: readonly ReportDeviation[], runs?: number, failed?: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
-import { applyBaseline } from './baseline.ts';
+import { applyBaseline, writeBaseline } from './baseline.ts';
 import { reportToMarkdown } from './markdown-report.ts';
 
 describe('reportToMarkdown', () => {
@@ -65,23 +65,42 @@ describe('reportToMarkdown', () => {
     );
   });
 
-  it('details each deviation under its operation with request and reproduction', () => {
+  it('gives each deviation one line under its operation, numbered in report order, and its detail folded below', () => {
     const md = reportToMarkdown(aMixedReport());
-    const section = md.slice(md.indexOf('## Deviations'), md.indexOf('## Baseline entries'));
-    expect(section).toContain('### CreateUserPool');
-    expect(section).toContain('#### 1. `response-schema` · missing-member · error');
-    expect(section).toContain('- **Path:** `/UserPool/Arn`');
-    expect(section).toContain('- **Expected:** `{"type":"string"}`');
-    expect(section).toContain('- **Actual:** `null`');
-    expect(section).toContain('```json\n{\n  "PoolName": "pool-1"\n}\n```');
-    expect(section).toContain(
-      '- **Reproduce:** `npx cognito-conformance run --operation CreateUserPool --seed 42` (seed 42, path `3:1`)',
+    const section = md.slice(
+      md.indexOf('## Deviations'),
+      md.indexOf('## Minimal requests and reproductions'),
     );
-    expect(section).toContain('- **Path:** `(whole body)`');
+    expect(section).toContain('### CreateUserPool');
+    expect(section).toContain(
+      '| #1 | response-schema | missing-member | error | `/UserPool/Arn` | `{"type":"string"}` | `null` |',
+    );
     expect(section).not.toContain('### DescribeUserPool');
+    const details = md.slice(md.indexOf('## Minimal requests and reproductions'));
+    expect(details).toContain(
+      '<details id="deviation-1"><summary>#1 CreateUserPool · response-schema · missing-member · /UserPool/Arn</summary>',
+    );
+    expect(details).toContain('```json\n{"PoolName":"pool-1"}\n```');
+    expect(details).toContain(
+      'Reproduce (seed 42, path `3:1`):\n\n```sh\nnpx cognito-conformance run --operation CreateUserPool --seed 42\n```',
+    );
+    expect(details).toContain('(whole body)');
   });
 
-  it('puts long values in blocks and survives backticks', () => {
+  it('names a list of allowed error types once per operation, not in every line', () => {
+    const allowed = ['InvalidParameterException', 'ResourceNotFoundException', 'SerializationException'];
+    const deviations = ['/A/$type', '/B/$type', '/C/$type'].map((path) =>
+      aDeviation({ check: 'negative', kind: 'accepted-invalid', path, expected: allowed, actual: 200 }),
+    );
+    const md = reportToMarkdown(aReport([anOperation('A', { verdict: 'deviates', deviations })]));
+    expect(md.match(/InvalidParameterException/g)).toHaveLength(1);
+    expect(md.match(/\| one of errors 1 \|/g)).toHaveLength(3);
+    expect(md).toContain(
+      'Allowed error types of A: errors 1: `InvalidParameterException`, `ResourceNotFoundException`, `SerializationException`.',
+    );
+  });
+
+  it('cuts long values on their line and survives backticks', () => {
     const long = { a: 'x'.repeat(100) };
     const md = reportToMarkdown(
       aReport([
@@ -91,9 +110,8 @@ describe('reportToMarkdown', () => {
         }),
       ]),
     );
-    expect(md).toContain('- **Expected:** \n\n  ```json\n  {\n    "a": "xxxx');
-    expect(md).toContain('- **Actual:** ``"a`b"``');
-    expect(md).toContain('- **Message:** use \\`x\\`');
+    expect(md).toContain(`| \`{"a":"${'x'.repeat(51)}...\` | \`\`"a\`b"\`\` |`);
+    expect(md).toContain('use \\`x\\`');
   });
 
   it('ends with paste-ready baseline entries', () => {
@@ -136,12 +154,40 @@ describe('reportToMarkdown', () => {
       '2024-05-01',
     );
     const md = reportToMarkdown(report, { baseline: result });
+    // The gate's outcome comes first, right after the title.
+    expect(md.indexOf('## New since the baseline')).toBeLessThan(md.indexOf('## Operations'));
+    expect(md).toContain('**The gate fails:** 1 deviation is new since the baseline.');
     expect(md).toContain(
-      '## Baseline\n\n1 new, 1 accepted by the baseline, 1 expired entries, 0 entries no longer needed.',
+      '- [#3](#deviation-3) AdminDisableProviderForUser positive unsupported (whole body) \\[error\\]',
     );
-    expect(md).toContain('- X `positive` state at `(whole body)` (expires 2020-01-01): old');
+    expect(md).toContain(
+      '1 new, 1 accepted by the baseline, 0 unreviewed entries, 1 expired entries, 0 entries no longer needed.',
+    );
+    expect(md).toContain('- X positive state (whole body) (expires 2020-01-01): old');
+    expect(md).toMatch(
+      /\| #1 \| response-schema \| missing-member \| error \| `\/UserPool\/Arn` \| .* \| accepted: known \|/,
+    );
     const snippet = md.slice(md.indexOf('## Baseline entries'));
     expect(snippet).toContain('AdminDisableProviderForUser');
     expect(snippet).not.toContain('"CreateUserPool"');
+  });
+
+  it('names unreviewed entries, and says when the gate passes', () => {
+    const report = aMixedReport();
+    const entries = writeBaseline(report).entries;
+    const result = applyBaseline(report, { version: 1, entries }, '2024-05-01');
+    const md = reportToMarkdown(report, { baseline: result });
+    expect(md).toContain('**The gate passes:** no deviation is new since the baseline.');
+    expect(md).toContain(`**Unreviewed** (their reason was never filled in):`);
+    expect(md).toContain('accepted (unreviewed)');
+    const short = reportToMarkdown(report, {
+      baseline: result,
+      summary: true,
+      reportPath: 'reports/report.md',
+    });
+    expect(short).not.toContain('## Minimal requests and reproductions');
+    expect(short).toContain(
+      'The minimal requests and reproductions of every deviation are in `reports/report.md`.',
+    );
   });
 });

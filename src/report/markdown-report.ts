@@ -1,14 +1,37 @@
-import { baselineEntries, type BaselineEntry, type BaselineResult, writeBaseline } from './baseline.ts';
+import { acceptedEntryFor, baselineEntries, type BaselineResult, writeBaseline } from './baseline.ts';
+import { deviationLine, deviationNumbers, entryLine } from './gate-outcome.ts';
 import { changesSupport } from './changes-answer.ts';
+import { reportTokensParagraph } from './markdown-tokens.ts';
 import { code, codeBlock, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
-import type { ChangeVerdict, OperationReport, Report, ReportDeviation } from '../deviations/index.ts';
+import {
+  type BaselineEntry,
+  type ChangeVerdict,
+  isBlocking,
+  isUnreviewed,
+  type LocatedDeviation,
+  locateDeviations,
+  type OperationReport,
+  type Report,
+  type ReportDeviation,
+} from '../deviations/index.ts';
+import { notRunLines } from './console-table.ts';
 import { countSeverities, rulesText, severityText } from './severity-counts.ts';
 
 export interface MarkdownReportOptions {
   /** The release whose changes the `changes` section judges. */
   readonly changesRelease?: string;
-  /** When the run was gated by a baseline: adds its outcome, and the paste-ready entries cover new deviations only. */
+  /**
+   * When the run was gated by a baseline: the report opens with what is new since it, each deviation is marked
+   * new or accepted (with the entry's reason), and the paste-ready entries cover new deviations only.
+   */
   readonly baseline?: BaselineResult;
+  /**
+   * The short form, for the GitHub step summary (capped at 1 MiB per step): the gate's outcome, the tables and
+   * the one-line deviations, without the minimal requests, reproductions and paste-ready entries.
+   */
+  readonly summary?: boolean;
+  /** Where the full report lives, named in the short form (e.g. `reports/report.md`). */
+  readonly reportPath?: string;
 }
 
 /** The release the API document announces changes for. */
@@ -16,19 +39,33 @@ export const DEFAULT_CHANGES_RELEASE = '2018-02-12';
 
 /**
  * The report as Markdown, for people: `report.md`, PR comments and the GitHub step summary. Sections: title,
- * per-operation table, the release's changes (when checked), the baseline outcome (when given), every
- * deviation with its minimal request and reproduction, and baseline entries ready to paste.
+ * what is new since the baseline (when gated), the per-operation table (then why each unsupported or
+ * inconclusive operation could not be judged, and the run's warnings), the release's changes (when checked),
+ * every deviation on one line per operation (with the errors the operation may answer with given once), then
+ * each deviation's minimal request and reproduction, and baseline entries ready to paste.
  */
 export function reportToMarkdown(report: Report, options: MarkdownReportOptions = {}): string {
+  const numbers = deviationNumbers(report);
+  const full = options.summary !== true;
   const sections = [
     titleSection(report),
+    options.baseline === undefined ? '' : gateSection(options.baseline, numbers),
     operationsSection(report.operations),
+    notJudgedSection(report.operations),
+    notRunLines(report)
+      .map((line) => escapeInline(line))
+      .join('\n\n'),
+    warningsSection(report.warnings ?? []),
     report.changes === undefined
       ? ''
       : changesSection(report.changes, options.changesRelease ?? DEFAULT_CHANGES_RELEASE),
-    options.baseline === undefined ? '' : baselineOutcomeSection(options.baseline),
-    deviationsSection(report.operations),
-    baselineSnippetSection(report, options.baseline),
+    full ? reportTokensParagraph(report) : '',
+    deviationsSection(report, numbers, options.baseline),
+    full ? reproductionsSection(report, numbers) : '',
+    full ? baselineSnippetSection(report, options.baseline) : '',
+    full || options.reportPath === undefined
+      ? ''
+      : `The minimal requests and reproductions of every deviation are in ${code(options.reportPath)}.`,
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
@@ -69,6 +106,20 @@ function operationsSection(operations: readonly OperationReport[]): string {
   return `## Operations\n\n${table(header, rows, ['l', 'l', 'r', 'r', 'r', 'l'])}\n\n${note}`;
 }
 
+/** The reason of every operation the run could not judge (`unsupported`, `inconclusive`), under the table. */
+function notJudgedSection(operations: readonly OperationReport[]): string {
+  const lines = operations
+    .filter((op) => op.reason !== undefined)
+    .map((op) => `- ${escapeInline(op.operation)} (${op.verdict}): ${escapeInline(op.reason ?? '')}`);
+  return lines.length === 0 ? '' : `**Not judged:**\n\n${lines.join('\n')}`;
+}
+
+/** What the run could not do that no verdict shows (a clean-up sweep that failed). */
+function warningsSection(warnings: readonly string[]): string {
+  if (warnings.length === 0) return '';
+  return `## Warnings\n\n${warnings.map((warning) => `- ${escapeInline(warning)}`).join('\n')}`;
+}
+
 function changesSection(changes: readonly ChangeVerdict[], release: string): string {
   const support = changesSupport(changes);
   const answer =
@@ -87,54 +138,155 @@ function changesSection(changes: readonly ChangeVerdict[], release: string): str
   return `## ${release} changes\n\n${answer}${rows.length === 0 ? '' : `\n\n${table(header, rows)}`}`;
 }
 
-function baselineOutcomeSection(result: BaselineResult): string {
+/** The gate's outcome, first thing after the title: what is new since the baseline, then the entries' state. */
+function gateSection(
+  result: BaselineResult,
+  numbers: (located: LocatedDeviation) => number | undefined,
+): string {
+  const fresh = result.newDeviations;
   const lines = [
-    `${result.newDeviations.length} new, ${result.accepted.length} accepted by the baseline, ` +
-      `${result.expired.length} expired entries, ${result.fixed.length} entries no longer needed.`,
+    fresh.length === 0
+      ? '**The gate passes:** no deviation is new since the baseline.'
+      : `**The gate fails:** ${fresh.length} deviation${fresh.length === 1 ? ' is' : 's are'} new since the baseline.`,
   ];
+  if (fresh.length > 0)
+    lines.push(
+      fresh
+        .map((located) => {
+          const number = numbers(located) ?? 0;
+          return `- [#${number}](#deviation-${number}) ${escapeInline(deviationLine(located, undefined))}`;
+        })
+        .join('\n'),
+    );
+  lines.push(
+    `${fresh.length} new, ${result.accepted.length} accepted by the baseline, ${result.unreviewed.length} unreviewed entries, ` +
+      `${result.expired.length} expired entries, ${result.fixed.length} entries no longer needed.`,
+  );
+  if (result.unreviewed.length > 0)
+    lines.push(`**Unreviewed** (their reason was never filled in):\n\n${entryList(result.unreviewed)}`);
   if (result.expired.length > 0)
     lines.push(`**Expired** (they no longer accept anything):\n\n${entryList(result.expired)}`);
   if (result.fixed.length > 0)
     lines.push(`**Fixed** (remove from the baseline):\n\n${entryList(result.fixed)}`);
-  return `## Baseline\n\n${lines.join('\n\n')}`;
+  return `## New since the baseline\n\n${lines.join('\n\n')}`;
 }
 
 function entryList(entries: readonly BaselineEntry[]): string {
-  return entries
-    .map((e) => {
-      const expiry = e.expires === undefined ? '' : ` (expires ${e.expires})`;
-      return `- ${escapeInline(e.operation)} ${code(e.check)} ${e.kind} at ${code(pointerText(e.path))}${expiry}: ${escapeInline(e.reason)}`;
-    })
-    .join('\n');
+  return entries.map((e) => `- ${escapeInline(entryLine(e))}: ${escapeInline(e.reason)}`).join('\n');
 }
 
-function deviationsSection(operations: readonly OperationReport[]): string {
-  const deviating = operations.filter((op) => op.deviations.length > 0);
+/**
+ * One line per deviation, per operation. A list of allowed error types (what an invalid request may be answered
+ * with) is given once per operation and referred to by name, instead of being repeated in every line.
+ */
+function deviationsSection(
+  report: Report,
+  numbers: (located: LocatedDeviation) => number | undefined,
+  baseline: BaselineResult | undefined,
+): string {
+  const deviating = report.operations.filter((op) => op.deviations.length > 0);
   if (deviating.length === 0) return '';
-  const parts = deviating.map(
-    (op) =>
-      `### ${escapeInline(op.operation)}\n\n${op.deviations.map((d, i) => deviationText(d, i + 1)).join('\n\n')}`,
-  );
+  const parts = deviating.map((op) => {
+    const lists = new Map<string, string>();
+    const shown = (value: unknown): string => {
+      if (!isErrorList(value)) return short(value);
+      const key = JSON.stringify(value);
+      if (!lists.has(key)) lists.set(key, `errors ${lists.size + 1}`);
+      return `one of ${lists.get(key) ?? ''}`;
+    };
+    const rows = op.deviations.map((d) => {
+      const row = [
+        `#${numbers({ operation: op.operation, deviation: d }) ?? '?'}`,
+        d.check,
+        d.kind,
+        d.severity,
+        code(pointerText(d.path)),
+        shown(d.expected),
+        shown(d.actual),
+      ];
+      if (baseline !== undefined) row.push(gateMark(baseline, op.operation, d));
+      return row;
+    });
+    const header = ['#', 'Check', 'Kind', 'Severity', 'Path', 'Expected', 'Actual'];
+    if (baseline !== undefined) header.push('Gate');
+    const legend = [...lists].map(
+      ([key, name]) => `${name}: ${(JSON.parse(key) as string[]).map((type) => code(type)).join(', ')}`,
+    );
+    return [
+      `### ${escapeInline(op.operation)}`,
+      table(header, rows),
+      ...(legend.length === 0
+        ? []
+        : [`Allowed error types of ${escapeInline(op.operation)}: ${legend.join('; ')}.`]),
+    ].join('\n\n');
+  });
   return `## Deviations\n\n${parts.join('\n\n')}`;
 }
 
-function deviationText(d: ReportDeviation, index: number): string {
+function gateMark(result: BaselineResult, operation: string, deviation: ReportDeviation): string {
+  const entry = acceptedEntryFor(result, operation, deviation);
+  if (entry !== undefined) return isUnreviewed(entry) ? 'accepted (unreviewed)' : `accepted: ${entry.reason}`;
+  return isBlocking(deviation) ? '**new**' : 'note';
+}
+
+/** A list of error type names (`…Exception`, `…Error`): what a deviation's `expected` holds for a wrong answer. */
+function isErrorList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 1 &&
+    value.every((item) => typeof item === 'string' && /^[A-Za-z.#]+(Exception|Error|Fault)$/.test(item))
+  );
+}
+
+/** A value on one table line: compact JSON, cut at 60 characters. */
+function short(value: unknown): string {
+  const text = jsonText(value);
+  return code(text.length <= 60 ? text : `${text.slice(0, 57)}...`);
+}
+
+/** Each deviation's full detail, by number: the message, the minimal request and the reproduction. */
+function reproductionsSection(
+  report: Report,
+  numbers: (located: LocatedDeviation) => number | undefined,
+): string {
+  const located = locateDeviations(report);
+  if (located.length === 0) return '';
+  return `## Minimal requests and reproductions\n\n${located
+    .map((one) => reproductionText(one.operation, one.deviation, numbers(one)))
+    .join('\n\n')}`;
+}
+
+/** One deviation's detail, folded (`<details>`) so the page stays one line per deviation until opened. */
+function reproductionText(operation: string, d: ReportDeviation, number: number | undefined): string {
+  const summary = `#${number ?? '?'} ${operation} · ${d.check} · ${d.kind} · ${pointerText(d.path)}`;
   const lines = [
-    `#### ${index}. ${code(d.check)} · ${d.kind} · ${d.severity}`,
+    `<details id="deviation-${number ?? 0}"><summary>${htmlText(summary)}</summary>`,
     '',
-    `- **Path:** ${code(pointerText(d.path))}`,
-    `- **Expected:** ${valueText(d.expected)}`,
-    `- **Actual:** ${valueText(d.actual)}`,
-    `- **Message:** ${escapeInline(d.message)}`,
+    `${escapeInline(d.message)}${d.occurrences !== undefined && d.occurrences > 1 ? ` (${d.occurrences} occurrences)` : ''}`,
   ];
-  if (d.occurrences !== undefined && d.occurrences > 1) lines.push(`- **Occurrences:** ${d.occurrences}`);
-  lines.push(`- **Reproduce:** ${code(d.reproduce.command)}${reproductionDetail(d)}`);
   const shrink = d.reproduce.shrink;
   const label = shrink?.budgetReached
     ? `Smallest request found (shrinking stopped at the profile's budget, after ${shrink.requests} requests; it may not be minimal):`
     : 'Minimal request:';
-  lines.push('', label, '', codeBlock(JSON.stringify(d.request, null, 2), 'json'));
+  lines.push('', label, '', codeBlock(JSON.stringify(d.request), 'json'));
+  lines.push(
+    '',
+    `Reproduce${reproductionDetail(d)}:`,
+    '',
+    codeBlock(d.reproduce.command, 'sh'),
+    '',
+    '</details>',
+  );
   return lines.join('\n');
+}
+
+/** Text inside an HTML element, where Markdown is not rendered: only `&`, `<` and `>` need escaping. */
+function htmlText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function reproductionDetail(d: ReportDeviation): string {
@@ -142,14 +294,6 @@ function reproductionDetail(d: ReportDeviation): string {
   if (d.reproduce.seed !== undefined) parts.push(`seed ${d.reproduce.seed}`);
   if (d.reproduce.path !== undefined) parts.push(`path ${code(d.reproduce.path)}`);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-}
-
-/** Short values inline; long or structured ones get an indented block under the list item. */
-function valueText(value: unknown): string {
-  const compact = jsonText(value);
-  if (compact.length <= 80) return code(compact);
-  const block = codeBlock(JSON.stringify(value, null, 2), 'json');
-  return `\n\n${block.replace(/^/gm, '  ')}\n`;
 }
 
 function baselineSnippetSection(report: Report, result: BaselineResult | undefined): string {

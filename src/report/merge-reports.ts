@@ -25,7 +25,8 @@ import {
  * - `summary` recomputed; `run.startedAt` the earliest, `run.durationMs` the longest (shards run in parallel);
  * - `spec.documents` the union in first-seen order, `spec.operations` the largest;
  * - `changes` merged per (operation, direction, path, value), a determined verdict winning over `null`, and
- *   `false` over `true` when shards disagree (support must hold everywhere); sorted by the same key.
+ *   `false` over `true` when shards disagree (support must hold everywhere); sorted by the same key;
+ * - `warnings` every shard's, each once, in first-seen order.
  * Throws when the reports cannot be shards of one run.
  */
 export function mergeReports(reports: readonly Report[]): Report {
@@ -36,6 +37,17 @@ export function mergeReports(reports: readonly Report[]): Report {
   const changes = reports.some((r) => r.changes !== undefined)
     ? { changes: mergeChanges(reports.flatMap((r) => r.changes ?? [])) }
     : {};
+  const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
+  // What no shard ran: an operation one shard left to another is not "not run" once that shard's report is in.
+  const ran = new Set(operations.map((op) => op.operation));
+  const notRun = [
+    ...new Map(
+      reports
+        .flatMap((r) => r.run.notRun ?? [])
+        .filter((entry) => !ran.has(entry.operation))
+        .map((entry) => [entry.operation, entry]),
+    ).values(),
+  ].sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0));
   return {
     schemaVersion: 1,
     tool: first.tool,
@@ -50,10 +62,12 @@ export function mergeReports(reports: readonly Report[]): Report {
       seed: first.run.seed,
       startedAt: earliest(reports.map((r) => r.run.startedAt)),
       durationMs: Math.max(...reports.map((r) => r.run.durationMs)),
+      ...(notRun.length > 0 ? { notRun } : {}),
     },
     summary: summarise(operations),
     operations,
     ...changes,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 
@@ -128,7 +142,14 @@ function mergeTallies(tallies: readonly CheckTally[]): CheckTally[] {
       tally.check,
       seen === undefined
         ? tally
-        : { check: tally.check, runs: seen.runs + tally.runs, failed: seen.failed + tally.failed },
+        : {
+            check: tally.check,
+            runs: seen.runs + tally.runs,
+            failed: seen.failed + tally.failed,
+            ...(seen.durationMs !== undefined || tally.durationMs !== undefined
+              ? { durationMs: (seen.durationMs ?? 0) + (tally.durationMs ?? 0) }
+              : {}),
+          },
     );
   }
   return [...merged.values()];

@@ -31,6 +31,32 @@ describe('diffReports', () => {
     expect(diffExitCode(diff)).toBe(0);
   });
 
+  it("sees no change when only each run's own endpoint differs (a freshly started emulator's port)", () => {
+    const issuer = (endpoint: string) =>
+      aDeviation({
+        kind: 'token',
+        severity: 'info',
+        path: '/IdToken/iss',
+        actual: `${endpoint}/us-east-1_A`,
+      });
+    const on = (endpoint: string) => {
+      const report = reportWith([
+        anOperation('InitiateAuth', { verdict: 'deviates', deviations: [issuer(endpoint)] }),
+      ]);
+      return { ...report, target: { ...report.target, endpoint } };
+    };
+    expect(diffReports(on('http://127.0.0.1:33261'), on('http://127.0.0.1:45691')).operations).toEqual([]);
+    // A value that differs otherwise is still a change.
+    const other = on('http://127.0.0.1:45691');
+    const changed = diffReports(on('http://127.0.0.1:33261'), {
+      ...other,
+      operations: [
+        anOperation('InitiateAuth', { verdict: 'deviates', deviations: [issuer('http://elsewhere:1')] }),
+      ],
+    });
+    expect(changed.operations[0]?.changed).toHaveLength(1);
+  });
+
   it('finds new, fixed and changed deviations and verdict changes', () => {
     const base = reportWith([
       anOperation('A', {

@@ -48,16 +48,43 @@ export interface OperationDiff {
 /**
  * Compares two reports of the same target (before and after an SDK or emulator change), per operation: new,
  * fixed and changed deviations, matched by identity (`deviationIdentity`); a pair under one identity whose
- * observation differs is `changed`. Never throws; operations on one side only have `null` verdicts on the other.
+ * observation differs is `changed`, where each side's own endpoint (a port that only the run chose) is left out
+ * of the observation. Never throws; operations on one side only have `null` verdicts on the other.
  */
-export function diffReports(base: Report, head: Report): ReportDiff {
+export function diffReports(before: Report, after: Report): ReportDiff {
+  const [base, head] = [withoutEndpoint(before), withoutEndpoint(after)];
   const names = [...new Set([...base.operations, ...head.operations].map((op) => op.operation))].sort();
   const baseGroups = groupByIdentity(locateDeviations(base));
   const headGroups = groupByIdentity(locateDeviations(head));
   const operations = names
     .map((name) => diffOperation(name, base, head, baseGroups, headGroups))
     .filter(hasDifference);
-  return { base: side(base), head: side(head), operations };
+  return { base: side(before), head: side(after), operations };
+}
+
+/**
+ * The report with its own target's endpoint (URL and `host:port`) written as `<endpoint>` wherever it shows in a
+ * deviation: a freshly started emulator has a new port each run, and an issuer or a command holding it says
+ * nothing about the target's behaviour.
+ */
+function withoutEndpoint(report: Report): Report {
+  const endpoint = report.target.endpoint.replace(/\/$/, '');
+  if (endpoint === '') return report;
+  let host: string | undefined;
+  try {
+    host = new URL(endpoint).host;
+  } catch {
+    host = undefined;
+  }
+  const operations = report.operations.map((op) => ({
+    ...op,
+    deviations: op.deviations.map((deviation) => {
+      let text = JSON.stringify(deviation).split(endpoint).join('<endpoint>');
+      if (host) text = text.split(host).join('<endpoint>');
+      return JSON.parse(text) as ReportDeviation;
+    }),
+  }));
+  return { ...report, operations };
 }
 
 function side(report: Report): DiffSide {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { BaselineResult } from './baseline.ts';
 import { reportToJUnit } from './junit-report.ts';
 import { type MarkdownReportOptions, reportToMarkdown } from './markdown-report.ts';
 import { reportToJson } from './report-json.ts';
@@ -22,6 +23,8 @@ export interface WriteReportFilesOptions {
   /** File name stem: `report` gives `report.json`, `report.md`, `report.junit.xml`, `report.html`. */
   readonly baseName?: string;
   readonly markdown?: MarkdownReportOptions;
+  /** The run's gate, when a baseline was given: Markdown opens with what is new, JUnit skips what is accepted. */
+  readonly baseline?: BaselineResult;
   /** Values seen on the wire that must not appear in any file (generated passwords, the client secret…). */
   readonly knownSecrets?: readonly string[];
   /** Structure-aware redaction of the report before rendering; on unless explicitly turned off. */
@@ -93,9 +96,12 @@ async function render(
     case 'json':
       return reportToJson(report);
     case 'md':
-      return reportToMarkdown(report, options.markdown);
+      return reportToMarkdown(report, {
+        ...options.markdown,
+        ...(options.baseline ? { baseline: options.baseline } : {}),
+      });
     case 'junit':
-      return reportToJUnit(report);
+      return reportToJUnit(report, options.baseline ? { baseline: options.baseline } : {});
     case 'html':
       return (options.html as HtmlRenderer)(report);
   }

@@ -107,18 +107,31 @@ export class ResourceFactory {
 
   /** Deletes everything created, newest first; keeps going past failures and reports them together. */
   async cleanup(): Promise<void> {
+    const failures = await this.release();
+    if (failures.length > 0)
+      throw new Error(`ResourceFactory.cleanup: could not delete ${failures.join('; ')}`);
+  }
+
+  /**
+   * Deletes everything created, newest first, like {@link cleanup}, but returns what could not be deleted instead
+   * of throwing: one `<pool id> (<what the target answered>)` per pool left behind, none when all went. A target
+   * that refuses to delete is a finding of the run, not a failure of the test that made the pool.
+   */
+  async release(): Promise<string[]> {
     const failures: string[] = [];
     while (this.pools.length > 0) {
       const id = this.pools.pop() as string;
       const result = await this.wire.send('DeleteUserPool', { UserPoolId: id });
       const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
-      if (!gone)
-        failures.push(
-          `${id}: ${result.error?.name ?? result.exchange.transportError ?? result.exchange.status}`,
-        );
+      if (gone) continue;
+      const { transportError, status } = result.exchange;
+      const answer =
+        transportError !== undefined
+          ? `no answer: ${transportError}`
+          : `HTTP ${status}${result.error ? `, ${result.error.name}` : ''}`;
+      failures.push(`${id} (${answer})`);
     }
-    if (failures.length > 0)
-      throw new Error(`ResourceFactory.cleanup: could not delete ${failures.join('; ')}`);
+    return failures;
   }
 
   private async require(operation: string, input: object): Promise<CallResult> {

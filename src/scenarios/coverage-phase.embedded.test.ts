@@ -14,13 +14,14 @@ function quickScenario(): {
 }
 
 describe('the coverage phase against cognito-local (quick profile)', () => {
-  it('breaks every rule of CreateUserPool once; a nested bound the target ignores is found', async () => {
+  it('breaks every rule of CreateUserPool, each fixed wrong value at each place; a nested bound the target ignores is found', async () => {
     const { scenario, recorders } = quickScenario();
     await runInvalidRequests(scenario, 'CreateUserPool');
     const record = recorders.get('CreateUserPool')?.toRecord();
     const rules = record?.coverage?.rules ?? 0;
     expect(rules).toBeGreaterThan(100);
-    expect(record?.requests?.coverage).toBe(rules);
+    // Rules whose wrong values are a fixed few (types, enums) send each; a rule over items or entries breaks each.
+    expect(record?.requests?.coverage).toBeGreaterThan(rules * 2);
     // Every case answered with a 2xx or 4xx is exercised; cognito-local answers one of them with a 500.
     expect(record?.coverage?.exercised).toBeGreaterThanOrEqual(rules - 1);
     // cognito-local 5.3.0 does not check the password policy's bounds; the model says 6..99. Each bound is its

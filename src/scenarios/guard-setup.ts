@@ -15,9 +15,7 @@ export async function guardSetup(recorder: CheckRecorder, work: () => Promise<vo
     if (error.operation === recorder.operation && isUnsupportedOperation(error.exchange)) {
       recorder.markUnsupported(`the target does not implement ${recorder.operation}`);
     } else {
-      recorder.markInconclusive(
-        `set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
-      );
+      recorder.markInconclusive(`set-up needs ${error.operation}, which failed (${error.answer})`);
     }
   }
 }

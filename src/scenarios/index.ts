@@ -29,6 +29,13 @@ export {
   updateUserPoolLastModified,
   updateUserPoolRoundTrip,
 } from './round-trip-scenarios.ts';
+export {
+  freshPrefix,
+  MAX_SHOWN_EXCHANGES,
+  replayScenarios,
+  reproduceDeviation,
+} from './reproduce-deviation.ts';
+export type { Reproduction, ReproductionMethod, ReproductionParts } from './reproduce-deviation.ts';
 export { createScenarioContext } from './scenario-context.ts';
 export type { ScenarioContext } from './scenario-context.ts';
 export { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from './signing-certificate-run.ts';

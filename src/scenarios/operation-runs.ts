@@ -24,6 +24,7 @@ import {
   coverageRequests,
   type CoveragePlan,
   type FixupContext,
+  type InvalidCase,
   fixupFor,
   invalidRequests,
   validRequests,
@@ -94,22 +95,38 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
   const prepared = await prepare(context, operation, 'invalid');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const base = await answeredBase(run, fixups);
-  if (base === 'unsupported') return;
+  const bases = await answeredBases(run, fixups);
+  if (bases === 'unsupported') return;
+  const [base, ...otherBases] = bases;
   const plan = prepared.plan('invalid', base);
+  // A member whose smallest valid value depends on the base (InitiateAuth's AuthParameters: a password for one
+  // flow, a refresh token for another) has its rules broken on every base the target answers too.
+  const dependent = baseDependentMembers(run, fixups, bases);
+  const cases = [
+    ...plan.invalid,
+    ...otherBases.flatMap((other) =>
+      prepared
+        .plan('invalid', other)
+        .invalid.filter((invalid) => dependent.has(topMember(invalid.covers.template))),
+    ),
+  ];
   const send = (input: InvalidRequest) => context.wire.sendRaw(operation, input.request);
   const evaluate = (exchange: Exchange, input: InvalidRequest) =>
     evaluateInvalidExchange(run.spec, exchange, input.violation);
+  // A rule with items or entries is broken at each of them (one case per place): it counts once, and is
+  // exercised when any of its cases was.
+  const ruleOf = (input: InvalidCase): string => `${input.covers.template}/$${input.covers.keyword}`;
   const coverage = await runCoverage(
     run,
-    plan.invalid.map((input) => ({ request: input.request, input })),
+    cases.map((input) => ({ request: input.request, input })),
     send,
     evaluate,
     true,
+    ruleOf,
   );
   run.recorder.cover({
-    rules: plan.invalid.length,
-    exercised: coverage.exercised,
+    rules: new Set(plan.invalid.map(ruleOf)).size,
+    exercised: coverage.exercisedKeys.size,
     unbreakable: plan.unbreakable.length,
   });
   if (coverage.stop) return;
@@ -118,17 +135,18 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
 }
 
 /**
- * The base the invalid coverage cases are built on, when the request has a required enum member (InitiateAuth's
- * `AuthFlow`): the first allowed value, in the spec's order, whose smallest valid request the target answers
- * with a 2xx or 4xx. A base answered with a 5xx would make every case a 5xx, which says nothing about the rules.
- * Each base tried is a valid request, judged as one. Undefined (no base) when there is no such member or no
- * value is answered; `unsupported` when the target said it does not implement the operation.
+ * The bases the invalid coverage cases are built on, when the request has a required enum member (InitiateAuth's
+ * `AuthFlow`): each allowed value, in the spec's order, whose smallest valid request the target answers with a
+ * 2xx or 4xx. A base answered with a 5xx would make every case a 5xx, which says nothing about the rules. Each
+ * base tried is a valid request, judged as one. Empty when there is no such member or no value is answered (or the
+ * target stopped answering); `unsupported` when the target said it does not implement the operation.
  */
-async function answeredBase(
+async function answeredBases(
   run: OperationRun,
   fixups: FixupContext,
-): Promise<CoverageBase | undefined | 'unsupported'> {
+): Promise<CoverageBase[] | 'unsupported'> {
   const { context, spec } = run;
+  const answered: CoverageBase[] = [];
   for (const base of coverageBases(spec)) {
     const request = baseRequest(spec, fixupFor(spec.operation), fixups, run.seed, base);
     const sent = await context.wire.send(spec.operation, request);
@@ -138,20 +156,50 @@ async function answeredBase(
       markUnsupported(run, sent.exchange);
       return 'unsupported';
     }
-    if (sent.throttled || isTransportFailure(sent.exchange)) return undefined;
+    if (sent.throttled || isTransportFailure(sent.exchange)) return answered;
     recordEvaluation(run.recorder, evaluateValidExchange(spec, context.validators, sent.exchange), {
       request,
       raw: false,
     });
-    if (!answersNotImplemented(sent.exchange)) return base;
+    if (!answersNotImplemented(sent.exchange)) answered.push(base);
   }
-  return undefined;
+  return answered;
+}
+
+/**
+ * The top-level members (other than the base's own) whose value in the smallest valid request differs between
+ * `bases`: what the fix-up fills in per base. Derived from the requests themselves; no request is sent.
+ */
+function baseDependentMembers(
+  run: OperationRun,
+  fixups: FixupContext,
+  bases: readonly CoverageBase[],
+): ReadonlySet<string> {
+  if (bases.length < 2) return new Set();
+  const requests = bases.map((base) =>
+    baseRequest(run.spec, fixupFor(run.spec.operation), fixups, run.seed, base),
+  );
+  const members = new Set(requests.flatMap((request) => Object.keys(request)));
+  for (const base of bases) members.delete(base.member);
+  return new Set(
+    [...members].filter((member) => {
+      const values = new Set(requests.map((request) => JSON.stringify(request[member] ?? null)));
+      return values.size > 1;
+    }),
+  );
+}
+
+/** The top-level member a `*`-pointer template starts in: `/AuthParameters/*` → `AuthParameters`. */
+function topMember(template: string): string {
+  return template.split('/')[1] ?? '';
 }
 
 /** What the coverage phase leaves the random phase: rules it has minimal examples of, and whether to go on. */
 interface CoverageOutcome {
   /** Cases judged (their request got a complete answer, not throttled). */
   readonly exercised: number;
+  /** The keys (see `runCoverage`'s `keyOf`) of the cases exercised: with one case per rule, the rules. */
+  readonly exercisedKeys: ReadonlySet<string>;
   /** Rules ({@link ruleKey}) the phase found broken: already minimal, so never shrunk again. */
   readonly minimal: ReadonlySet<string>;
   /** Whether any case got an answer: then the random phase needs no probe of its own. */
@@ -173,18 +221,20 @@ async function runCoverage<T>(
   send: (input: T) => Promise<CallResult>,
   evaluate: (exchange: Exchange, input: T) => Evaluation,
   raw: boolean,
+  keyOf: (input: T, index: number) => string = (_input, index) => String(index),
 ): Promise<CoverageOutcome> {
   const minimal = new Set<string>();
+  const exercisedKeys = new Set<string>();
   let exercised = 0;
   let answered = false;
   let silent = 0;
-  for (const { request, input } of cases) {
+  for (const [index, { request, input }] of cases.entries()) {
     const sent = await send(input);
     adoptCreatedPool(run.context.resources, sent);
     run.recorder.sawExchange(sent.exchange, 'coverage');
     if (isUnsupportedOperation(sent.exchange)) {
       markUnsupported(run, sent.exchange);
-      return { exercised, minimal, answered: true, stop: true };
+      return { exercised, exercisedKeys, minimal, answered: true, stop: true };
     }
     if (sent.throttled) continue;
     const evaluation = evaluate(sent.exchange, input);
@@ -193,57 +243,60 @@ async function runCoverage<T>(
     if (isTransportFailure(sent.exchange)) {
       silent += 1;
       if (silent >= MAX_CONSECUTIVE_TRANSPORT_FAILURES)
-        return { exercised, minimal, answered, stop: !answered };
+        return { exercised, exercisedKeys, minimal, answered, stop: !answered };
       continue;
     }
     silent = 0;
     answered = true;
     // A 5xx (or an unknown-operation error) is judged, and is a finding, but says nothing about the rule.
-    if (!answersNotImplemented(sent.exchange)) exercised += 1;
+    if (!answersNotImplemented(sent.exchange)) {
+      exercised += 1;
+      exercisedKeys.add(keyOf(input, index));
+    }
   }
-  return { exercised, minimal, answered, stop: false };
+  return { exercised, exercisedKeys, minimal, answered, stop: false };
 }
 
 /**
  * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON (check
- * error-shape). Only for operations whose requests name one ({@link unknownIdVariants}); one valid generated
- * request supplies everything else, and is sent first with the real ids: only if the target accepts it are
- * the unknown-id variants judged.
+ * error-shape). Only for operations whose requests name one ({@link unknownIdVariants}). The rest of each request
+ * is the smallest valid one, on each base of the request (each allowed value of a required enum member such as
+ * `AuthFlow`; one request when there is none), so every run sends the same requests whatever its seed. Each is
+ * sent first with the real ids: only if the target accepts it are its unknown-id variants judged.
  */
 export async function runUnknownIds(context: ScenarioContext, operation: string): Promise<void> {
   const prepared = await prepare(context, operation, 'unknown-ids');
   if (!prepared) return;
   const { run, fixups } = prepared;
-  const [valid] = fc.sample(validRequests(run.spec, fixupFor(operation), fixups), {
-    seed: run.seed,
-    numRuns: 1,
-  });
-  if (valid === undefined) return;
-  // "Unknown id → not found" presupposes a request the target accepts with the real ids: when it refuses that
-  // one (a flow it does not support, say), an answer to the variants says nothing about unknown ids, and the
-  // refusal itself is the positive check's finding.
-  const baseline = await context.wire.send(operation, valid);
-  run.recorder.sawExchange(baseline.exchange);
-  if (isUnsupportedOperation(baseline.exchange)) return markUnsupported(run, baseline.exchange);
-  if (isTransportFailure(baseline.exchange)) {
-    // No answer at all is a transport finding here as anywhere; it says nothing about unknown ids either.
-    recordEvaluation(run.recorder, evaluateNotFoundExchange(run.spec, baseline.exchange), {
-      request: valid,
-      raw: false,
-    });
-    return;
+  const bases = coverageBases(run.spec);
+  let judged = false;
+  for (const base of bases.length === 0 ? [undefined] : bases) {
+    const valid = baseRequest(run.spec, fixupFor(operation), fixups, run.seed, base);
+    // "Unknown id → not found" presupposes a request the target accepts with the real ids: when it refuses that
+    // one (a flow it does not support, say), an answer to the variants says nothing about unknown ids, and the
+    // refusal itself is the positive check's finding.
+    const baseline = await context.wire.send(operation, valid);
+    run.recorder.sawExchange(baseline.exchange);
+    if (isUnsupportedOperation(baseline.exchange)) return markUnsupported(run, baseline.exchange);
+    if (isTransportFailure(baseline.exchange)) {
+      // No answer at all is a transport finding here as anywhere; it says nothing about unknown ids either.
+      recordEvaluation(run.recorder, evaluateNotFoundExchange(run.spec, baseline.exchange), {
+        request: valid,
+        raw: false,
+      });
+      return;
+    }
+    if (baseline.exchange.status < 200 || baseline.exchange.status >= 300) continue;
+    judged = true;
+    for (const request of unknownIdVariants(run.spec, valid)) {
+      const result = await context.wire.send(operation, request);
+      run.recorder.sawExchange(result.exchange);
+      if (isUnsupportedOperation(result.exchange)) return markUnsupported(run, result.exchange);
+      const evaluation = evaluateNotFoundExchange(run.spec, result.exchange);
+      recordEvaluation(run.recorder, evaluation, { request, raw: false });
+    }
   }
-  if (baseline.exchange.status < 200 || baseline.exchange.status >= 300) {
-    run.recorder.declare(ERROR_SHAPE_CHECK);
-    return;
-  }
-  for (const request of unknownIdVariants(run.spec, valid)) {
-    const result = await context.wire.send(operation, request);
-    run.recorder.sawExchange(result.exchange);
-    if (isUnsupportedOperation(result.exchange)) return markUnsupported(run, result.exchange);
-    const evaluation = evaluateNotFoundExchange(run.spec, result.exchange);
-    recordEvaluation(run.recorder, evaluation, { request, raw: false });
-  }
+  if (!judged) run.recorder.declare(ERROR_SHAPE_CHECK);
 }
 
 /** Whether the operation names a pool or client, so the unknown-id check applies. */
@@ -320,9 +373,7 @@ async function prerequisitesOrVerdict(
     if (error.operation === operation && isUnsupportedOperation(error.exchange)) {
       recorder.markUnsupported(`the target does not implement ${operation}`);
     } else {
-      recorder.markInconclusive(
-        `set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
-      );
+      recorder.markInconclusive(`set-up needs ${error.operation}, which failed (${error.answer})`);
     }
     return undefined;
   }

@@ -13,7 +13,7 @@ import {
   transportFinding,
 } from '../checks/index.ts';
 import type fc from 'fast-check';
-import { type CheckRecorder, explore } from '../engine/index.ts';
+import { type CheckRecorder, explore, ruleKey } from '../engine/index.ts';
 import type { Evaluation, Finding } from '../deviations/index.ts';
 import type { ResourceFactory } from '../resources/index.ts';
 import { specFor } from '../spec/index.ts';
@@ -72,11 +72,12 @@ export async function runCreatePoolRoundTrip(
   scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
   numRuns?: number,
+  cases: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   const context = roundTrip(scenario, 'CreateUserPool', numRuns);
   const plans = poolPlans(context.specs, 'CreateUserPool');
   const sender = countingSender(context, 'CreateUserPool');
-  await exploreRoundTrip(context, requests, async (request) => {
+  await exploreRoundTrip(context, requests, cases, async (request) => {
     const created = await sender.send('CreateUserPool', request);
     const id = accepted(created) ? createdPoolId(created.exchange.body) : undefined;
     if (id === undefined) return NOT_JUDGED;
@@ -98,11 +99,12 @@ export async function runUpdatePoolRoundTrip(
   scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
   numRuns?: number,
+  cases: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   const context = roundTrip(scenario, 'UpdateUserPool', numRuns);
   const plans = poolPlans(context.specs, 'UpdateUserPool');
   const sender = countingSender(context, 'UpdateUserPool');
-  await exploreRoundTrip(context, requests, async (request) => {
+  await exploreRoundTrip(context, requests, cases, async (request) => {
     const updated = await sender.send('UpdateUserPool', request);
     if (!accepted(updated)) return NOT_JUDGED;
     return judged(
@@ -116,6 +118,7 @@ export async function runCreateClientRoundTrip(
   scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
   numRuns?: number,
+  cases: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   const context = roundTrip(scenario, 'CreateUserPoolClient', numRuns);
   const plan = describePlan(
@@ -123,10 +126,11 @@ export async function runCreateClientRoundTrip(
     specFor(context.specs, 'DescribeUserPoolClient'),
   );
   const sender = countingSender(context, 'CreateUserPoolClient');
-  await exploreRoundTrip(context, requests, async (request) => {
+  await exploreRoundTrip(context, requests, cases, async (request) => {
     const created = await sender.send('CreateUserPoolClient', request);
     const clientId = accepted(created)
-      ? (created.exchange.body as { UserPoolClient?: { ClientId?: unknown } }).UserPoolClient?.ClientId
+      ? (created.exchange.body as { UserPoolClient?: { ClientId?: unknown } } | undefined)?.UserPoolClient
+          ?.ClientId
       : undefined;
     if (typeof clientId !== 'string') return NOT_JUDGED;
     return judged(
@@ -140,6 +144,7 @@ export async function runUpdateClientRoundTrip(
   scenario: ScenarioContext,
   requests: fc.Arbitrary<Record<string, unknown>>,
   numRuns?: number,
+  cases: readonly Record<string, unknown>[] = [],
 ): Promise<void> {
   const context = roundTrip(scenario, 'UpdateUserPoolClient', numRuns);
   const plan = describePlan(
@@ -147,7 +152,7 @@ export async function runUpdateClientRoundTrip(
     specFor(context.specs, 'DescribeUserPoolClient'),
   );
   const sender = countingSender(context, 'UpdateUserPoolClient');
-  await exploreRoundTrip(context, requests, async (request) => {
+  await exploreRoundTrip(context, requests, cases, async (request) => {
     const updated = await sender.send('UpdateUserPoolClient', request);
     if (!accepted(updated)) return NOT_JUDGED;
     return judged(
@@ -244,7 +249,7 @@ async function readBackPool(
     .flatMap((page) => poolsOf(page.body).map((item, index) => ({ item, pointer: `/UserPools/${index}` })))
     .find(({ item }) => (item as { Id?: unknown } | null)?.Id === id);
   if (found) {
-    const resource = (described.exchange.body as { UserPool?: unknown }).UserPool;
+    const resource = (described.exchange.body as { UserPool?: unknown } | undefined)?.UserPool;
     findings.push(...checkListed(plans.list, request, found.item, found.pointer));
     findings.push(...checkListedMatchesDescribed(plans.list.schema, found.item, found.pointer, resource));
   } else if (listing.end === 'complete') {
@@ -289,23 +294,43 @@ function readBackFailed(operation: string, result: CallResult): Finding {
   };
 }
 
-/** Explores generated requests, then records tallies and one minimal example per broken rule. */
+/**
+ * Writes each deterministic case first (the members present at their smallest, then each boundary value: see
+ * `roundTripCoverageRequests`), recording what each finds as an already minimal example; then explores generated
+ * requests, and records tallies and one minimal example per rule the cases did not already show broken. The
+ * cases make a seed's findings the same as any other seed's; exploration looks for combinations beyond them.
+ */
 async function exploreRoundTrip(
   context: RoundTrip,
   requests: fc.Arbitrary<Record<string, unknown>>,
+  cases: readonly Record<string, unknown>[],
   evaluate: (request: Record<string, unknown>) => Promise<Evaluation>,
 ): Promise<void> {
+  context.recorder.declare(ROUND_TRIP_CHECK);
+  const minimal = new Set<string>();
+  let judgedCases = 0;
+  for (const request of cases) {
+    const evaluation = await evaluate(request);
+    if (evaluation.judged.length === 0) continue;
+    judgedCases += 1;
+    context.recorder.record(
+      ROUND_TRIP_CHECK,
+      evaluation.findings.map((checked) => checked.finding),
+      { request },
+    );
+    for (const checked of evaluation.findings) minimal.add(ruleKey(checked));
+  }
   const result = await explore(requests, evaluate, {
     seed: context.seed,
     numRuns: context.numRuns,
     shrinkTimeLimitMs: context.shrinkTimeLimitMs ?? 30_000,
+    alreadyMinimal: minimal,
     ...(context.shrinkBudget !== undefined ? { shrinkBudget: context.shrinkBudget } : {}),
   });
-  context.recorder.declare(ROUND_TRIP_CHECK);
   context.recorder.recordExploration(result);
-  if ((result.tallies.get(ROUND_TRIP_CHECK)?.runs ?? 0) === 0) {
+  if (judgedCases + (result.tallies.get(ROUND_TRIP_CHECK)?.runs ?? 0) === 0) {
     context.recorder.markInconclusive(
-      `round-trip: none of ${result.runs} generated requests was accepted, so nothing could be read back`,
+      `round-trip: none of ${cases.length + result.runs} requests was accepted, so nothing could be read back`,
     );
   }
 }

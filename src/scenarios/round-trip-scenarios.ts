@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CheckRecorder } from '../engine/index.ts';
-import { fixupFor, validRequests, type FixupContext } from '../generate/index.ts';
+import { fixupFor, roundTripCoverageRequests, validRequests, type FixupContext } from '../generate/index.ts';
 import { SetupError } from '../resources/index.ts';
 import { specFor } from '../spec/index.ts';
 import { fixupContextOf } from './operation-runs.ts';
@@ -25,14 +25,26 @@ export const POOL_LISTING_OPERATIONS: readonly string[] = ['ListUserPools'];
  * Source: the CreateUserPool, DescribeUserPool and ListUserPools specs.
  */
 export async function createUserPoolRoundTrip(context: ScenarioContext): Promise<void> {
-  await runCreatePoolRoundTrip(context, requestsFor(context, 'CreateUserPool', {}));
+  const live = {};
+  await runCreatePoolRoundTrip(
+    context,
+    requestsFor(context, 'CreateUserPool', live),
+    undefined,
+    casesFor(context, 'CreateUserPool', live),
+  );
 }
 
 /** round-trip, UpdateUserPool on a live pool: updates read back from DescribeUserPool and ListUserPools. */
 export async function updateUserPoolRoundTrip(context: ScenarioContext): Promise<void> {
   const pool = await setUp(context.recorderFor('UpdateUserPool'), () => context.resources.pool());
   if (!pool) return;
-  await runUpdatePoolRoundTrip(context, requestsFor(context, 'UpdateUserPool', { userPoolId: pool.id }));
+  const live = { userPoolId: pool.id };
+  await runUpdatePoolRoundTrip(
+    context,
+    requestsFor(context, 'UpdateUserPool', live),
+    undefined,
+    casesFor(context, 'UpdateUserPool', live),
+  );
 }
 
 /**
@@ -50,40 +62,60 @@ export async function updateUserPoolLastModified(context: ScenarioContext): Prom
 export async function createUserPoolClientRoundTrip(context: ScenarioContext): Promise<void> {
   const pool = await setUp(context.recorderFor('CreateUserPoolClient'), () => context.resources.pool());
   if (!pool) return;
+  const live = { userPoolId: pool.id };
   await runCreateClientRoundTrip(
     context,
-    requestsFor(context, 'CreateUserPoolClient', { userPoolId: pool.id }),
+    requestsFor(context, 'CreateUserPoolClient', live),
+    undefined,
+    casesFor(context, 'CreateUserPoolClient', live),
   );
 }
 
 /** round-trip, UpdateUserPoolClient on a live client: updates read back from DescribeUserPoolClient. */
 export async function updateUserPoolClientRoundTrip(context: ScenarioContext): Promise<void> {
-  const requests = await clientRequests(context);
-  if (requests) await runUpdateClientRoundTrip(context, requests);
+  const client = await clientOfItsOwn(context);
+  if (!client) return;
+  await runUpdateClientRoundTrip(
+    context,
+    requestsFor(context, 'UpdateUserPoolClient', client),
+    undefined,
+    casesFor(context, 'UpdateUserPoolClient', client),
+  );
 }
 
 /** round-trip, UpdateUserPoolClient on a client of its own: an update a second after a read advances LastModifiedDate. */
 export async function updateUserPoolClientLastModified(context: ScenarioContext): Promise<void> {
-  const requests = await clientRequests(context);
-  if (!requests) return;
+  const client = await clientOfItsOwn(context);
+  if (!client) return;
+  const requests = requestsFor(context, 'UpdateUserPoolClient', client);
   await probeClientLastModified(
     context,
     firstOf(requests, context.seedFor('round-trip:UpdateUserPoolClient')),
   );
 }
 
-/** Update requests for a new app client in a new pool; undefined (and the record inconclusive) if set-up failed. */
-async function clientRequests(
+/** A new app client in a new pool, as fix-up ids; undefined (and the record inconclusive) if set-up failed. */
+async function clientOfItsOwn(
   context: ScenarioContext,
-): Promise<fc.Arbitrary<Record<string, unknown>> | undefined> {
+): Promise<Pick<FixupContext, 'userPoolId' | 'clientId'> | undefined> {
   const client = await setUp(context.recorderFor('UpdateUserPoolClient'), async () =>
     context.resources.appClient((await context.resources.pool()).id),
   );
-  if (!client) return undefined;
-  return requestsFor(context, 'UpdateUserPoolClient', {
-    userPoolId: client.userPoolId,
-    clientId: client.clientId,
-  });
+  return client && { userPoolId: client.userPoolId, clientId: client.clientId };
+}
+
+/** The deterministic write cases of `operation`'s round trip, fixed up like {@link requestsFor}'s requests. */
+function casesFor(
+  context: ScenarioContext,
+  operation: string,
+  live: Pick<FixupContext, 'userPoolId' | 'clientId'>,
+): Record<string, unknown>[] {
+  return roundTripCoverageRequests(
+    specFor(context.specs, operation),
+    fixupFor(operation),
+    fixupContextOf(live, context.resources),
+    context.seedFor(`round-trip:${operation}`),
+  );
 }
 
 /** Valid generated requests for `operation`, fixed up to name live resources and carry the run prefix. */
@@ -111,9 +143,7 @@ async function setUp<T>(recorder: CheckRecorder, create: () => Promise<T>): Prom
     return await create();
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
-    recorder.markInconclusive(
-      `round-trip set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`,
-    );
+    recorder.markInconclusive(`round-trip set-up needs ${error.operation}, which failed (${error.answer})`);
     return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
 import { loadOperationSpecs } from '../spec/index.ts';
 import { ALLOW_AWS_ENV } from '../targets/index.ts';
@@ -32,6 +33,16 @@ export interface RunSettings {
   readonly awsRequestsPerSecond: number;
   /** How long one call may take before it is a transport failure (`--request-timeout`); default: the client's. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Whether a test passes whatever it found (`--report-only`, `COGNITO_CONFORMANCE_REPORT_ONLY=1`). Otherwise each
+   * operation × check test fails on a deviation of severity error or warning that {@link baseline} does not accept.
+   * The CLI always runs its workers report-only and decides the exit code from the whole report.
+   */
+  readonly reportOnly: boolean;
+  /** Absolute path of the reviewed baseline file the tests (and the report) are gated by, if any. */
+  readonly baseline?: string;
+  /** Where the report files go (absolute), named by a failing test's message. */
+  readonly reportDir: string;
 }
 
 /** Cognito's lowest per-account rate for the pool/client operations the suite calls most (requests per second). */
@@ -63,6 +74,12 @@ export const ENV = {
    * replay. Raw traffic, secrets included; the benchmark deletes it.
    */
   wireRecording: 'COGNITO_CONFORMANCE_WIRE_RECORDING',
+  /** `1` or `true`: tests pass whatever they find (the report still lists it). */
+  reportOnly: 'COGNITO_CONFORMANCE_REPORT_ONLY',
+  /** A baseline file (as `--baseline`): tests fail only on deviations it does not accept. */
+  baseline: 'COGNITO_CONFORMANCE_BASELINE',
+  /** The report directory (as `--out`; default `reports`). */
+  reportDir: 'COGNITO_CONFORMANCE_REPORT_DIR',
 } as const;
 
 /**
@@ -117,7 +134,18 @@ export function runSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RunSet
     ...(operations && operations.length > 0 ? { operations } : {}),
     awsRequestsPerSecond: positiveNumber(env, ENV.maxRequestsPerSecond) ?? AWS_SAFE_REQUESTS_PER_SECOND,
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    reportOnly: flag(env, ENV.reportOnly),
+    ...(env[ENV.baseline] ? { baseline: resolve(env[ENV.baseline] as string) } : {}),
+    reportDir: resolve(env[ENV.reportDir] || 'reports'),
   };
+}
+
+/** A yes/no variable: `1` or `true` (any case) is yes; unset, empty, `0` or `false` is no; anything else an error. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = (env[name] ?? '').trim().toLowerCase();
+  if (text === '' || text === '0' || text === 'false') return false;
+  if (text === '1' || text === 'true') return true;
+  throw new Error(`${name}: use 1 or 0 (true or false), got ${env[name]}`);
 }
 
 /**

@@ -28,6 +28,18 @@ describe('identifyEndpoint', () => {
     expect(await identifyEndpoint(endpoint)).toEqual({ emulator: 'localstack', version: '4.14.0' });
   });
 
+  it('names cognito-local by the error type it gives an operation no API has, whatever the status', async () => {
+    server = createServer((req, res) => {
+      const named =
+        req.method === 'POST' && String(req.headers['x-amz-target']).endsWith('.CognitoConformanceIdentify');
+      res.writeHead(named ? 500 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(named ? { __type: 'CognitoLocal#Unsupported', message: 'x' } : {}));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await identifyEndpoint(endpoint)).toEqual({ emulator: 'cognito-local' });
+  });
+
   it('leaves an endpoint unnamed when neither route answers, or answers something else', async () => {
     expect(await identifyEndpoint(await serving({}))).toEqual({});
     await new Promise<void>((resolve) => server?.close(() => resolve()));

@@ -100,6 +100,10 @@ function versionOf(image: string): { version?: string } {
   return version === undefined ? {} : { version };
 }
 
+/**
+ * The name of an endpoint nothing identifies: its host name, without the port, so a baseline written for an
+ * emulator on one port still matches it on another.
+ */
 function endpointName(endpoint: string): string {
-  return `endpoint ${new URL(endpoint).host}`;
+  return `endpoint ${new URL(endpoint).hostname}`;
 }

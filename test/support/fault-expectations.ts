@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ConformanceRecord } from '../../src/deviations/index.ts';
 import { deviationKeys } from './deviation-keys.ts';
+import { untimed } from './untimed.ts';
 
 /** The records of one operation, in the order its scenarios ran. */
 export function recordsOf(records: readonly ConformanceRecord[], operation: string): ConformanceRecord[] {
@@ -9,12 +10,12 @@ export function recordsOf(records: readonly ConformanceRecord[], operation: stri
 
 /**
  * What an operation's results are, for comparing a run with a fault against the honest baseline: each
- * record's check tallies and its blocking deviations (info notes depend on which other pools the
+ * record's check tallies (without their wall time) and its blocking deviations (info notes depend on which other pools the
  * target happens to list, so they are left out).
  */
 export function resultsOf(records: readonly ConformanceRecord[], operation: string): unknown[] {
   return recordsOf(records, operation).map((record) => ({
-    checks: record.checks,
+    checks: untimed(record.checks),
     inconclusive: record.inconclusive ?? null,
     unsupported: record.unsupported ?? null,
     deviations: deviationKeys([

@@ -1,6 +1,7 @@
 import { UNKNOWN_USER_POOL_ID } from '../../src/checks/index.ts';
 import type { Mutation } from './mutation.ts';
 import { jsonRequestOf, type ProxiedRequest } from './proxied-exchange.ts';
+import { COGNITO_TARGET_PREFIX } from './upstream.ts';
 
 /**
  * Faults of the target itself rather than deviations from the contract: the run must survive each one,
@@ -94,5 +95,28 @@ export function slowTarget(operations: readonly string[], ms: number): Mutation 
     operations,
     honest: [],
     delayMs: ms,
+  };
+}
+
+/**
+ * DeleteUserPool deletes nothing and answers with a 500 HTML page, as a target whose deletes fail: the request goes
+ * on as a harmless DescribeUserPool of the same pool, so the pool stays, and the answer is replaced.
+ */
+export function deleteRefused(): Mutation {
+  return {
+    name: 'delete-refused',
+    description: 'DeleteUserPool: nothing deleted, and a 500 HTML page',
+    operations: ['DeleteUserPool'],
+    honest: [],
+    rewriteRequest: (request) => ({
+      ...request,
+      headers: { ...request.headers, 'x-amz-target': `${COGNITO_TARGET_PREFIX}.DescribeUserPool` },
+      operation: 'DescribeUserPool',
+    }),
+    rewriteResponse: () => ({
+      status: 500,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: Buffer.from('<html><body><h1>500 Internal Server Error</h1></body></html>\n', 'utf8'),
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { untimed } from '../../../test/support/untimed.ts';
 import {
   normaliseDeviation,
   type Report,
@@ -7,12 +8,13 @@ import {
 
 /**
  * A report as JSON with what legitimately differs between two runs of the same seed removed: the run's timing
- * (`startedAt`, `durationMs`) and the target's endpoint, which for a freshly started emulator has a new port
+ * (`startedAt`, `durationMs`, and each check tally's `durationMs`) and the target's endpoint, which for a freshly started emulator has a new port
  * and appears in every reproduction command. Everything else must be equal for a seed to replay a run.
  */
 export function replayableReport(report: Report): unknown {
   const { startedAt: _startedAt, durationMs: _durationMs, ...run } = report.run;
-  const text = JSON.stringify({ ...report, run });
+  const operations = report.operations.map((op) => ({ ...op, checks: untimed(op.checks) }));
+  const text = JSON.stringify({ ...report, run, operations });
   return JSON.parse(text.split(report.target.endpoint).join('<endpoint>')) as unknown;
 }
 
@@ -25,7 +27,7 @@ export function shardComparable(report: Report): unknown {
   return report.operations.map((op) => ({
     operation: op.operation,
     verdict: op.verdict,
-    checks: [...op.checks].sort((a, b) => a.check.localeCompare(b.check)),
+    checks: untimed(op.checks).sort((a, b) => a.check.localeCompare(b.check)),
     deviations: findings(op.deviations),
   }));
 }

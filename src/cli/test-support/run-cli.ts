@@ -28,7 +28,12 @@ export interface RunCliOptions {
    * still comes back separately, and `stdout` has the terminal's CRLF line ends turned back into LF.
    */
   readonly onTerminal?: boolean;
+  /** The script to run instead of the bin, e.g. {@link VITEST_BIN} for plain vitest. */
+  readonly entry?: string;
 }
+
+/** vitest's own command line, for tests of what plain `vitest run --project conformance` does. */
+export const VITEST_BIN = join(PROJECT_ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 
 /** At most this many CLIs at once per test file: each is a Node process with tsx, and CI machines have few cores. */
 const MAX_RUNNING = 2;
@@ -52,7 +57,7 @@ export async function runCli(args: readonly string[], options: RunCliOptions = {
   const terminal = options.onTerminal ? await mkdtemp(join(tmpdir(), 'cc-run-cli-')) : undefined;
   const [command, commandArgs] =
     terminal === undefined
-      ? [process.execPath, [BIN, ...args]]
+      ? [process.execPath, [options.entry ?? BIN, ...args]]
       : onPseudoTerminal(args, join(terminal, 'stderr'));
   const child = spawn(command, commandArgs, {
     cwd: options.cwd ?? PROJECT_ROOT,

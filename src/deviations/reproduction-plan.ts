@@ -1,0 +1,196 @@
+import type { CheckName } from './check-name.ts';
+
+/** What the report writes for the run's resource prefix (`cc-<runid>-`): every name the run made carries it. */
+export const REPORT_PREFIX_TOKEN = 'cc-<run>-';
+
+/**
+ * Checks whose deviations no single request shows: they judge a sequence (stateful command runs, write-then-read
+ * round trips), or requests whose set-up the report does not hold (the auth check's clients with or without a
+ * secret, disabled flows, wrong passwords; the certificate and the change probes). They are reproduced by
+ * replaying the check, not by sending the report's request.
+ */
+export const REPLAYED_CHECKS: ReadonlySet<CheckName> = new Set<CheckName>([
+  'stateful',
+  'round-trip',
+  'auth',
+  'signing-certificate',
+  'changes',
+]);
+
+/** Whether a deviation of `check` is reproduced by replaying its check rather than by one request. */
+export function isReplayedCheck(check: CheckName): boolean {
+  return REPLAYED_CHECKS.has(check);
+}
+
+/** One value a reproduction makes: the report tokens that stand for it and the shell variable that holds it. */
+export interface PlannedValue {
+  /** The shell variable of a reproduction script (`POOL_ID_1`); also the key a runner fills values in under. */
+  readonly variable: string;
+  /** The report's tokens this value replaces (`<pool-id:1>`, `<redacted:PASSWORD>`…); may be empty. */
+  readonly tokens: readonly string[];
+}
+
+/**
+ * What a report deviation's minimal request needs before it can be sent again, read off the tokens in the request
+ * as the report writes it (normalised and redacted):
+ * - each `<pool-id:N>` is a live user pool (`POOL_ID_N`);
+ * - a client id (`<redacted:ClientId>`, or `<client-id:N>` in an unredacted report) is an app client, in the
+ *   request's own pool or, when the request names none, in a pool of the set-up's (`POOL_ID`);
+ * - `AuthParameters.USERNAME` is a confirmed user in that pool with a permanent password, `<redacted:PASSWORD>` is
+ *   that password (a new one: the run's is never in a report), `<redacted:REFRESH_TOKEN>` a refresh token from a
+ *   sign-in of that user;
+ * - `cc-<run>-` is a fresh prefix, so whatever the request names is new and found again at clean-up.
+ * For `error-shape` deviations every id token stands for an id that must not exist (`unknownIds`): that check
+ * sends unknown pool and client ids on purpose. Tokens nothing here makes (a `SECRET_HASH`, a session) are
+ * listed in `unresolved`.
+ */
+export interface ReproductionPlan {
+  /** One per `<pool-id:N>` token, in order of first appearance. */
+  readonly pools: readonly PlannedValue[];
+  /** A pool the set-up adds for the client or user when the request names no pool. */
+  readonly ownPool?: PlannedValue;
+  /** The variable of the pool the client and user live in (one of `pools`, or `ownPool`). */
+  readonly homePool?: string;
+  readonly client?: PlannedValue;
+  /** The user the request signs in as; `username` is the report's text of its name. */
+  readonly user?: PlannedValue & { readonly username: string };
+  readonly password?: PlannedValue;
+  readonly refreshToken?: PlannedValue;
+  /** Every id token stands for an id that names nothing (the error-shape check's requests). */
+  readonly unknownIds: boolean;
+  /** Whether the request holds the run prefix token. */
+  readonly usesPrefix: boolean;
+  /** Tokens of the request that no set-up step makes: sent as the report's text. */
+  readonly unresolved: readonly string[];
+}
+
+const POOL_TOKEN = /<pool-id:\d+>/g;
+const CLIENT_TOKEN = /^(?:<redacted:ClientId>|<client-id:\d+>)$/;
+const ANY_TOKEN = /<(?:redacted:[^<>]+|[a-z][a-z-]*:\d+)>/g;
+const PASSWORD_TOKENS = ['<redacted:PASSWORD>', '<redacted:Password>'];
+const REFRESH_TOKENS = ['<redacted:REFRESH_TOKEN>', '<redacted:RefreshToken>'];
+
+/**
+ * The {@link ReproductionPlan} of a report deviation's request (`check` decides whether ids are live or unknown).
+ * Pure: reads only the request's text. Source: the report's tokens (see `Normaliser` and `redactSecrets`).
+ */
+export function reproductionPlan(check: CheckName, request: unknown): ReproductionPlan {
+  const strings = stringsOf(request);
+  const unknownIds = check === 'error-shape';
+  const poolTokens = unique(strings.flatMap((text) => text.match(POOL_TOKEN) ?? []));
+  const pools = poolTokens.map((token) => ({ variable: `POOL_ID_${token.slice(9, -1)}`, tokens: [token] }));
+  const clientTokens = unique(memberValues(request, 'ClientId').filter((value) => CLIENT_TOKEN.test(value)));
+  const parameters = objectMember(request, 'AuthParameters');
+  const username = parameters?.['USERNAME'];
+  const passwordTokens = PASSWORD_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
+  const refreshTokens = REFRESH_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
+  const needsUser =
+    !unknownIds && (typeof username === 'string' || passwordTokens.length > 0 || refreshTokens.length > 0);
+  const needsClient = clientTokens.length > 0 || refreshTokens.length > 0;
+  const live = !unknownIds && (needsClient || needsUser);
+  const ownPool = live && pools.length === 0 ? { variable: 'POOL_ID', tokens: [] } : undefined;
+  const requestPool = poolTokenOf(request);
+  const homePool = live
+    ? (ownPool?.variable ?? (requestPool ? `POOL_ID_${requestPool.slice(9, -1)}` : pools[0]?.variable))
+    : undefined;
+  const resolved = new Set<string>([
+    ...poolTokens,
+    ...clientTokens,
+    ...(needsUser ? [...passwordTokens, ...refreshTokens] : []),
+  ]);
+  return {
+    pools,
+    ...(ownPool ? { ownPool } : {}),
+    ...(homePool !== undefined ? { homePool } : {}),
+    ...(needsClient ? { client: { variable: 'CLIENT_ID_1', tokens: clientTokens } } : {}),
+    ...(needsUser
+      ? {
+          user: {
+            variable: 'USERNAME_1',
+            tokens: [],
+            username: typeof username === 'string' ? username : `${REPORT_PREFIX_TOKEN}user@example.com`,
+          },
+          password: { variable: 'PASSWORD_1', tokens: passwordTokens },
+        }
+      : {}),
+    ...(needsUser && refreshTokens.length > 0
+      ? { refreshToken: { variable: 'REFRESH_TOKEN_1', tokens: refreshTokens } }
+      : {}),
+    unknownIds,
+    usesPrefix: strings.some((text) => text.includes(REPORT_PREFIX_TOKEN)),
+    unresolved: unique(strings.flatMap((text) => text.match(ANY_TOKEN) ?? [])).filter(
+      (token) => !resolved.has(token),
+    ),
+  };
+}
+
+/** Every value of the plan with its tokens, in set-up order (pools, client, user, password, refresh token). */
+export function plannedValues(plan: ReproductionPlan): PlannedValue[] {
+  return [
+    ...plan.pools,
+    ...(plan.ownPool ? [plan.ownPool] : []),
+    ...(plan.client ? [plan.client] : []),
+    ...(plan.user ? [plan.user] : []),
+    ...(plan.password ? [plan.password] : []),
+    ...(plan.refreshToken ? [plan.refreshToken] : []),
+  ];
+}
+
+/**
+ * `request` with the report's tokens replaced: each token of a planned value by `values[variable]`, and the run
+ * prefix token by `prefix`. Tokens without a value stay as they are. Returns a deep copy.
+ */
+export function fillReportTokens(
+  request: unknown,
+  plan: ReproductionPlan,
+  values: Readonly<Record<string, string>>,
+  prefix: string,
+): unknown {
+  const pairs: [string, string][] = [[REPORT_PREFIX_TOKEN, prefix]];
+  for (const planned of plannedValues(plan)) {
+    const value = values[planned.variable];
+    if (value !== undefined) for (const token of planned.tokens) pairs.push([token, value]);
+  }
+  const fill = (text: string) =>
+    pairs.reduce((result, [token, value]) => result.split(token).join(value), text);
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return fill(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [fill(key), walk(item)]));
+  };
+  return walk(request);
+}
+
+function poolTokenOf(request: unknown): string | undefined {
+  const id = (request as { UserPoolId?: unknown } | null)?.UserPoolId;
+  return typeof id === 'string' && /^<pool-id:\d+>$/.test(id) ? id : undefined;
+}
+
+function objectMember(value: unknown, member: string): Record<string, unknown> | undefined {
+  const item = (value as Record<string, unknown> | null)?.[member];
+  return typeof item === 'object' && item !== null && !Array.isArray(item)
+    ? (item as Record<string, unknown>)
+    : undefined;
+}
+
+/** String values under `member` anywhere in `value`. */
+function memberValues(value: unknown, member: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => memberValues(item, member));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === member && typeof item === 'string' ? [item] : memberValues(item, member),
+  );
+}
+
+/** Every string in `value`: member values and map keys alike. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [key, ...stringsOf(item)]);
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

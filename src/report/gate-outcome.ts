@@ -1,0 +1,74 @@
+import {
+  identityOf,
+  identityText,
+  type LocatedDeviation,
+  locateDeviations,
+  redactString,
+  type Report,
+} from '../deviations/index.ts';
+import type { BaselineEntry } from '../deviations/index.ts';
+import type { BaselineResult } from './baseline.ts';
+
+/**
+ * Each deviation's number in a report: its 1-based place in report order (operations in report order, then each
+ * operation's deviations). `report.md` shows it as `#N`, the console and JUnit use it, and
+ * `cognito-conformance reproduce <report> <N>` takes it.
+ */
+export function deviationNumbers(report: Report): (located: LocatedDeviation) => number | undefined {
+  // By identity, not by object: the report a renderer gets is a redacted copy of the one the gate judged.
+  const numbers = new Map(locateDeviations(report).map((located, index) => [identityOf(located), index + 1]));
+  return (located) => numbers.get(identityOf(located));
+}
+
+/** One deviation on one line: `#N <identity> [severity]: message` (the identity as {@link identityText} writes it). */
+export function deviationLine(located: LocatedDeviation, number: number | undefined): string {
+  const { deviation } = located;
+  const identity = identityText({ operation: located.operation, ...deviation });
+  const prefix = number === undefined ? '' : `#${number} `;
+  return oneLine(`${prefix}${identity} [${deviation.severity}]: ${deviation.message}`);
+}
+
+/** How an accepted deviation's entry reads: its reason, or that nobody gave one. */
+export function acceptanceText(entry: BaselineEntry, unreviewed: boolean): string {
+  const expiry = entry.expires === undefined ? '' : ` (until ${entry.expires})`;
+  return unreviewed
+    ? `accepted by an unreviewed baseline entry (its reason is still '${entry.reason}')${expiry}`
+    : `accepted by the baseline: ${entry.reason}${expiry}`;
+}
+
+/**
+ * The gate's outcome for the terminal, new deviations first: whether the gate passed, each new deviation on
+ * one line (numbered as in the report), then the counts of accepted, unreviewed, expired and fixed entries with
+ * the entries concerned. Redacted, since it leaves the process.
+ */
+export function gateConsoleText(report: Report, result: BaselineResult): string {
+  const numbers = deviationNumbers(report);
+  const fresh = result.newDeviations;
+  const lines = [
+    fresh.length === 0
+      ? 'gate: passed: no deviation is new since the baseline'
+      : `gate: FAILED: ${fresh.length} new since the baseline (not accepted by any entry):`,
+    ...fresh.map((located) => `  ${deviationLine(located, numbers(located))}`),
+    `baseline: ${result.accepted.length} accepted, ${fresh.length} new, ${result.unreviewed.length} unreviewed, ` +
+      `${result.expired.length} expired, ${result.fixed.length} fixed (no longer seen)`,
+  ];
+  const list = (title: string, entries: readonly BaselineEntry[]): void => {
+    if (entries.length === 0) return;
+    lines.push(`${title}:`, ...entries.map((entry) => `  ${entryLine(entry)}`));
+  };
+  list('unreviewed baseline entries (give each a reason)', result.unreviewed);
+  list('expired baseline entries (they no longer accept anything; renew or remove them)', result.expired);
+  list('baseline entries that matched nothing (fixed? remove them)', result.fixed);
+  return redactString(`${lines.join('\n')}\n`);
+}
+
+/** A baseline entry on one line, as its identity plus expiry. */
+export function entryLine(entry: BaselineEntry): string {
+  const expiry = entry.expires === undefined ? '' : ` (expires ${entry.expires})`;
+  return oneLine(`${identityText(entry)}${expiry}`);
+}
+
+/** Report strings are data from a target: a line break or control character must not break a line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
