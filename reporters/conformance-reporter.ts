@@ -9,7 +9,8 @@ import {
   type Baseline,
   type BaselineResult,
   buildReport,
-  gateConsoleText,
+  gateNewText,
+  gateSummaryText,
   reportToMarkdown,
   consoleTable,
   renderCompatibilityMatrix,
@@ -93,7 +94,10 @@ export class ConformanceReporter implements Reporter {
     const baseline =
       this.options.baseline ??
       (settings.baseline === undefined ? undefined : readBaseline(settings.baseline));
-    const gate = baseline === undefined ? undefined : applyBaseline(report, baseline, new Date());
+    const gate =
+      baseline === undefined
+        ? undefined
+        : applyBaseline(report, baseline, new Date(), { judgeFixed: this.options.shard === undefined });
     const outDir = this.options.outDir ?? settings.reportDir;
     const formats = this.options.formats ?? ['json', 'md'];
     const files = await writeReportFiles(report, {
@@ -110,10 +114,12 @@ export class ConformanceReporter implements Reporter {
       }),
     );
     if (this.options.printTable ?? true) {
-      // With a baseline, what is new comes first: a CI log shows why the gate failed before anything else.
-      const gateText = gate === undefined ? '' : `\n${gateConsoleText(report, gate)}`;
+      // With a baseline, what is new comes first (a CI log shows why the gate failed before anything else), and
+      // the baseline's counts come after the table.
+      const before = gate === undefined ? '' : `\n${gateNewText(report, gate)}`;
+      const after = gate === undefined ? '' : `${gateSummaryText(gate)}`;
       process.stdout.write(
-        `${gateText}\n${consoleTable(report)}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`,
+        `${before}\n${consoleTable(report)}${after}\n${files.map((file) => `wrote ${file}`).join('\n')}\n`,
       );
     }
     await this.options.onReport?.(report, files, gate);

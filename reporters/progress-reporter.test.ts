@@ -39,10 +39,13 @@ describe('ProgressReporter', () => {
     progress.onTestCaseResult(finished([record('/MaxResults/$maximum')]));
     progress.onTestCaseResult(finished([record('/MaxResults/$maximum')]));
     progress.onTestCaseResult(finished([record('/NextToken/$pattern')]));
+    // An operation the target does not implement is one deviation, which the report adds: counted here too.
+    progress.onTestCaseResult(finished([{ ...record('/x'), deviations: [], unsupported: 'HTTP 500' }]));
     expect(lines.map((line) => /runs +(\d+) +deviations so far (\d+)/.exec(line)?.slice(1))).toEqual([
       ['4', '1'],
       ['8', '1'],
       ['12', '2'],
+      ['16', '3'],
     ]);
   });
 });

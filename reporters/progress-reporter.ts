@@ -21,6 +21,16 @@ export class ProgressReporter implements Reporter {
       this.runs += runs;
       for (const deviation of record.deviations)
         this.seen.add(deviationIdentity({ ...deviation, operation: record.operation }));
+      // An operation the target does not implement is one deviation in the report (built there, not recorded).
+      if (record.unsupported !== undefined)
+        this.seen.add(
+          deviationIdentity({
+            operation: record.operation,
+            check: 'positive',
+            kind: 'unsupported',
+            path: '',
+          }),
+        );
       const checks =
         record.checks.map((check) => check.check).join(', ') ||
         record.unsupported ||

@@ -7,10 +7,11 @@ import { transportFinding } from './transport-finding.ts';
 /** The check name of findings about errors for unknown ids. */
 export const ERROR_SHAPE_CHECK: CheckName = 'error-shape';
 
-/** Ids that match Cognito's id patterns but name nothing, so only existence is under test. */
-export const UNKNOWN_USER_POOL_ID = 'us-east-1_Unknown000';
-/** An app client id of the model's pattern (`[\w+]+`) that names nothing. */
-export const UNKNOWN_CLIENT_ID = 'unknownclient000000000000';
+/**
+ * Ids that match Cognito's id patterns but name nothing, so only existence is under test. They live in the
+ * vocabulary (src/deviations), whose normalisation and redaction keep them verbatim in reports.
+ */
+export { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from '../deviations/index.ts';
 
 /** A request naming a pool or app client that does not exist gets `ResourceNotFoundException`, 400, JSON. */
 export function checkNotFound(exchange: Exchange): Finding[] {

@@ -39,7 +39,7 @@ export {
   checkCertificateResponse,
   checkCertificateVerifiesToken,
 } from './signing-certificate.ts';
-export { CreatePool, ListPools, statefulSequences } from './stateful-commands.ts';
+export { CreatePool, ListPools, statefulLifecycles, statefulSequences } from './stateful-commands.ts';
 export type { StatefulCommand, StatefulSequence } from './stateful-commands.ts';
 export {
   STATEFUL_CHECK,

@@ -55,7 +55,8 @@ describe('run --endpoint <a moto server>', () => {
   });
 
   it('gives an operation moto answers with a generic 5xx to every request one unsupported verdict', () => {
-    expect(operation('GetSigningCertificate')).toMatchObject({ verdict: 'unsupported', deviations: [] });
+    expect(operation('GetSigningCertificate').verdict).toBe('unsupported');
+    expect(operation('GetSigningCertificate').deviations.map((d) => d.kind)).toEqual(['unsupported']);
     expect(operation('GetSigningCertificate').reason).toMatch(/5xx or an unknown-operation error/);
   });
 

@@ -3,7 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocatedDeviation, locateDeviations, type Report } from '../deviations/index.ts';
+import {
+  type LocatedDeviation,
+  locateDeviations,
+  type Report,
+  UNKNOWN_USER_POOL_ID,
+} from '../deviations/index.ts';
 import { startEmbeddedTarget, type StartedTarget } from '../targets/index.ts';
 import { WireClient } from '../wire/index.ts';
 import { startRecordingProxy, type RecordingProxy } from './test-support/recording-proxy.ts';
@@ -14,7 +19,9 @@ import { leakedSecrets, secretsOnTheWire } from './test-support/wire-secrets.ts'
  * One `run` of three operations against the embedded cognito-local, whose report then goes to `reproduce`: one
  * deviation of each kind it holds (the content-type header and the stateful page size among them) must come back
  * as "still broken" from a freshly started cognito-local, a deviation the target does not have as "not
- * reproduced", and the report's own script for the header deviation must show it when run with `sh`.
+ * reproduced", and the report's own script for the header deviation must show it when run with `sh`. A second
+ * run, of AdminInitiateAuth, gives the error-shape deviation whose request names the suite's unknown pool id
+ * beside a real app client and refresh token: it too must be "still broken", by `reproduce` and by its script.
  */
 const OPERATIONS = ['InitiateAuth', 'ListUserPools', 'CreateUserPool'];
 const HEADER = '/$headers/content-type';
@@ -168,6 +175,77 @@ describe('reproduce', () => {
         if (name === 'header')
           expect(result.stdout).toMatch(/^Content-Type: application\/json; charset=utf-8\r?$/m);
       }
+      const wire = new WireClient(target.descriptor);
+      try {
+        const listed = await wire.send('ListUserPools', { MaxResults: 60 });
+        const pools = (listed.output?.['UserPools'] ?? []) as { Name?: string }[];
+        expect(pools.filter((pool) => pool.Name?.startsWith('cc-repro'))).toEqual([]);
+      } finally {
+        wire.destroy();
+      }
+    },
+    180_000,
+  );
+});
+
+/**
+ * cognito-local answers AdminInitiateAuth with an unknown pool id (and the client and refresh token of a real
+ * pool) with 200, not 400 ResourceNotFoundException. Its report once numbered that id like the real ones, and
+ * `reproduce` then sent every id unknown, got the 400, and said "not reproduced".
+ */
+describe('reproduce an error-shape deviation', () => {
+  const IDENTITY = 'AdminInitiateAuth error-shape wrong-error /$status';
+  let adminPath: string;
+  let admin: LocatedDeviation;
+
+  beforeAll(async () => {
+    const run = await runCli(
+      ['run', '--ops', 'AdminInitiateAuth', '--seed', '7', '--report-only', '--out', join(dir, 'admin')],
+      { timeoutMs: 300_000 },
+    );
+    expect(run.code, describeResult(run)).toBe(0);
+    adminPath = join(dir, 'admin', 'report.json');
+    const found = locateDeviations(JSON.parse(await readFile(adminPath, 'utf8')) as Report).find(
+      (entry) =>
+        `${entry.operation} ${entry.deviation.check} ${entry.deviation.kind} ${entry.deviation.path}` ===
+        IDENTITY,
+    );
+    expect(found, `the report has ${IDENTITY}`).toBeDefined();
+    admin = found as LocatedDeviation;
+  }, 320_000);
+
+  it('the report names the unknown pool id as it is, and the real client and token by token', async () => {
+    expect(admin.deviation.request).toMatchObject({
+      UserPoolId: UNKNOWN_USER_POOL_ID,
+      ClientId: '<redacted:ClientId>',
+    });
+    expect(JSON.stringify(admin.deviation.request)).toContain('<redacted:REFRESH_TOKEN>');
+    expect(await readFile(join(dir, 'admin', 'report.md'), 'utf8')).toContain(UNKNOWN_USER_POOL_ID);
+  });
+
+  it('is still broken through reproduce against a freshly started cognito-local', async () => {
+    const result = await runCli(['reproduce', adminPath, IDENTITY], { timeoutMs: 240_000 });
+    expect(result.code, describeResult(result)).toBe(1);
+    expect(result.stdout).toMatch(/^still broken: AdminInitiateAuth error-shape wrong-error \/\$status/m);
+    expect(result.stdout).toMatch(/^< HTTP 200$/m);
+    // The request as sent: the unknown pool id as it is, the client made for it (redacted).
+    expect(result.stdout).toMatch(
+      /^> \{"UserPoolId":"us-east-1_Unknown000","ClientId":"<redacted:ClientId>"/m,
+    );
+  }, 240_000);
+
+  it.skipIf(spawnSync('aws', ['--version']).status !== 0)(
+    "the report's script shows it with sh, and deletes what it made",
+    async () => {
+      const script = join(dir, 'error-shape.sh');
+      await writeFile(script, `${admin.deviation.reproduce.command}\n`);
+      const result = spawnSync('sh', [script], {
+        encoding: 'utf8',
+        env: { ...process.env, ENDPOINT: target.descriptor.endpoint },
+        timeout: 120_000,
+      });
+      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(result.stdout).toMatch(/^HTTP\/1\.1 200 /m);
       const wire = new WireClient(target.descriptor);
       try {
         const listed = await wire.send('ListUserPools', { MaxResults: 60 });

@@ -92,12 +92,21 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   }
   const formats = parseFormatList<ReportFormat>('run', values.format, REPORT_FORMATS, ['json', 'md']);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  // Flags first; each one not given falls back to its environment variable, as under plain vitest, so a CI
+  // job configured through the environment tests the target it names.
+  const env = process.env;
+  const chosen = {
+    target: values.target ?? env[ENV.target],
+    endpoint: values.endpoint ?? env[ENV.endpoint],
+    region: values.region ?? env[ENV.region],
+    image: values.image ?? env[ENV.image],
+  };
   const selection = parseTargetSelection({
-    ...(values.target ? { target: values.target } : {}),
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    ...(values.image ? { image: values.image } : {}),
-    allowAws: values['allow-aws'] === true || process.env[ENV.allowAws] === '1',
+    ...(chosen.target ? { target: chosen.target } : {}),
+    ...(chosen.endpoint ? { endpoint: chosen.endpoint } : {}),
+    ...(chosen.region ? { region: chosen.region } : {}),
+    ...(chosen.image ? { image: chosen.image } : {}),
+    allowAws: values['allow-aws'] === true || env[ENV.allowAws] === '1',
   });
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
   // Resolved once, here: the seed, run id and prefix the workers use are the ones printed and swept. The workers
@@ -119,7 +128,8 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   // The header first: what is about to be judged, with what seed, before a container or AWS takes its time.
   log(
     `run: ${selectionText(selection)} · profile ${settings.profile} · seed ${settings.seed} · ` +
-      `${settings.operations === undefined ? 'all operations' : settings.operations.join(', ')}`,
+      `${settings.operations === undefined ? 'all operations' : settings.operations.join(', ')}` +
+      (shard ? ` · shard ${shardText(shard)}` : ''),
   );
   const target = await startTarget(selection, {
     // Only real AWS announces its load (estimating it walks every spec).
@@ -313,8 +323,11 @@ function checkedProfile(profile: string): string {
 }
 
 function checkedSeed(seed: string): string {
-  if (!/^-?\d+$/.test(seed))
-    throw new UsageError(`run: --seed takes a whole number (a report's run.seed), got ${seed}`);
+  // fast-check seeds are 32-bit signed integers; a larger one would be cut down silently.
+  if (!/^-?\d+$/.test(seed) || Number(seed) < -(2 ** 31) || Number(seed) > 2 ** 31 - 1)
+    throw new UsageError(
+      `run: --seed takes a whole number from -2147483648 to 2147483647 (a report's run.seed), got ${seed}`,
+    );
   return seed;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Stage 5, the vocabulary every later stage shares: findings and deviations, the check names and deviation
- * kinds, the one identity of a deviation, normalisation of volatile values into tokens, redaction of secrets,
- * verdict rules, and the report model (`report.json`, schema version 1).
+ * kinds, the one identity of a deviation, normalisation of volatile values into tokens, redaction of secrets
+ * (both keep the suite's own public unknown ids as they are), verdict rules, and the report model (`report.json`,
+ * schema version 1).
  */
 export {
   acceptingEntry,
@@ -32,7 +33,13 @@ export {
 } from './identity.ts';
 export type { LocatedDeviation } from './identity.ts';
 export { Normaliser, normaliseDeviation } from './normalise.ts';
-export { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
+export {
+  isRedactionExempt,
+  isSecretMember,
+  redactKnownSecrets,
+  redactSecrets,
+  redactString,
+} from './redact.ts';
 export type {
   ChangeVerdict,
   CheckTally,
@@ -60,7 +67,9 @@ export {
   REPLAYED_CHECKS,
   REPORT_PREFIX_TOKEN,
   reproductionPlan,
+  unsaidUnknownId,
 } from './reproduction-plan.ts';
 export type { PlannedValue, ReproductionPlan } from './reproduction-plan.ts';
 export { stableStringify } from './stable-json.ts';
+export { isUnknownId, UNKNOWN_CLIENT_ID, UNKNOWN_IDS, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 export { isBlocking, summarise, verdictFor } from './verdict.ts';

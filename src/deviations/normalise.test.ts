@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aDeviation } from '../../test/support/report-fixture.ts';
 import { lastPointerSegment, normaliseDeviation, normaliseValue, Normaliser } from './normalise.ts';
+import { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 
 const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
 
@@ -146,6 +147,41 @@ describe('normaliseDeviation', () => {
       new Normaliser(),
     );
     expect(normalised.request).toEqual({ UserPoolId: tooLong });
+  });
+
+  it("keeps the suite's own unknown ids as they are, and numbers the real ids beside them", () => {
+    // The error-shape check sends one made-up id beside real ones: the report must say which one named nothing.
+    const unknownPool = normaliseDeviation(
+      aDeviation({
+        check: 'error-shape',
+        kind: 'wrong-error',
+        path: '/$status',
+        message: `pool ${UNKNOWN_USER_POOL_ID} answered 200`,
+        request: { UserPoolId: UNKNOWN_USER_POOL_ID, ClientId: '5jnkq1x0ohsq2zbq8wpl9h3kd' },
+        reproduce: {
+          command: `aws cognito-idp admin-initiate-auth --cli-input-json '{"UserPoolId":"${UNKNOWN_USER_POOL_ID}"}'`,
+        },
+      }),
+      new Normaliser(),
+    );
+    expect(unknownPool.request).toEqual({ UserPoolId: UNKNOWN_USER_POOL_ID, ClientId: '<client-id:1>' });
+    expect(unknownPool.message).toBe(`pool ${UNKNOWN_USER_POOL_ID} answered 200`);
+    expect(unknownPool.reproduce.command).toContain(`"UserPoolId":"${UNKNOWN_USER_POOL_ID}"`);
+    const unknownClient = normaliseDeviation(
+      aDeviation({
+        path: '/$status',
+        message: `client ${UNKNOWN_CLIENT_ID} of us-east-1_AbC123`,
+        request: { UserPoolId: 'us-east-1_AbC123', ClientId: UNKNOWN_CLIENT_ID },
+      }),
+      new Normaliser(),
+    );
+    expect(unknownClient.request).toEqual({ UserPoolId: '<pool-id:1>', ClientId: UNKNOWN_CLIENT_ID });
+    expect(unknownClient.message).toBe(`client ${UNKNOWN_CLIENT_ID} of <pool-id:1>`);
+    // Anywhere in text too, and it takes no number from the ids that are volatile.
+    const n = new Normaliser();
+    expect(n.string(`${UNKNOWN_USER_POOL_ID} vs us-east-1_AbC123`)).toBe(
+      `${UNKNOWN_USER_POOL_ID} vs <pool-id:1>`,
+    );
   });
 
   it('keeps "a different id came back" visible', () => {

@@ -1,5 +1,6 @@
 import type { ReportDeviation } from './deviation.ts';
 import { committedSpecMembers, type SpecMembers } from './spec-members.ts';
+import { isUnknownId } from './unknown-ids.ts';
 
 /**
  * Volatile values: generated per run (pool and client ids, UUIDs, dates, tokens, request ids), so two runs
@@ -7,6 +8,8 @@ import { committedSpecMembers, type SpecMembers } from './spec-members.ts';
  * (`<pool-id:1>`, `<client-id:2>`…) that keeps identity inside one normaliser — the same raw value always maps
  * to the same token, two different values never share one — so that deviations from two runs compare equal and
  * duplicates within a run collapse, while "the response echoed a different pool id" stays visible.
+ * The suite's own unknown ids (`UNKNOWN_USER_POOL_ID`, `UNKNOWN_CLIENT_ID`) are not volatile: the same made-up
+ * values in every run, they stay as they are, so a report says which id of an error-shape request named nothing.
  */
 export type VolatileCategory =
   'pool-id' | 'uuid' | 'date' | 'timestamp' | 'jwt' | 'request-id' | (string & {});
@@ -161,6 +164,8 @@ export class Normaliser {
    */
   private identifierCategory(key: string | undefined, value: unknown): VolatileCategory | undefined {
     if (key === undefined || typeof value !== 'string' || value === '') return undefined;
+    // The suite's own unknown ids are neither generated nor volatile: a report shows them as they are.
+    if (isUnknownId(value)) return undefined;
     const category = this.members.identifiers.get(key);
     const pattern = this.members.identifierPatterns?.get(key);
     const length = this.members.identifierLengths?.get(key);
@@ -184,8 +189,9 @@ export class Normaliser {
 
   #replace(rule: StringRule, args: unknown[]): string {
     const match = args[0] as string;
-    if (rule.group === 0) return this.token(rule.category, match);
     const part = args[rule.group] as string;
+    if (isUnknownId(part)) return match;
+    if (rule.group === 0) return this.token(rule.category, match);
     return match.slice(0, match.length - part.length) + this.token(rule.category, part);
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { committedSpecMembers } from './spec-members.ts';
-import { isSecretMember, redactKnownSecrets, redactSecrets, redactString } from './redact.ts';
+import {
+  isRedactionExempt,
+  isSecretMember,
+  redactKnownSecrets,
+  redactSecrets,
+  redactString,
+} from './redact.ts';
+import { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 
 const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
 
@@ -70,6 +77,39 @@ describe('redactSecrets on objects', () => {
     });
     const other = { path: '/UserPool/Name', expected: 'x', actual: 'y' };
     expect(redactSecrets(other)).toEqual(other);
+  });
+
+  it("keeps the suite's public unknown client id under ClientId, and nothing else", () => {
+    // A made-up id, the same in every run and in the source: hiding it hides nothing, and a report needs it to
+    // say which id of an error-shape request named nothing.
+    const request = {
+      UserPoolId: UNKNOWN_USER_POOL_ID,
+      ClientId: UNKNOWN_CLIENT_ID,
+      Other: { ClientId: 'aaaaaaaaaaaaaaaaaaaaaaaaa1' },
+      ClientSecret: UNKNOWN_CLIENT_ID,
+      AuthParameters: { PASSWORD: UNKNOWN_CLIENT_ID },
+    };
+    expect(redactSecrets(request)).toEqual({
+      UserPoolId: UNKNOWN_USER_POOL_ID,
+      ClientId: UNKNOWN_CLIENT_ID,
+      Other: { ClientId: '<redacted:ClientId>' },
+      ClientSecret: '<redacted:ClientSecret>',
+      AuthParameters: { PASSWORD: '<redacted:PASSWORD>' },
+    });
+    const path = '/UserPoolClient/ClientId';
+    expect(redactSecrets({ path, expected: UNKNOWN_CLIENT_ID, actual: 'a-real-client-id' })).toEqual({
+      path,
+      expected: UNKNOWN_CLIENT_ID,
+      actual: '<redacted:ClientId>',
+    });
+    expect(redactString(`'{"ClientId":"${UNKNOWN_CLIENT_ID}","X":1}' --client-id ${UNKNOWN_CLIENT_ID}`)).toBe(
+      `'{"ClientId":"${UNKNOWN_CLIENT_ID}","X":1}' --client-id ${UNKNOWN_CLIENT_ID}`,
+    );
+    expect(redactString(`'{"ClientId":"${UNKNOWN_CLIENT_ID}0"}' --client-id "abc${UNKNOWN_CLIENT_ID}"`)).toBe(
+      `'{"ClientId":"<redacted:ClientId>"}' --client-id <redacted:client-id>`,
+    );
+    expect(isRedactionExempt('client_id', UNKNOWN_CLIENT_ID)).toBe(true);
+    expect(isRedactionExempt('ClientSecret', UNKNOWN_CLIENT_ID)).toBe(false);
   });
 
   it('does not mutate its input', () => {

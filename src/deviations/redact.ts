@@ -1,11 +1,13 @@
 import { committedSpecMembers } from './spec-members.ts';
+import { UNKNOWN_CLIENT_ID } from './unknown-ids.ts';
 
 /**
  * Secrets never leave the process: redaction happens once, at the boundary where data is written out (report
  * files, JUnit, HTML, the step summary, console lines), with `redactSecrets` (structure-aware, by member name
  * and by shape) and, for values the run saw on the wire, `redactKnownSecrets`. Nothing earlier redacts.
  * A redacted value reads `<redacted:NAME>`, NAME being the member it sat under or the kind of secret it looked
- * like (`jwt`, `aws-access-key-id`, `signature`, `known-secret`).
+ * like (`jwt`, `aws-access-key-id`, `signature`, `known-secret`). One value is exempt: the suite's own public
+ * unknown client id under `ClientId` (see `isRedactionExempt`).
  */
 
 /**
@@ -53,6 +55,25 @@ export function isSecretMember(name: string): boolean {
   return secretMembers.has(fold(name));
 }
 
+/**
+ * The one value a secret member keeps, by member (folded): the suite's own made-up app client id
+ * (`UNKNOWN_CLIENT_ID`), which the error-shape check sends as `ClientId`. It is public (it is in this source)
+ * and the same in every run, so it hides nothing, and a report must show it to say which id of a request named
+ * nothing. Exactly this value under exactly `ClientId` (however spelled: `client_id`, `--client-id`); every other
+ * client id, and this value under any other member, is still redacted.
+ */
+const EXEMPT_VALUES: ReadonlyMap<string, string> = new Map([['clientid', UNKNOWN_CLIENT_ID]]);
+
+/** Whether `value` under secret member `name` stays as it is: the suite's public unknown client id under `ClientId`. */
+export function isRedactionExempt(name: string, value: unknown): boolean {
+  return typeof value === 'string' && EXEMPT_VALUES.get(fold(name)) === value;
+}
+
+/** Whether `value`, as it stands under `name` in text (JSON-escaped or shell-quoted), is to be redacted. */
+function redacts(name: string, value: string): boolean {
+  return isSecretMember(name) && !isRedactionExempt(name, value.replace(/^(['"])(.*)\1$/, '$2'));
+}
+
 function label(name: string): string {
   return `<redacted:${name}>`;
 }
@@ -61,28 +82,30 @@ type Rewrite = (text: string) => string;
 
 /** `"Password": "…"` in JSON text, e.g. a request inlined in a reproduction command. */
 const jsonMember: Rewrite = (text) =>
-  text.replace(/"([A-Za-z_][\w-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (match, name: string, colon: string) =>
-    isSecretMember(name) ? `"${name}"${colon}"${label(name)}"` : match,
+  text.replace(
+    /"([A-Za-z_][\w-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g,
+    (match, name: string, colon: string, value: string) =>
+      redacts(name, value) ? `"${name}"${colon}"${label(name)}"` : match,
   );
 
 /** `\"Password\": \"…\"`: JSON escaped inside a double-quoted shell argument. */
 const escapedJsonMember: Rewrite = (text) =>
   text.replace(
     /\\"([A-Za-z_][\w-]*)\\"(\s*:\s*)\\"((?:(?!\\").)*)\\"/g,
-    (match, name: string, colon: string) =>
-      isSecretMember(name) ? `\\"${name}\\"${colon}\\"${label(name)}\\"` : match,
+    (match, name: string, colon: string, value: string) =>
+      redacts(name, value) ? `\\"${name}\\"${colon}\\"${label(name)}\\"` : match,
   );
 
 /** `AWS_SECRET_ACCESS_KEY=…` and `--client-secret …` / `--password=…` in commands. */
 const assignment: Rewrite = (text) =>
   text
-    .replace(/\b([A-Za-z_][\w-]*)=([^\s&'",;]+)/g, (match, name: string) =>
-      isSecretMember(name) ? `${name}=${label(name)}` : match,
+    .replace(/\b([A-Za-z_][\w-]*)=([^\s&'",;]+)/g, (match, name: string, value: string) =>
+      redacts(name, value) ? `${name}=${label(name)}` : match,
     )
     .replace(
       /(--([a-z][a-z-]*))(=|\s+)('[^']*'|"[^"]*"|[^\s'"]+)/g,
-      (match, flag: string, name: string, sep: string) =>
-        isSecretMember(name) ? `${flag}${sep}${label(name)}` : match,
+      (match, flag: string, name: string, sep: string, value: string) =>
+        redacts(name, value) ? `${flag}${sep}${label(name)}` : match,
     );
 
 /** Secrets recognisable by shape wherever they appear. */
@@ -122,11 +145,12 @@ function redactValue(value: unknown): unknown {
 
 function redactMember(member: string, item: unknown, secretPath: string | undefined): unknown {
   if (item === null || item === undefined) return item;
-  if (isSecretMember(member)) return label(member);
+  if (isSecretMember(member) && !isRedactionExempt(member, item)) return label(member);
   if (
     secretPath !== undefined &&
     (member === 'expected' || member === 'actual') &&
-    typeof item === 'string'
+    typeof item === 'string' &&
+    !isRedactionExempt(secretPath, item)
   ) {
     return label(secretPath);
   }

@@ -138,6 +138,8 @@ export interface Report {
      * runs it). Absent when the run judged every operation.
      */
     readonly notRun?: readonly NotRun[];
+    /** The shard (`1/2`) when the run was one: its operations show only the tests it ran. */
+    readonly shard?: string;
   };
   readonly summary: {
     readonly operations: number;

@@ -9,7 +9,9 @@ import {
   REPORT_PREFIX_TOKEN,
   type ReproductionPlan,
   reproductionPlan,
+  unsaidUnknownId,
 } from './reproduction-plan.ts';
+import { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 
 /** Where a reproduction is aimed. */
 export interface ReproductionTarget {
@@ -126,10 +128,12 @@ export interface ReproductionScriptInput {
  * - for emulators, dummy credentials the AWS CLI signs with (emulators accept any), never for `aws`;
  * - the set-up the request needs ({@link reproductionPlan}): pools, an app client, a user with a password made
  *   here, a refresh token, each in a shell variable (`POOL_ID_1=$(aws cognito-idp create-user-pool …)`), all
- *   under a fresh prefix, deleted by prefix when the script exits;
+ *   under a fresh prefix, deleted by prefix when the script exits; the suite's own unknown ids (an error-shape
+ *   request names one) are sent as they are, with a comment;
  * - the request, with the report's tokens filled in by `fill` at run time: `curl -i` when the difference is in
  *   a header, the status or the error answered (or the request was sent raw), the AWS CLI otherwise.
- * Checks no single request shows ({@link isReplayedCheck}) get the run replayed for the operation instead.
+ * Checks no single request shows ({@link isReplayedCheck}) get the run replayed for the operation instead, its
+ * report written to {@link REPLAY_REPORT_DIR} rather than over the report the script came from.
  * The text holds the report's tokens only, never a secret, and stays the same when the report is redacted
  * (`redactString(script) === script`); it depends on nothing but its input, so a seed still gives one report.
  */
@@ -145,13 +149,23 @@ export function reproductionScript(input: ReproductionScriptInput): string {
   ).join('\n');
 }
 
+/**
+ * Where a replay script's run writes its report: a directory of its own, never the default `reports/`, where a
+ * script run from the checkout would replace the report it came from (and shift every `#N` of it).
+ */
+export const REPLAY_REPORT_DIR = '${TMPDIR:-/tmp}/cognito-conformance-reproduce';
+
 function replayLines(input: ReproductionScriptInput): string[] {
   const { target, run, operation, deviation } = input;
   const profile = run.profile === 'quick' ? '' : ` --profile ${run.profile}`;
-  const command = `npx cognito-conformance run${replayTargetFlags(input)} --ops ${operation} --seed ${run.seed}${profile} --report-only`;
+  const command =
+    `npx cognito-conformance run${replayTargetFlags(input)} --ops ${operation} --seed ${run.seed}${profile}` +
+    ` --report-only --out "${REPLAY_REPORT_DIR}"`;
   const lines = [
     `# No single request shows this: the ${deviation.check} check judges requests in sequence, with set-up of its`,
     `# own. This runs the checks of ${operation} again with the run's seed; the deviation shows in the new report.`,
+    `# The new report goes to ${REPLAY_REPORT_DIR} (report.json, report.md), not to`,
+    '# reports/, where, run from a checkout, it would replace the report this came from (and every #N in it).',
     'set -eu',
   ];
   if (target.kind === 'embedded')
@@ -181,7 +195,8 @@ function replayTargetFlags(input: ReproductionScriptInput): string {
 function requestLines(input: ReproductionScriptInput): string[] {
   const { target, operation } = input;
   const deviation = redactSecrets(input.deviation);
-  const plan = reproductionPlan(deviation.check, deviation.request);
+  const plan = reproductionPlan(deviation.request);
+  const unsaid = unsaidUnknownId(deviation, plan);
   const aws = target.kind === 'aws';
   const raw = input.raw ?? sentRaw(input.deviation.reproduce.command);
   const showStatus =
@@ -221,6 +236,7 @@ function requestLines(input: ReproductionScriptInput): string[] {
     '}',
     'trap cleanup EXIT',
     ...setupLines(plan),
+    ...(unsaid ? [`# It cannot show the deviation: ${unsaid}.`] : []),
     ...plan.unresolved.map(
       (token) => `# ${token} stands for a value no set-up here makes: it is sent as the report writes it.`,
     ),
@@ -276,18 +292,17 @@ function fillExpressions(plan: ReproductionPlan): string[] {
   return pairs.map(([token, variable]) => `-e "s|${token}|\${${variable}-}|g"`);
 }
 
+/** What each of the suite's unknown ids names nothing of, for the script's comments. */
+const UNKNOWN_ID_NAMES: Readonly<Record<string, string>> = {
+  [UNKNOWN_USER_POOL_ID]: 'user pool',
+  [UNKNOWN_CLIENT_ID]: 'app client',
+};
+
 function setupLines(plan: ReproductionPlan): string[] {
-  const lines: string[] = [];
-  if (plan.unknownIds) {
-    lines.push(
-      '# Set-up: none. The error-shape check names a pool or app client that does not exist, on purpose.',
-    );
-    for (const pool of plan.pools) lines.push(`${pool.variable}="\${AWS_REGION}_Unknown000"`);
-    // Any well-formed id of a client that does not exist will do; not the run's own, which the report redacts
-    // like every ClientId it sent.
-    if (plan.client) lines.push(`${plan.client.variable}=nosuchclient0reproduce000`);
-    return lines;
-  }
+  const lines = plan.unknownIds.map(
+    (id) =>
+      `# ${id} names no ${UNKNOWN_ID_NAMES[id] ?? 'resource'}, on purpose: the suite's own made-up id, sent as it is.`,
+  );
   const pools = [...plan.pools, ...(plan.ownPool ? [plan.ownPool] : [])];
   if (pools.length > 0 || plan.client || plan.user) lines.push('# Set-up');
   for (const pool of pools)

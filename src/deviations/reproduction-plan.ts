@@ -1,4 +1,6 @@
 import type { CheckName } from './check-name.ts';
+import type { ReportDeviation } from './deviation.ts';
+import { isUnknownId, UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 
 /** What the report writes for the run's resource prefix (`cc-<runid>-`): every name the run made carries it. */
 export const REPORT_PREFIX_TOKEN = 'cc-<run>-';
@@ -39,10 +41,11 @@ export interface PlannedValue {
  * - `AuthParameters.USERNAME` is a confirmed user in that pool with a permanent password, `<redacted:PASSWORD>` is
  *   that password (a new one: the run's is never in a report), `<redacted:REFRESH_TOKEN>` a refresh token from a
  *   sign-in of that user;
- * - `cc-<run>-` is a fresh prefix, so whatever the request names is new and found again at clean-up.
- * For `error-shape` deviations every id token stands for an id that must not exist (`unknownIds`): that check
- * sends unknown pool and client ids on purpose. Tokens nothing here makes (a `SECRET_HASH`, a session) are
- * listed in `unresolved`.
+ * - `cc-<run>-` is a fresh prefix, so whatever the request names is new and found again at clean-up;
+ * - the suite's own unknown ids (`UNKNOWN_USER_POOL_ID`, `UNKNOWN_CLIENT_ID`), which reports keep verbatim, must
+ *   name nothing: they are sent as they are (`unknownIds`), and the request's other ids are made as above.
+ * The same for every check: the error-shape check sends one unknown id at a time, beside real ones. Tokens
+ * nothing here makes (a `SECRET_HASH`, a session) are listed in `unresolved`.
  */
 export interface ReproductionPlan {
   /** One per `<pool-id:N>` token, in order of first appearance. */
@@ -56,8 +59,8 @@ export interface ReproductionPlan {
   readonly user?: PlannedValue & { readonly username: string };
   readonly password?: PlannedValue;
   readonly refreshToken?: PlannedValue;
-  /** Every id token stands for an id that names nothing (the error-shape check's requests). */
-  readonly unknownIds: boolean;
+  /** The suite's unknown ids the request names, in order of first appearance: sent as they are, to name nothing. */
+  readonly unknownIds: readonly string[];
   /** Whether the request holds the run prefix token. */
   readonly usesPrefix: boolean;
   /** Tokens of the request that no set-up step makes: sent as the report's text. */
@@ -71,12 +74,11 @@ const PASSWORD_TOKENS = ['<redacted:PASSWORD>', '<redacted:Password>'];
 const REFRESH_TOKENS = ['<redacted:REFRESH_TOKEN>', '<redacted:RefreshToken>'];
 
 /**
- * The {@link ReproductionPlan} of a report deviation's request (`check` decides whether ids are live or unknown).
- * Pure: reads only the request's text. Source: the report's tokens (see `Normaliser` and `redactSecrets`).
+ * The {@link ReproductionPlan} of a report deviation's request. Pure: reads only the request's text. Source: the
+ * report's tokens and the unknown ids it keeps (see `Normaliser` and `redactSecrets`).
  */
-export function reproductionPlan(check: CheckName, request: unknown): ReproductionPlan {
+export function reproductionPlan(request: unknown): ReproductionPlan {
   const strings = stringsOf(request);
-  const unknownIds = check === 'error-shape';
   const poolTokens = unique(strings.flatMap((text) => text.match(POOL_TOKEN) ?? []));
   const pools = poolTokens.map((token) => ({ variable: `POOL_ID_${token.slice(9, -1)}`, tokens: [token] }));
   const clientTokens = unique(memberValues(request, 'ClientId').filter((value) => CLIENT_TOKEN.test(value)));
@@ -84,10 +86,9 @@ export function reproductionPlan(check: CheckName, request: unknown): Reproducti
   const username = parameters?.['USERNAME'];
   const passwordTokens = PASSWORD_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
   const refreshTokens = REFRESH_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
-  const needsUser =
-    !unknownIds && (typeof username === 'string' || passwordTokens.length > 0 || refreshTokens.length > 0);
+  const needsUser = typeof username === 'string' || passwordTokens.length > 0 || refreshTokens.length > 0;
   const needsClient = clientTokens.length > 0 || refreshTokens.length > 0;
-  const live = !unknownIds && (needsClient || needsUser);
+  const live = needsClient || needsUser;
   const ownPool = live && pools.length === 0 ? { variable: 'POOL_ID', tokens: [] } : undefined;
   const requestPool = poolTokenOf(request);
   const homePool = live
@@ -116,12 +117,30 @@ export function reproductionPlan(check: CheckName, request: unknown): Reproducti
     ...(needsUser && refreshTokens.length > 0
       ? { refreshToken: { variable: 'REFRESH_TOKEN_1', tokens: refreshTokens } }
       : {}),
-    unknownIds,
+    unknownIds: unique(strings.filter(isUnknownId)),
     usesPrefix: strings.some((text) => text.includes(REPORT_PREFIX_TOKEN)),
     unresolved: unique(strings.flatMap((text) => text.match(ANY_TOKEN) ?? [])).filter(
       (token) => !resolved.has(token),
     ),
   };
+}
+
+/**
+ * Why a deviation of the error-shape check cannot be sent again, when its request names none of the suite's
+ * unknown ids: reports written before they were kept verbatim numbered every id alike, so which one named nothing
+ * is lost, and making them all would send a valid request. Undefined when it can (a request with an unknown id,
+ * or a `transport` finding, which that check records on the request with the real ids).
+ */
+export function unsaidUnknownId(
+  deviation: Pick<ReportDeviation, 'check' | 'kind'>,
+  plan: Pick<ReproductionPlan, 'unknownIds'>,
+): string | undefined {
+  if (deviation.check !== 'error-shape' || deviation.kind === 'transport' || plan.unknownIds.length > 0)
+    return undefined;
+  return (
+    `the request names neither ${UNKNOWN_USER_POOL_ID} nor ${UNKNOWN_CLIENT_ID}, so the report does not say which ` +
+    'of its ids named nothing (a report of an earlier version numbers them all): run the suite again for one that does'
+  );
 }
 
 /** Every value of the plan with its tokens, in set-up order (pools, client, user, password, refresh token). */

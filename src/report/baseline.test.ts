@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
-import { type Baseline, type BaselineEntry, parseBaseline } from '../deviations/index.ts';
+import { type Baseline, type BaselineEntry, parseBaseline, UNREVIEWED_REASON } from '../deviations/index.ts';
 import { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline } from './baseline.ts';
 
 const arnEntry: BaselineEntry = {
@@ -52,6 +52,27 @@ describe('applyBaseline', () => {
   it('reports live entries that no longer match as fixed', () => {
     const gone = { ...arnEntry, operation: 'DescribeUserPool' };
     expect(applyBaseline(aMixedReport(), baseline(gone), '2024-05-01').fixed).toEqual([gone]);
+  });
+
+  it('calls nothing fixed where the run could not tell: a shard, an operation not judged or not run', () => {
+    const gone = { ...arnEntry, operation: 'DescribeUserPool' };
+    expect(applyBaseline(aMixedReport(), baseline(gone), '2024-05-01', { judgeFixed: false }).fixed).toEqual(
+      [],
+    );
+    // AdminDisableProviderForUser is unsupported here, and ListUsers is not in the report at all.
+    const unjudged = [
+      { ...arnEntry, operation: 'AdminDisableProviderForUser' },
+      { ...arnEntry, operation: 'ListUsers' },
+    ];
+    expect(applyBaseline(aMixedReport(), baseline(...unjudged), '2024-05-01').fixed).toEqual([]);
+  });
+
+  it('names unreviewed entries, only those of operations the run covered', () => {
+    const todo = { ...arnEntry, reason: UNREVIEWED_REASON };
+    const elsewhere = { ...todo, operation: 'ListUsers' };
+    const result = applyBaseline(aMixedReport(), baseline(todo, elsewhere), '2024-05-01');
+    expect(result.unreviewed).toEqual([todo]);
+    expect(result.accepted).toHaveLength(1);
   });
 
   it("ignores other targets' entries", () => {

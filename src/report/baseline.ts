@@ -41,7 +41,18 @@ export interface BaselineResult {
  * Splits a report's deviations by the baseline for its target. `today` (a `YYYY-MM-DD` string, or a `Date`
  * taken in UTC) decides expiry: an entry is live up to and including its `expires` day.
  */
-export function applyBaseline(report: Report, baseline: Baseline, today: string | Date): BaselineResult {
+export function applyBaseline(
+  report: Report,
+  baseline: Baseline,
+  today: string | Date,
+  options: {
+    /**
+     * Whether entries no deviation matched are `fixed` (default true). A shard's report cannot say: the other
+     * shards may hold those deviations, so only the merged report judges it.
+     */
+    readonly judgeFixed?: boolean;
+  } = {},
+): BaselineResult {
   const day = isoDay(today);
   const mine = baseline.entries.filter((entry) => entry.target === report.target.name);
   const isExpired = (entry: BaselineEntry): boolean => entry.expires !== undefined && entry.expires < day;
@@ -61,10 +72,20 @@ export function applyBaseline(report: Report, baseline: Baseline, today: string 
       newDeviations.push(located);
     }
   }
-  // An entry for an operation this run did not cover (--ops, --shard) is not judged, let alone fixed.
+  // An entry for an operation this run did not judge (--ops, --shard, or unsupported or inconclusive here) is
+  // not judged, let alone fixed.
+  const judged = new Set(
+    report.operations
+      .filter((op) => op.verdict === 'conformant' || op.verdict === 'deviates')
+      .map((op) => op.operation),
+  );
+  const fixed =
+    options.judgeFixed === false
+      ? []
+      : [...live.values()].filter((entry) => !matched.has(entry) && judged.has(entry.operation));
+  // Only the entries this run could use: an --ops run is not told about every other operation's entries.
   const ran = new Set(report.operations.map((op) => op.operation));
-  const fixed = [...live.values()].filter((entry) => !matched.has(entry) && ran.has(entry.operation));
-  const unreviewed = [...live.values()].filter(isUnreviewed);
+  const unreviewed = [...live.values()].filter((entry) => isUnreviewed(entry) && ran.has(entry.operation));
   return { newDeviations, accepted, expired, fixed, unreviewed };
 }
 

@@ -68,6 +68,7 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
       startedAt: first.run.startedAt,
       durationMs: Math.round(context.durationMs),
       ...(notRun.length > 0 ? { notRun } : {}),
+      ...(context.shard !== undefined ? { shard: context.shard } : {}),
     },
     summary: summarise(operations),
     operations,
@@ -154,7 +155,8 @@ function unsupportedDeviation(operation: string, reason: string, seed: number | 
     message: `the target does not implement ${operation}: ${reason}`,
     request: {},
     reproduce: {
-      command: `npx cognito-conformance run --ops ${operation}${seed === undefined ? '' : ` --seed ${seed}`}`,
+      // Its own report directory: run from a checkout, the default would overwrite the report this came from.
+      command: `npx cognito-conformance run --ops ${operation}${seed === undefined ? '' : ` --seed ${seed}`} --report-only --out "\${TMPDIR:-/tmp}/cognito-conformance-reproduce"`,
     },
   };
 }

@@ -34,7 +34,8 @@ export function consoleTable(report: Report): string {
   const { target, sdk, run, summary } = report;
   const version = target.version === undefined ? '' : ` ${target.version}`;
   const title = oneLine(
-    `${target.name} (${target.kind}${version}) · SDK ${sdk.version} · profile ${run.profile} · seed ${run.seed}`,
+    `${target.name} (${target.kind}${version}) · SDK ${sdk.version} · profile ${run.profile} · seed ${run.seed}` +
+      (run.shard === undefined ? '' : ` · ${shardNote(run.shard)}`),
   );
   const footer =
     `${summary.operations} operations: ${summary.conformant} conformant, ${summary.deviating} deviating, ` +
@@ -46,6 +47,14 @@ export function consoleTable(report: Report): string {
     [title, '', format(header), rule, ...rows.map(format), rule, footer, ...notRun, ...warnings].join('\n') +
       '\n',
   );
+}
+
+/**
+ * What a shard's table is: each operation shows only the tests this shard ran (a cross-cutting suite in it may
+ * judge an operation whose own suite another shard runs), so its verdicts are partial until the shards merge.
+ */
+export function shardNote(shard: string): string {
+  return `shard ${shard}: each operation shows only this shard's tests; merge the shards for its verdict`;
 }
 
 /**

@@ -37,11 +37,11 @@ export function acceptanceText(entry: BaselineEntry, unreviewed: boolean): strin
 }
 
 /**
- * The gate's outcome for the terminal, new deviations first: whether the gate passed, each new deviation on
- * one line (numbered as in the report), then the counts of accepted, unreviewed, expired and fixed entries with
- * the entries concerned. Redacted, since it leaves the process.
+ * The gate's verdict and its new deviations, for the terminal, printed before the table so a CI log shows why
+ * the gate failed first: whether it passed, then each new deviation on one line, numbered as in the report.
+ * Redacted, since it leaves the process.
  */
-export function gateConsoleText(report: Report, result: BaselineResult): string {
+export function gateNewText(report: Report, result: BaselineResult): string {
   const numbers = deviationNumbers(report);
   const fresh = result.newDeviations;
   const lines = [
@@ -49,12 +49,27 @@ export function gateConsoleText(report: Report, result: BaselineResult): string 
       ? 'gate: passed: no deviation is new since the baseline'
       : `gate: FAILED: ${fresh.length} new since the baseline (not accepted by any entry):`,
     ...fresh.map((located) => `  ${deviationLine(located, numbers(located))}`),
-    `baseline: ${result.accepted.length} accepted, ${fresh.length} new, ${result.unreviewed.length} unreviewed, ` +
-      `${result.expired.length} expired, ${result.fixed.length} fixed (no longer seen)`,
+  ];
+  return redactString(`${lines.join('\n')}\n`);
+}
+
+/** How many entries of one kind the terminal lists before it says how many more `report.md` has. */
+export const CONSOLE_ENTRIES = 10;
+
+/**
+ * The baseline's counts for the terminal, after the table: accepted, new, unreviewed, expired and fixed, with
+ * the entries concerned (each list cut at {@link CONSOLE_ENTRIES}; `report.md` has them all). Redacted.
+ */
+export function gateSummaryText(result: BaselineResult): string {
+  const lines = [
+    `baseline: ${result.accepted.length} accepted, ${result.newDeviations.length} new, ` +
+      `${result.unreviewed.length} unreviewed, ${result.expired.length} expired, ${result.fixed.length} fixed (no longer seen)`,
   ];
   const list = (title: string, entries: readonly BaselineEntry[]): void => {
     if (entries.length === 0) return;
-    lines.push(`${title}:`, ...entries.map((entry) => `  ${entryLine(entry)}`));
+    lines.push(`${title}:`, ...entries.slice(0, CONSOLE_ENTRIES).map((entry) => `  ${entryLine(entry)}`));
+    if (entries.length > CONSOLE_ENTRIES)
+      lines.push(`  … and ${entries.length - CONSOLE_ENTRIES} more (all of them in report.md)`);
   };
   list('unreviewed baseline entries (give each a reason)', result.unreviewed);
   list('expired baseline entries (they no longer accept anything; renew or remove them)', result.expired);

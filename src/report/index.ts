@@ -6,7 +6,7 @@ export { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline
 export type { BaselineResult } from './baseline.ts';
 export { parseBaseline } from '../deviations/index.ts';
 export type { Baseline, BaselineEntry } from '../deviations/index.ts';
-export { deviationNumbers, gateConsoleText } from './gate-outcome.ts';
+export { deviationNumbers, gateNewText, gateSummaryText } from './gate-outcome.ts';
 export { buildReport } from './build-report.ts';
 export { consoleTable } from './console-table.ts';
 export { appendStepSummary } from './github-step-summary.ts';

@@ -14,7 +14,7 @@ import {
   type Report,
   type ReportDeviation,
 } from '../deviations/index.ts';
-import { notRunLines } from './console-table.ts';
+import { notRunLines, shardNote } from './console-table.ts';
 import { countSeverities, rulesText, severityText } from './severity-counts.ts';
 
 export interface MarkdownReportOptions {
@@ -26,8 +26,9 @@ export interface MarkdownReportOptions {
    */
   readonly baseline?: BaselineResult;
   /**
-   * The short form, for the GitHub step summary (capped at 1 MiB per step): the gate's outcome, the tables and
-   * the one-line deviations, without the minimal requests, reproductions and paste-ready entries.
+   * The short form, for the GitHub step summary (capped at 1 MiB per step): the title, the gate's outcome with
+   * each new deviation on one line, and the tables; not every deviation, nor the minimal requests,
+   * reproductions and paste-ready entries, which `report.md` holds.
    */
   readonly summary?: boolean;
   /** Where the full report lives, named in the short form (e.g. `reports/report.md`). */
@@ -49,7 +50,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
   const full = options.summary !== true;
   const sections = [
     titleSection(report),
-    options.baseline === undefined ? '' : gateSection(options.baseline, numbers),
+    options.baseline === undefined ? '' : gateSection(options.baseline, numbers, full),
     operationsSection(report.operations),
     notJudgedSection(report.operations),
     notRunLines(report)
@@ -60,7 +61,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
       ? ''
       : changesSection(report.changes, options.changesRelease ?? DEFAULT_CHANGES_RELEASE),
     full ? reportTokensParagraph(report) : '',
-    deviationsSection(report, numbers, options.baseline),
+    full ? deviationsSection(report, numbers, options.baseline) : '',
     full ? reproductionsSection(report, numbers) : '',
     full ? baselineSnippetSection(report, options.baseline) : '',
     full || options.reportPath === undefined
@@ -82,6 +83,8 @@ function titleSection(report: Report): string {
   const tally =
     `**${summary.operations} operations:** ${summary.conformant} conformant, ${summary.deviating} deviating, ` +
     `${summary.unsupported} unsupported, ${summary.inconclusive} inconclusive — ${summary.deviations} deviations.`;
+  if (run.shard !== undefined)
+    return [title, details, tally, escapeInline(shardNote(run.shard))].join('\n\n');
   return [title, details, tally].join('\n\n');
 }
 
@@ -142,6 +145,7 @@ function changesSection(changes: readonly ChangeVerdict[], release: string): str
 function gateSection(
   result: BaselineResult,
   numbers: (located: LocatedDeviation) => number | undefined,
+  links: boolean,
 ): string {
   const fresh = result.newDeviations;
   const lines = [
@@ -154,7 +158,9 @@ function gateSection(
       fresh
         .map((located) => {
           const number = numbers(located) ?? 0;
-          return `- [#${number}](#deviation-${number}) ${escapeInline(deviationLine(located, undefined))}`;
+          // Links only where the page holds the details (report.md), not in the step summary.
+          const label = links ? `[#${number}](#deviation-${number})` : `#${number}`;
+          return `- ${label} ${escapeInline(deviationLine(located, undefined))}`;
         })
         .join('\n'),
     );
@@ -225,7 +231,8 @@ function deviationsSection(
 
 function gateMark(result: BaselineResult, operation: string, deviation: ReportDeviation): string {
   const entry = acceptedEntryFor(result, operation, deviation);
-  if (entry !== undefined) return isUnreviewed(entry) ? 'accepted (unreviewed)' : `accepted: ${entry.reason}`;
+  if (entry !== undefined)
+    return isUnreviewed(entry) ? 'accepted (unreviewed)' : `accepted: ${escapeInline(entry.reason)}`;
   return isBlocking(deviation) ? '**new**' : 'note';
 }
 

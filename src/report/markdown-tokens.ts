@@ -1,4 +1,4 @@
-import type { Report } from '../deviations/index.ts';
+import { type Report, UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from '../deviations/index.ts';
 
 /**
  * The paragraph `report.md` shows once, before the deviations, on what the tokens in their requests and
@@ -11,8 +11,9 @@ export function reportTokensParagraph(report: Pick<Report, 'operations'>): strin
   return [
     '**Tokens.** Requests and reproductions hold tokens where the run had values of its own.',
     '`<pool-id:1>` (likewise `<client-id:1>`, `<timestamp:1>`, `<uuid:1>`, `<jwt:1>`) numbers each id, date or token',
-    'an operation met: one value always gets the same token, two values never share one. An `error-shape` deviation',
-    'names an id that must not exist, on purpose.',
+    'an operation met: one value always gets the same token, two values never share one. The ids that must not',
+    `exist, on purpose (an \`error-shape\` request's), are shown as they are: \`${UNKNOWN_USER_POOL_ID}\` and`,
+    `\`${UNKNOWN_CLIENT_ID}\`, the suite's own made-up values.`,
     "`cc-<run>-` is the run's prefix, which every name the run created starts with.",
     '`<redacted:NAME>` is a secret the run used (the value of `NAME`: a client id, a password, a token,',
     '`SECRET_HASH`), which no report shows. Each reproduction is a `sh` script: its set-up creates what the tokens',

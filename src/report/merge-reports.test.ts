@@ -82,6 +82,15 @@ describe('mergeReports', () => {
     });
   });
 
+  it("keeps an unsupported operation's one deviation when both shards saw it", () => {
+    const unsupported = aDeviation({ check: 'positive', kind: 'unsupported', path: '', message: 'no' });
+    const signing = (deviations: ReturnType<typeof aDeviation>[]) =>
+      anOperation('GetSigningCertificate', { verdict: 'unsupported', checks: [], deviations });
+    const merged = mergeReports([aReport([signing([unsupported])]), aReport([signing([unsupported])])]);
+    expect(merged.operations[0]?.deviations.map((d) => d.kind)).toEqual(['unsupported']);
+    expect(merged.summary.deviations).toBe(1);
+  });
+
   it('keeps inconclusive only when every shard was', () => {
     const transport = aDeviation({ kind: 'transport' });
     const both = mergeReports([

@@ -119,7 +119,9 @@ function mergeOperation(parts: readonly OperationReport[]): OperationReport {
     ...(reason !== undefined && (verdict === 'unsupported' || verdict === 'inconclusive') ? { reason } : {}),
     checks: mergeTallies(parts.flatMap((p) => p.checks)),
     ...countsOf(sumCoverage(parts.map((p) => p.coverage)), sumRequests(parts.map((p) => p.requests))),
-    deviations: verdict === 'unsupported' ? [] : deviations,
+    // Unsupported is one verdict and its one `unsupported` deviation, whichever shard saw it.
+    deviations:
+      verdict === 'unsupported' ? deviations.filter((d) => d.kind === 'unsupported').slice(0, 1) : deviations,
   };
 }
 

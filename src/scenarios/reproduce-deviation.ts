@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { excludedFlowsOf, signInForSetup } from '../auth/index.ts';
 import { announcedChanges } from '../changes/index.ts';
-import {
-  evaluateInvalidExchange,
-  evaluateNotFoundExchange,
-  evaluateValidExchange,
-  UNKNOWN_CLIENT_ID,
-  UNKNOWN_USER_POOL_ID,
-} from '../checks/index.ts';
+import { evaluateInvalidExchange, evaluateNotFoundExchange, evaluateValidExchange } from '../checks/index.ts';
 import {
   type CheckName,
   checkNameOf,
@@ -15,6 +9,7 @@ import {
   type Evaluation,
   fillReportTokens,
   type Finding,
+  isRedactionExempt,
   isReplayedCheck,
   isSecretMember,
   type LocatedDeviation,
@@ -22,6 +17,7 @@ import {
   type ReproductionPlan,
   reproductionPlan,
   stableStringify,
+  unsaidUnknownId,
 } from '../deviations/index.ts';
 import { CheckRecorder } from '../engine/index.ts';
 import type { Exchange } from '../protocol/index.ts';
@@ -106,7 +102,9 @@ export function freshPrefix(): string {
  * Sends a report deviation again and judges it with the same check:
  * - deviations one request shows (positive, negative, wire-format, response-schema, error-shape): the minimal
  *   request from the report, after a set-up of what its tokens stand for (see `reproductionPlan`), sent raw so it
- *   reaches the target as the report shows it, judged by the check that found it;
+ *   reaches the target as the report shows it, judged by the check that found it. The suite's own unknown ids
+ *   (an error-shape request names one, beside real ids) are sent as they are; an error-shape request naming none
+ *   (a report of an earlier version, which numbered every id) is `inconclusive` (see `unsaidUnknownId`);
  * - the others (stateful, round-trip, auth, signing-certificate, changes; see `isReplayedCheck`): the check's
  *   scenarios for the operation, replayed with the report's seed and profile, one after another until one records
  *   a finding of the same identity.
@@ -139,7 +137,7 @@ async function sendAgain(
 ): Promise<Reproduction> {
   const { operation, deviation } = located;
   const spec = specFor(parts.specs, operation);
-  const plan = reproductionPlan(deviation.check, deviation.request);
+  const plan = reproductionPlan(deviation.request);
   const resources = new ResourceFactory(parts.wire as WireClient, parts.prefix);
   const secrets: string[] = [];
   const notes = plan.unresolved.map(
@@ -159,25 +157,13 @@ async function sendAgain(
     return inconclusive(
       `the rule is about ${redactedMember}, whose value the report redacts: the request that broke it cannot be rebuilt`,
     );
+  const unsaid = unsaidUnknownId(deviation, plan);
+  if (unsaid !== undefined) return inconclusive(unsaid);
+  for (const id of plan.unknownIds)
+    notes.push(`${id} is the suite's own made-up id: it was sent as it is, to name nothing`);
   try {
-    const first = await attempt(plan);
-    if (typeof first === 'string') return inconclusive(first);
-    // A wire-format finding may come from the error-shape check's request, whose ids name nothing on purpose; the
-    // report does not say which check's request it kept, so a request with ids is tried with unknown ones too.
-    const unknown = reproductionPlan('error-shape', deviation.request);
-    if (
-      first.outcome !== 'not-reproduced' ||
-      deviation.check !== 'wire-format' ||
-      plan.unknownIds ||
-      (unknown.pools.length === 0 && unknown.client === undefined)
-    )
-      return first;
-    const second = await attempt(unknown);
-    if (typeof second === 'string' || second.outcome !== 'reproduced') return first;
-    return {
-      ...second,
-      notes: [...second.notes, 'sent with ids that name nothing, as the error-shape check sends them'],
-    };
+    const outcome = await attempt(plan);
+    return typeof outcome === 'string' ? inconclusive(outcome) : outcome;
   } catch (error) {
     if (error instanceof SetupError)
       return inconclusive(`set-up needs ${error.operation}, which failed (HTTP ${error.exchange.status})`);
@@ -230,11 +216,6 @@ async function makeSetUp(
   secrets: string[],
 ): Promise<Record<string, string> | string> {
   const values: Record<string, string> = {};
-  if (plan.unknownIds) {
-    for (const pool of plan.pools) values[pool.variable] = UNKNOWN_USER_POOL_ID;
-    if (plan.client) values[plan.client.variable] = UNKNOWN_CLIENT_ID;
-    return values;
-  }
   for (const pool of [...plan.pools, ...(plan.ownPool ? [plan.ownPool] : [])])
     values[pool.variable] = (await resources.pool()).id;
   const home = plan.homePool === undefined ? undefined : values[plan.homePool];
@@ -323,7 +304,14 @@ function redactedRuleMember(path: string, request: Record<string, unknown>): str
 function collectSecrets(exchange: Exchange, secrets: string[]): void {
   const walk = (value: unknown, key?: string): void => {
     if (typeof value === 'string') {
-      if (key !== undefined && isSecretMember(key) && !secrets.includes(value)) secrets.push(value);
+      // The suite's public unknown client id is no secret: the output shows it, as the report does.
+      if (
+        key !== undefined &&
+        isSecretMember(key) &&
+        !isRedactionExempt(key, value) &&
+        !secrets.includes(value)
+      )
+        secrets.push(value);
     } else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
     else if (value !== null && typeof value === 'object')
       for (const [member, item] of Object.entries(value)) walk(item, member);

@@ -9,7 +9,7 @@ import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 import { untimed } from '../../test/support/untimed.ts';
 
 const plans = statefulPlans(loadOperationSpecs());
-function contextFor(faults: FakeFaults, numRuns = 60, maxCommands = 20) {
+function contextFor(faults: FakeFaults, numRuns = 60, maxCommands = 20, seed = 11) {
   const recorders = new Map<string, CheckRecorder>();
   const owned = new Set<string>();
   const lifecycle = {
@@ -19,7 +19,7 @@ function contextFor(faults: FakeFaults, numRuns = 60, maxCommands = 20) {
   const context = scenarioForTests({
     wire: new FakePoolTarget(faults),
     resources: lifecycle,
-    seed: 11,
+    seed,
     statefulRuns: numRuns,
     statefulMaxCommands: maxCommands,
     recorders,
@@ -43,9 +43,34 @@ describe('runStateful on a fake target', () => {
     expect(owned.size).toBe(0);
   });
 
+  it('finds a page larger than MaxResults in the fixed lifecycles, whatever the seed, as their command sequence', async () => {
+    for (const seed of [11, 12]) {
+      const { context, deviations } = contextFor({ ignoreMaxResults: true }, 60, 20, seed);
+      await runStateful(context);
+      expect(deviations().map((d) => [d.operation, d.kind, d.path, d.request])).toEqual([
+        [
+          'ListUserPools',
+          'constraint',
+          '/UserPools',
+          {
+            commands: [
+              'CreatePool',
+              'CreatePool',
+              'CreatePool',
+              'DeletePool(1)',
+              'List(1)',
+              'DescribePool(2)',
+              'List(60)',
+            ],
+          },
+        ],
+      ]);
+    }
+  });
+
   it('shrinks a page larger than MaxResults to a minimal command sequence, with seed, path and replayPath', async () => {
     const { context, deviations } = contextFor({ ignoreMaxResults: true });
-    await runStateful(context);
+    await runStateful(context, 'stateful', { lifecycles: false });
     const [deviation] = deviations();
     expect(deviations()).toHaveLength(1);
     expect(deviation).toMatchObject({
@@ -63,7 +88,7 @@ describe('runStateful on a fake target', () => {
 
   it('reports what replays: seed, path and replayPath give back the same command sequence', async () => {
     const { context, deviations, lifecycle } = contextFor({ dropNextToken: true });
-    await runStateful(context);
+    await runStateful(context, 'stateful', { lifecycles: false });
     const [deviation] = deviations();
     const { commands, replayPath } = deviation?.request as { commands: string[]; replayPath: string };
     let replayed: string[] = [];

@@ -28,6 +28,21 @@ describe('runSettingsFromEnv', () => {
     });
   });
 
+  it('reads report-only, the baseline and the report directory (resolved to absolute paths)', () => {
+    expect(runSettingsFromEnv({})).toMatchObject({
+      reportOnly: false,
+      reportDir: expect.stringMatching(/\/reports$/),
+    });
+    const settings = runSettingsFromEnv({
+      COGNITO_CONFORMANCE_REPORT_ONLY: 'true',
+      COGNITO_CONFORMANCE_BASELINE: 'base.json',
+      COGNITO_CONFORMANCE_REPORT_DIR: '/tmp/r',
+    });
+    expect(settings).toMatchObject({ reportOnly: true, reportDir: '/tmp/r' });
+    expect(settings.baseline).toMatch(/^\/.*\/base\.json$/);
+    expect(runSettingsFromEnv({ COGNITO_CONFORMANCE_SEED: '-2147483648' }).seed).toBe(-(2 ** 31));
+  });
+
   it('defaults to the safe AWS rate and the client timeout', () => {
     const settings = runSettingsFromEnv({});
     expect(settings.awsRequestsPerSecond).toBe(AWS_SAFE_REQUESTS_PER_SECOND);
@@ -41,6 +56,9 @@ describe('runSettingsFromEnv', () => {
     ['COGNITO_CONFORMANCE_RUNS', '1.5'],
     ['COGNITO_CONFORMANCE_PROFILE', 'sloppy'],
     ['COGNITO_CONFORMANCE_SEED', 'x'],
+    // Past 32 bits a seed would be cut down silently and replay another run.
+    ['COGNITO_CONFORMANCE_SEED', '4294967296'],
+    ['COGNITO_CONFORMANCE_REPORT_ONLY', 'maybe'],
   ])('rejects %s=%s with a message naming it', (name, value) => {
     expect(() => runSettingsFromEnv({ [name]: value })).toThrow(name);
   });

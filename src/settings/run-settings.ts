@@ -174,8 +174,10 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string): number | undefine
 
 function parseSeed(text: string): number {
   const seed = Number(text);
-  if (!Number.isInteger(seed)) throw new Error(`${ENV.seed}: expected an integer seed, got ${text}`);
-  return seed | 0;
+  // fast-check seeds are 32-bit signed integers: a larger one would be cut down silently, and replay another run.
+  if (!Number.isInteger(seed) || seed < -(2 ** 31) || seed > 2 ** 31 - 1)
+    throw new Error(`${ENV.seed}: expected an integer from -2147483648 to 2147483647, got ${text}`);
+  return seed;
 }
 
 /**
