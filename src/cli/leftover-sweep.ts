@@ -3,8 +3,8 @@ import type { StartedTarget } from '../targets/index.ts';
 
 /**
  * The sweep of a run's leftovers: every user pool with the run's prefix is deleted once the last test has ended,
- * on targets that outlive the run (an embedded target is thrown away with everything on it). It runs at most
- * once. The report asks for it first ({@link LeftoverSweep.forReport}), so a sweep that cannot finish (a target
+ * on targets that outlive the run (an embedded target is thrown away with everything on it). The report asks
+ * for it first ({@link LeftoverSweep.forReport}), so a sweep that cannot finish (a target
  * whose ListUserPools answers garbage) is a warning in the report rather than a failure of the tool. When no
  * report was written (nothing recorded, or the run failed before the end), {@link LeftoverSweep.atExit} sweeps
  * and logs the warning instead.
@@ -24,14 +24,17 @@ export class LeftoverSweep {
     return this.swept;
   }
 
-  /** Sweeps if the report did not, logging what no report carries; never throws. */
+  /**
+   * Sweeps once more when everything has stopped, logging the warnings the report does not already carry; never
+   * throws. The report's sweep can run while an interrupted test's last create is still in flight (Ctrl-C
+   * cancels the run, the reporter writes what completed, the request lands afterwards): only this one comes
+   * after every worker has stopped.
+   */
   async atExit(): Promise<void> {
-    if (this.swept !== undefined) {
-      await this.swept;
-      return;
-    }
+    const reported = new Set(this.swept === undefined ? [] : await this.swept);
     this.swept = this.sweep();
-    for (const warning of await this.swept) this.log(`cleanup: warning: ${warning}`);
+    for (const warning of await this.swept)
+      if (!reported.has(warning)) this.log(`cleanup: warning: ${warning}`);
   }
 
   private async sweep(): Promise<readonly string[]> {

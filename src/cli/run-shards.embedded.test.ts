@@ -1,9 +1,9 @@
-import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityOf, locateDeviations, type Report } from '../deviations/index.ts';
-import { validateReport } from '../report/index.ts';
+import { formatBaseline, validateReport, writeBaseline } from '../report/index.ts';
 import { describeResult, runCli, type CliResult } from './test-support/run-cli.ts';
 import { shardComparable } from './test-support/report-comparison.ts';
 
@@ -97,6 +97,25 @@ describe('run --shard i/n, then merge', () => {
     }
     expect(merged.run.notRun?.some((entry) => selected.includes(entry.operation))).toBe(false);
     expect(merged.run.notRun?.map((entry) => entry.reason)).toContain('not selected (--ops)');
+  });
+
+  it('gates the merged report with --baseline, which (unlike a shard) judges which entries are fixed', async () => {
+    const wholeReport = await readReport('whole', 'report.json');
+    const entries = [
+      ...writeBaseline(wholeReport, 'accepted in a test').entries,
+      { ...writeBaseline(wholeReport).entries[0]!, path: '/NoSuchMember', reason: 'gone' },
+    ];
+    const path = join(dir, 'baseline.json');
+    await writeFile(path, formatBaseline({ version: 1, entries }));
+    const shardReports = [1, 2].map((i) => join(dir, 'reports', `shard-${i}-of-2`, 'report.json'));
+    const present = [];
+    for (const report of shardReports) if (await exists(report)) present.push(report);
+    const gated = await runCli(['merge', ...present, '--baseline', path, '--out', join(dir, 'merged-gated')]);
+    expect(gated.code, describeResult(gated)).toBe(0);
+    expect(gated.stdout).toContain('gate: passed: no deviation is new since the baseline');
+    expect(gated.stdout).toMatch(/baseline: \d+ accepted, 0 new, 0 unreviewed, 0 expired, 1 fixed/);
+    const markdown = await readFile(join(dir, 'merged-gated', 'report.md'), 'utf8');
+    expect(markdown).toContain('## New since the baseline');
   });
 
   it('merges the shard reports into every format, valid against the report schema', async () => {

@@ -35,6 +35,8 @@ export interface BaselineResult {
    * but nobody has said why, so every output names them.
    */
   readonly unreviewed: readonly BaselineEntry[];
+  /** Whether `fixed` was judged at all: a shard's report cannot say (see `applyBaseline`'s `judgeFixed`). */
+  readonly fixedJudged: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export function applyBaseline(
   // Only the entries this run could use: an --ops run is not told about every other operation's entries.
   const ran = new Set(report.operations.map((op) => op.operation));
   const unreviewed = [...live.values()].filter((entry) => isUnreviewed(entry) && ran.has(entry.operation));
-  return { newDeviations, accepted, expired, fixed, unreviewed };
+  return { newDeviations, accepted, expired, fixed, unreviewed, fixedJudged: options.judgeFixed !== false };
 }
 
 /**

@@ -48,13 +48,18 @@ export function gateNewText(report: Report, result: BaselineResult): string {
     fresh.length === 0
       ? 'gate: passed: no deviation is new since the baseline'
       : `gate: FAILED: ${fresh.length} new since the baseline (not accepted by any entry):`,
-    ...fresh.map((located) => `  ${deviationLine(located, numbers(located))}`),
+    ...fresh.slice(0, CONSOLE_NEW).map((located) => `  ${deviationLine(located, numbers(located))}`),
   ];
+  if (fresh.length > CONSOLE_NEW)
+    lines.push(`  … and ${fresh.length - CONSOLE_NEW} more (all of them in report.md, at the top)`);
   return redactString(`${lines.join('\n')}\n`);
 }
 
 /** How many entries of one kind the terminal lists before it says how many more `report.md` has. */
 export const CONSOLE_ENTRIES = 10;
+
+/** How many new deviations the terminal lists before the table (a gate against the wrong target meets hundreds). */
+export const CONSOLE_NEW = 50;
 
 /**
  * The baseline's counts for the terminal, after the table: accepted, new, unreviewed, expired and fixed, with
@@ -63,7 +68,10 @@ export const CONSOLE_ENTRIES = 10;
 export function gateSummaryText(result: BaselineResult): string {
   const lines = [
     `baseline: ${result.accepted.length} accepted, ${result.newDeviations.length} new, ` +
-      `${result.unreviewed.length} unreviewed, ${result.expired.length} expired, ${result.fixed.length} fixed (no longer seen)`,
+      `${result.unreviewed.length} unreviewed, ${result.expired.length} expired, ` +
+      (result.fixedJudged
+        ? `${result.fixed.length} fixed (no longer seen)`
+        : 'fixed not judged (a shard; judge the merged report)'),
   ];
   const list = (title: string, entries: readonly BaselineEntry[]): void => {
     if (entries.length === 0) return;

@@ -166,19 +166,31 @@ function gateSection(
     );
   lines.push(
     `${fresh.length} new, ${result.accepted.length} accepted by the baseline, ${result.unreviewed.length} unreviewed entries, ` +
-      `${result.expired.length} expired entries, ${result.fixed.length} entries no longer needed.`,
+      `${result.expired.length} expired entries, ` +
+      (result.fixedJudged
+        ? `${result.fixed.length} entries no longer needed.`
+        : 'entries no longer needed not judged (a shard: judge the merged report).'),
   );
+  // The step summary (no links) is capped per step: it names the first few of each list; report.md has them all.
+  const cut = links ? Number.POSITIVE_INFINITY : SUMMARY_ENTRIES;
   if (result.unreviewed.length > 0)
-    lines.push(`**Unreviewed** (their reason was never filled in):\n\n${entryList(result.unreviewed)}`);
+    lines.push(`**Unreviewed** (their reason was never filled in):\n\n${entryList(result.unreviewed, cut)}`);
   if (result.expired.length > 0)
-    lines.push(`**Expired** (they no longer accept anything):\n\n${entryList(result.expired)}`);
+    lines.push(`**Expired** (they no longer accept anything):\n\n${entryList(result.expired, cut)}`);
   if (result.fixed.length > 0)
-    lines.push(`**Fixed** (remove from the baseline):\n\n${entryList(result.fixed)}`);
+    lines.push(`**Fixed** (remove from the baseline):\n\n${entryList(result.fixed, cut)}`);
   return `## New since the baseline\n\n${lines.join('\n\n')}`;
 }
 
-function entryList(entries: readonly BaselineEntry[]): string {
-  return entries.map((e) => `- ${escapeInline(entryLine(e))}: ${escapeInline(e.reason)}`).join('\n');
+/** How many entries of each list the short form (the step summary) names. */
+const SUMMARY_ENTRIES = 10;
+
+function entryList(entries: readonly BaselineEntry[], cut = Number.POSITIVE_INFINITY): string {
+  const lines = entries
+    .slice(0, cut)
+    .map((e) => `- ${escapeInline(entryLine(e))}: ${escapeInline(e.reason)}`);
+  if (entries.length > cut) lines.push(`- … and ${entries.length - cut} more (all of them in report.md)`);
+  return lines.join('\n');
 }
 
 /**

@@ -46,6 +46,12 @@ describe('diffReports', () => {
       return { ...report, target: { ...report.target, endpoint } };
     };
     expect(diffReports(on('http://127.0.0.1:33261'), on('http://127.0.0.1:45691')).operations).toEqual([]);
+    // An emulator may name itself localhost in its issuer while the run reached it at 127.0.0.1.
+    const named = (port: number) => {
+      const report = on(`http://localhost:${port}`);
+      return { ...report, target: { ...report.target, endpoint: `http://127.0.0.1:${port}` } };
+    };
+    expect(diffReports(named(9301), named(9302)).operations).toEqual([]);
     // A value that differs otherwise is still a change.
     const other = on('http://127.0.0.1:45691');
     const changed = diffReports(on('http://127.0.0.1:33261'), {

@@ -67,12 +67,17 @@ export function diffReports(before: Report, after: Report): ReportDiff {
  * deviation: a freshly started emulator has a new port each run, and an issuer or a command holding it says
  * nothing about the target's behaviour.
  */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
 function withoutEndpoint(report: Report): Report {
   const endpoint = report.target.endpoint.replace(/\/$/, '');
   if (endpoint === '') return report;
   let host: string | undefined;
+  let port: string | undefined;
   try {
-    host = new URL(endpoint).host;
+    const url = new URL(endpoint);
+    host = url.host;
+    port = LOOPBACK.includes(url.hostname) && url.port !== '' ? url.port : undefined;
   } catch {
     host = undefined;
   }
@@ -81,6 +86,8 @@ function withoutEndpoint(report: Report): Report {
     deviations: op.deviations.map((deviation) => {
       let text = JSON.stringify(deviation).split(endpoint).join('<endpoint>');
       if (host) text = text.split(host).join('<endpoint>');
+      // The same port under the loopback's other names (an emulator may name itself localhost in its issuer).
+      if (port) for (const loopback of LOOPBACK) text = text.split(`${loopback}:${port}`).join('<endpoint>');
       return JSON.parse(text) as ReportDeviation;
     }),
   }));
