@@ -11,13 +11,13 @@ import {
 } from '../deviations/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { freshPrefix, type Reproduction, reproduceDeviation } from '../scenarios/index.ts';
-import { ENV } from '../settings/index.ts';
 import { loadOperationSpecs, SpecValidators } from '../spec/index.ts';
-import { parseTargetSelection, startTarget } from '../targets/index.ts';
+import { startTarget } from '../targets/index.ts';
 import { WireClient } from '../wire/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_DEVIATIONS, EXIT_FAILURE, EXIT_OK, UsageError } from './exit-codes.ts';
 import { readReportFile } from './read-report-file.ts';
+import { TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 
 export const REPRODUCE_COMMAND = {
   name: 'reproduce',
@@ -25,21 +25,12 @@ export const REPRODUCE_COMMAND = {
     'cognito-conformance reproduce <report.json> <number | "<Operation> <check> <kind> <path>"> [--target …] [--endpoint url] | <report.json> --list',
   options: {
     list: { type: 'boolean' },
-    target: { type: 'string' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    image: { type: 'string' },
-    'allow-aws': { type: 'boolean' },
+    ...TARGET_OPTIONS,
     'request-timeout': { type: 'string' },
   },
   help: {
     list: "list the report's deviations with their numbers and identities, and send nothing",
-    target:
-      'embedded (default: a freshly started cognito-local), endpoint, aws, container:cognito-local|moto|localstack',
-    endpoint: 'URL of a running awsJson1.1 Cognito endpoint (implies --target endpoint)',
-    region: 'region to sign requests for (default us-east-1)',
-    image: 'container image to launch instead of the pinned default',
-    'allow-aws': `required to send to real AWS (or ${ENV.allowAws}=1)`,
+    ...targetHelp('embedded (default: a freshly started cognito-local)'),
     'request-timeout': 'milliseconds one call may take before it is a transport failure (default 15000)',
   },
   allowPositionals: true,
@@ -73,7 +64,7 @@ export async function reproduceCommand(
     return EXIT_OK;
   }
   const { number, located } = selectDeviation(report, path, selector.join(' '));
-  const selection = targetSelection(values);
+  const selection = targetFromFlags('reproduce', values);
   const requestTimeoutMs = timeout(values['request-timeout']);
   const prefix = freshPrefix();
   const target = await startTarget(selection, {
@@ -156,26 +147,6 @@ export function deviationList(report: Report): string {
         `#${index + 1}\t${located.deviation.severity}\t${identityText({ operation: located.operation, ...located.deviation })}\n`,
     )
     .join('');
-}
-
-function targetSelection(values: {
-  target?: string | undefined;
-  endpoint?: string | undefined;
-  region?: string | undefined;
-  image?: string | undefined;
-  'allow-aws'?: boolean | undefined;
-}) {
-  try {
-    return parseTargetSelection({
-      ...(values.target ? { target: values.target } : {}),
-      ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-      ...(values.region ? { region: values.region } : {}),
-      ...(values.image ? { image: values.image } : {}),
-      allowAws: values['allow-aws'] === true || process.env[ENV.allowAws] === '1',
-    });
-  } catch (error) {
-    throw new UsageError(`reproduce: ${(error as Error).message}`);
-  }
 }
 
 function timeout(text: string | undefined): number | undefined {

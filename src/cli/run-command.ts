@@ -21,11 +21,12 @@ import {
   PROFILES,
   runSettingsFromEnv,
 } from '../settings/index.ts';
-import { parseTargetSelection, type StartedTarget, startTarget } from '../targets/index.ts';
+import { type StartedTarget, startTarget, type TargetSelection } from '../targets/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
+import { TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 import { LeftoverSweep } from './leftover-sweep.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,12 +41,8 @@ export const RUN_COMMAND = {
   name: 'run',
   usage: 'cognito-conformance run [--target embedded|endpoint|aws|container:<emulator>] [options]',
   options: {
-    target: { type: 'string' },
+    ...TARGET_OPTIONS,
     'target-name': { type: 'string' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    image: { type: 'string' },
-    'allow-aws': { type: 'boolean' },
     profile: { type: 'string' },
     seed: { type: 'string' },
     ops: { type: 'string' },
@@ -60,13 +57,9 @@ export const RUN_COMMAND = {
     concurrency: { type: 'string' },
   },
   help: {
-    target: 'embedded (default), endpoint, aws, container:cognito-local|moto|localstack',
+    ...targetHelp('embedded (default)'),
     'target-name':
       'what reports call the target, e.g. my-emulator-2.1 (default: the emulator where its answers show it)',
-    endpoint: 'URL of a running awsJson1.1 Cognito endpoint (implies --target endpoint)',
-    region: 'region to sign requests for (default us-east-1)',
-    image: 'container image to launch instead of the pinned default',
-    'allow-aws': 'required to run against real AWS (or COGNITO_CONFORMANCE_ALLOW_AWS=1)',
     profile: `${Object.keys(PROFILES).join(' | ')} (default quick)`,
     seed: 'replay a run exactly: the seed printed in an earlier report',
     ops: 'comma-separated operations to run, e.g. CreateUserPool,ListUserPools (any case; an unknown name is an error)',
@@ -92,22 +85,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   }
   const formats = parseFormatList<ReportFormat>('run', values.format, REPORT_FORMATS, ['json', 'md']);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  // Flags first; each one not given falls back to its environment variable, as under plain vitest, so a CI
-  // job configured through the environment tests the target it names.
-  const env = process.env;
-  const chosen = {
-    target: values.target ?? env[ENV.target],
-    endpoint: values.endpoint ?? env[ENV.endpoint],
-    region: values.region ?? env[ENV.region],
-    image: values.image ?? env[ENV.image],
-  };
-  const selection = parseTargetSelection({
-    ...(chosen.target ? { target: chosen.target } : {}),
-    ...(chosen.endpoint ? { endpoint: chosen.endpoint } : {}),
-    ...(chosen.region ? { region: chosen.region } : {}),
-    ...(chosen.image ? { image: chosen.image } : {}),
-    allowAws: values['allow-aws'] === true || env[ENV.allowAws] === '1',
-  });
+  const selection = targetFromFlags('run', values);
   const outDir = resolve(values.out ?? (shard ? shardOutDir('reports', shard) : 'reports'));
   // Resolved once, here: the seed, run id and prefix the workers use are the ones printed and swept. The workers
   // run report-only: the run's exit code comes from the whole report and the baseline, decided below.
@@ -220,7 +198,7 @@ async function cleanUp(target: StartedTarget, sweep: LeftoverSweep): Promise<voi
 }
 
 /** The selected target in words, before it is started (the header's first line). */
-function selectionText(selection: ReturnType<typeof parseTargetSelection>): string {
+function selectionText(selection: TargetSelection): string {
   switch (selection.kind) {
     case 'embedded':
       return 'embedded cognito-local';
