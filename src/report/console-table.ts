@@ -68,7 +68,7 @@ export function notRunLines(report: Report): string[] {
   return [...byReason].map(([reason, operations]) => `not run here (${reason}): ${operations.join(', ')}`);
 }
 
-/** Report strings are data from a target: a line break or control character must not break the table. */
-function oneLine(text: string): string {
+/** Report strings are data from a target: a line break or control character must not break a table or a line. */
+export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

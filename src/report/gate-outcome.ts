@@ -8,6 +8,7 @@ import {
 } from '../deviations/index.ts';
 import type { BaselineEntry } from '../deviations/index.ts';
 import type { BaselineResult } from './baseline.ts';
+import { oneLine } from './console-table.ts';
 
 /**
  * Each deviation's number in a report: its 1-based place in report order (operations in report order, then each
@@ -89,9 +90,4 @@ export function gateSummaryText(result: BaselineResult): string {
 export function entryLine(entry: BaselineEntry): string {
   const expiry = entry.expires === undefined ? '' : ` (expires ${entry.expires})`;
   return oneLine(`${identityText(entry)}${expiry}`);
-}
-
-/** Report strings are data from a target: a line break or control character must not break a line. */
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }

@@ -97,11 +97,11 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
   const { run, fixups } = prepared;
   const bases = await answeredBases(run, fixups);
   if (bases === 'unsupported') return;
-  const [base, ...otherBases] = bases;
+  const [base, ...otherBases] = bases.map((answered) => answered.base);
   const plan = prepared.plan('invalid', base);
   // A member whose smallest valid value depends on the base (InitiateAuth's AuthParameters: a password for one
   // flow, a refresh token for another) has its rules broken on every base the target answers too.
-  const dependent = baseDependentMembers(run, fixups, bases);
+  const dependent = baseDependentMembers(bases);
   const cases = [
     ...plan.invalid,
     ...otherBases.flatMap((other) =>
@@ -144,9 +144,9 @@ export async function runInvalidRequests(context: ScenarioContext, operation: st
 async function answeredBases(
   run: OperationRun,
   fixups: FixupContext,
-): Promise<CoverageBase[] | 'unsupported'> {
+): Promise<AnsweredBase[] | 'unsupported'> {
   const { context, spec } = run;
-  const answered: CoverageBase[] = [];
+  const answered: AnsweredBase[] = [];
   for (const base of coverageBases(spec)) {
     const request = baseRequest(spec, fixupFor(spec.operation), fixups, run.seed, base);
     const sent = await context.wire.send(spec.operation, request);
@@ -161,26 +161,26 @@ async function answeredBases(
       request,
       raw: false,
     });
-    if (!answersNotImplemented(sent.exchange)) answered.push(base);
+    if (!answersNotImplemented(sent.exchange)) answered.push({ base, request });
   }
   return answered;
 }
 
+/** A base the target answered, with the smallest valid request sent on it. */
+interface AnsweredBase {
+  readonly base: CoverageBase;
+  readonly request: Record<string, unknown>;
+}
+
 /**
  * The top-level members (other than the base's own) whose value in the smallest valid request differs between
- * `bases`: what the fix-up fills in per base. Derived from the requests themselves; no request is sent.
+ * the answered bases: what the fix-up fills in per base. Read from the requests already sent on them.
  */
-function baseDependentMembers(
-  run: OperationRun,
-  fixups: FixupContext,
-  bases: readonly CoverageBase[],
-): ReadonlySet<string> {
+function baseDependentMembers(bases: readonly AnsweredBase[]): ReadonlySet<string> {
   if (bases.length < 2) return new Set();
-  const requests = bases.map((base) =>
-    baseRequest(run.spec, fixupFor(run.spec.operation), fixups, run.seed, base),
-  );
+  const requests = bases.map((answered) => answered.request);
   const members = new Set(requests.flatMap((request) => Object.keys(request)));
-  for (const base of bases) members.delete(base.member);
+  for (const { base } of bases) members.delete(base.member);
   return new Set(
     [...members].filter((member) => {
       const values = new Set(requests.map((request) => JSON.stringify(request[member] ?? null)));
