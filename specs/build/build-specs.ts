@@ -12,6 +12,7 @@ import { parsePage } from './page-parser.ts';
 import { assertSchemasCompile } from './schema-check.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
 import { assembleSpec, type OperationOmittedPattern } from './spec-assembler.ts';
+import { responseEnums } from './response-enums.ts';
 import { serialiseSpec, specFileName, writeFilesAtomically } from './spec-writer.ts';
 import { toSourceDocument } from './source-document.ts';
 
@@ -75,6 +76,7 @@ export function generateSpecs(
         laterOptionalMembers: relaxed,
         laterConstraints: constraints,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
+        responseEnums: responseEnums(assembled.spec.operation, reference),
       };
       const earlier = byOperation.get(spec.operation);
       if (earlier)

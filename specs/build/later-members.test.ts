@@ -46,6 +46,7 @@ function spec(response: OperationSpec['response']): OperationSpec {
     changes: [],
     narrowings: [],
     laterResponseMembers: [],
+    responseEnums: {},
     laterOptionalMembers: [],
     laterConstraints: [],
     errors: [],

@@ -73,6 +73,7 @@ export function assembleSpec(
     ),
     narrowings,
     laterResponseMembers: [],
+    responseEnums: {},
     laterOptionalMembers: [],
     laterConstraints: [],
     errors: modeledErrors(model, operation),

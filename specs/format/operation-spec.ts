@@ -61,6 +61,12 @@ export interface OperationSpec {
    */
   readonly laterResponseMembers: readonly string[];
   /**
+   * The response's enum members in the current reference: JSON pointer (`*` for list items and map values) → the
+   * Smithy enum shape's name (`/UserPool/Status` → `StatusType`). The sdk-parse check asks the SDK what it knows
+   * of each enum by that name.
+   */
+  readonly responseEnums: Readonly<Record<string, string>>;
+  /**
    * Request members the document requires and the current reference no longer does (JSON pointers): the
    * request schema leaves them out of `required`, since where the documents disagree the later one stands.
    */

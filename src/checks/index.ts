@@ -34,6 +34,8 @@ export {
   checkListed,
   checkListedMatchesDescribed,
 } from './round-trip.ts';
+export { SDK_PARSE_CHECK, checkSdkParse } from './sdk-parse.ts';
+export type { SdkKnowledge } from './sdk-parse.ts';
 export {
   SIGNING_CERTIFICATE_CHECK,
   checkCertificateResponse,

@@ -13,6 +13,7 @@ export const CHECK_NAMES = [
   'auth',
   'signing-certificate',
   'changes',
+  'sdk-parse',
 ] as const;
 
 /** One of {@link CHECK_NAMES}. */

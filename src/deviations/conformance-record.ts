@@ -1,4 +1,11 @@
-import type { ChangeVerdict, CheckTally, RequestCounts, ReportTarget, RuleCoverage } from './report-model.ts';
+import type {
+  ChangeVerdict,
+  CheckTally,
+  RequestCounts,
+  ReportTarget,
+  RuleCoverage,
+  SdkSent,
+} from './report-model.ts';
 import type { Deviation } from './deviation.ts';
 
 /**
@@ -24,4 +31,6 @@ export interface ConformanceRecord {
   readonly coverage?: RuleCoverage;
   /** Requests this test sent for the operation, by phase (summed over the operation's records). */
   readonly requests?: RequestCounts;
+  /** What the SDK sent for the operation in this test (see {@link SdkSent}). */
+  readonly sdkSent?: SdkSent;
 }

@@ -14,6 +14,8 @@ export const DEVIATION_KINDS = [
   'token',
   'unsupported',
   'transport',
+  'unreadable',
+  'converted',
 ] as const;
 
 /** One of {@link DEVIATION_KINDS}. */

@@ -20,6 +20,7 @@ export type { CheckKey, CheckName } from './check-name.ts';
 export { collapseDeviations } from './collapse-deviations.ts';
 export type { ConformanceRecord } from './conformance-record.ts';
 export { NO_COVERAGE, NO_REQUESTS, sumCoverage, sumRequests } from './coverage-counts.ts';
+export { memberPointers, mergeSdkSent } from './sdk-sent.ts';
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
 export type { CheckedFinding, Deviation, Evaluation, Finding, ReportDeviation } from './deviation.ts';
@@ -47,6 +48,7 @@ export type {
   Report,
   ReportTarget,
   RequestCounts,
+  SdkSent,
   RuleCoverage,
   TargetKind,
   Verdict,

@@ -97,7 +97,20 @@ export interface OperationReport {
   readonly coverage?: RuleCoverage;
   /** Requests sent to judge this operation (set-up excluded), by phase. */
   readonly requests?: RequestCounts;
+  /** What the SDK sent for this operation; present once a request went through it. */
+  readonly sdkSent?: SdkSent;
   readonly deviations: readonly ReportDeviation[];
+}
+
+/**
+ * What the SDK put on the wire for one operation, over every request it sent: the request header names (lower
+ * case), and the JSON pointers of the members it serialised (`*` for list items and map keys), both sorted. Only
+ * requests the SDK serialised add members; raw requests (the suite's own bodies) add header names only. Two runs
+ * with the same seed send the same inputs, so a difference between two SDK versions is the SDK's.
+ */
+export interface SdkSent {
+  readonly headers: readonly string[];
+  readonly members: readonly string[];
 }
 
 /** One verdict per change the document announces ("does this target support the 2018-02-12 changes?"). */

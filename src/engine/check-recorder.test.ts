@@ -124,4 +124,50 @@ describe('CheckRecorder', () => {
     expect(merged.operations[0]?.requests).toEqual({ coverage: 4, exploration: 2, shrinking: 2, other: 2 });
     expect(merged.operations[0]?.coverage?.rules).toBe(12);
   });
+
+  it('notes what the SDK sent: header names always, members only of bodies it serialised, and merges them', () => {
+    const sent = (request: unknown, headers: Record<string, string>): Exchange => ({
+      operation: 'CreateUserPool',
+      request,
+      requestHeaders: headers,
+      status: 200,
+      headers: {},
+      bodyText: '{}',
+      body: {},
+      ms: 1,
+    });
+    const first = new CheckRecorder('CreateUserPool', target, run);
+    first.sawSdkRequest(
+      sent(
+        { PoolName: 'p', UserPoolTags: { team: 'a' }, Schema: [{ Name: 'x' }, { Name: 'y' }] },
+        {
+          'X-Amz-Target': 't',
+          'content-type': 'c',
+        },
+      ),
+      true,
+    );
+    first.sawSdkRequest(sent({ NotSerialisedBySdk: 1 }, { 'content-type': 'c', 'x-raw': 'r' }), false);
+    first.sawSdkRequest(sent({ Never: 1 }, {}), true);
+    expect(first.toRecord().sdkSent).toEqual({
+      headers: ['content-type', 'x-amz-target', 'x-raw'],
+      members: ['/PoolName', '/Schema', '/Schema/*/Name', '/UserPoolTags', '/UserPoolTags/*'],
+    });
+    const second = new CheckRecorder('CreateUserPool', target, run);
+    second.sawSdkRequest(sent({ PoolName: 'q', Policies: {} }, { 'user-agent': 'u' }), true);
+    expect(new CheckRecorder('CreateUserPool', target, run).toRecord().sdkSent).toBeUndefined();
+    const report = buildReport([first.toRecord(), second.toRecord()], {
+      toolVersion: '0',
+      sdkVersion: '0',
+      documents: [],
+      specOperations: 1,
+      durationMs: 1,
+    });
+    expect(report.operations[0]?.sdkSent).toEqual({
+      headers: ['content-type', 'user-agent', 'x-amz-target', 'x-raw'],
+      members: ['/Policies', '/PoolName', '/Schema', '/Schema/*/Name', '/UserPoolTags', '/UserPoolTags/*'],
+    });
+    expect(validateReport(report).valid).toBe(true);
+    expect(mergeReports([report, report]).operations[0]?.sdkSent).toEqual(report.operations[0]?.sdkSent);
+  });
 });

@@ -15,6 +15,8 @@ import {
   reproductionCommand,
   type ReproductionTarget,
   type RuleCoverage,
+  memberPointers,
+  rulePath,
 } from '../deviations/index.ts';
 import { answersNotImplemented, type Exchange } from '../protocol/index.ts';
 import { type ExploreResult, ruleKey } from './explore.ts';
@@ -64,6 +66,8 @@ export class CheckRecorder {
   private notImplemented = 0;
   private requests: RequestCounts | undefined;
   private covered: RuleCoverage | undefined;
+  private readonly sentHeaders = new Set<string>();
+  private readonly sentMembers = new Set<string>();
 
   /**
    * @param runPrefix the run's resource prefix (`cc-<runid>-`). It differs on every run, so it is replaced by
@@ -116,6 +120,20 @@ export class CheckRecorder {
     if (exchange.status === 0 || exchange.transportError !== undefined) return;
     this.completed += 1;
     if (answersNotImplemented(exchange)) this.notImplemented += 1;
+  }
+
+  /**
+   * Notes what the SDK put on the wire for this operation (see `SdkSent`): the request's header names, and, when
+   * the SDK serialised the body (`serialisedBySdk`, a `send`), its members' pointers, list items and map keys as
+   * `*`. A request that was never sent adds nothing.
+   */
+  sawSdkRequest(exchange: Exchange, serialisedBySdk: boolean): void {
+    const headers = Object.keys(exchange.requestHeaders);
+    if (headers.length === 0) return;
+    for (const name of headers) this.sentHeaders.add(name.toLowerCase());
+    if (serialisedBySdk)
+      for (const pointer of memberPointers(exchange.request))
+        this.sentMembers.add(rulePath(pointer, this.operation));
   }
 
   /** Records an exploration: its tallies, and one minimal example per broken rule with seed and path. */
@@ -207,6 +225,9 @@ export class CheckRecorder {
       ...(this.changeVerdicts.length > 0 ? { changes: this.changeVerdicts } : {}),
       ...(this.covered ? { coverage: this.covered } : {}),
       ...(this.requests ? { requests: this.requests } : {}),
+      ...(this.sentHeaders.size > 0
+        ? { sdkSent: { headers: [...this.sentHeaders].sort(), members: [...this.sentMembers].sort() } }
+        : {}),
     };
   }
 

@@ -12,6 +12,8 @@ import {
   type ReportDeviation,
   type RequestCounts,
   type RuleCoverage,
+  type SdkSent,
+  mergeSdkSent,
   summarise,
   withReproductionScript,
   sumCoverage,
@@ -99,6 +101,7 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
   const counts = countsOf(
     sumCoverage(records.map((record) => record.coverage)),
     sumRequests(records.map((record) => record.requests)),
+    mergeSdkSent(records.map((record) => record.sdkSent)),
   );
   // Unsupported is one verdict and one deviation, not a cascade of findings about answers the target never meant
   // to give. The deviation is what a gate holds against the target (Cognito implements every operation of its
@@ -118,12 +121,20 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
   return { operation, verdict, ...(reason ? { reason } : {}), checks, ...counts, deviations: reported };
 }
 
-/** The optional coverage and request counts of an operation report, present when any record had them. */
+/**
+ * The optional coverage, request counts and what the SDK sent of an operation report, present when any record had
+ * them.
+ */
 export function countsOf(
   coverage: RuleCoverage | undefined,
   requests: RequestCounts | undefined,
-): Pick<OperationReport, 'coverage' | 'requests'> {
-  return { ...(coverage ? { coverage } : {}), ...(requests ? { requests } : {}) };
+  sdkSent?: SdkSent,
+): Pick<OperationReport, 'coverage' | 'requests' | 'sdkSent'> {
+  return {
+    ...(coverage ? { coverage } : {}),
+    ...(requests ? { requests } : {}),
+    ...(sdkSent ? { sdkSent } : {}),
+  };
 }
 
 /** Fewest answers before "every request got a 5xx or unknown-operation error" means "not implemented". */

@@ -43,7 +43,8 @@ export const DEFAULT_CHANGES_RELEASE = '2018-02-12';
  * what is new since the baseline (when gated), the per-operation table (then why each unsupported or
  * inconclusive operation could not be judged, and the run's warnings), the release's changes (when checked),
  * every deviation on one line per operation (with the errors the operation may answer with given once), then
- * each deviation's minimal request and reproduction, and baseline entries ready to paste.
+ * each deviation's minimal request and reproduction, baseline entries ready to paste, and the header names the SDK
+ * sent per operation.
  */
 export function reportToMarkdown(report: Report, options: MarkdownReportOptions = {}): string {
   const numbers = deviationNumbers(report);
@@ -64,6 +65,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
     full ? deviationsSection(report, numbers, options.baseline) : '',
     full ? reproductionsSection(report, numbers) : '',
     full ? baselineSnippetSection(report, options.baseline) : '',
+    full ? sdkSentSection(report) : '',
     full || options.reportPath === undefined
       ? ''
       : `The minimal requests and reproductions of every deviation are in ${code(options.reportPath)}.`,
@@ -313,6 +315,24 @@ function reproductionDetail(d: ReportDeviation): string {
   if (d.reproduce.seed !== undefined) parts.push(`seed ${d.reproduce.seed}`);
   if (d.reproduce.path !== undefined) parts.push(`path ${code(d.reproduce.path)}`);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/** The request header names the SDK sent, per operation, and how many members it serialised (see `SdkSent`). */
+function sdkSentSection(report: Report): string {
+  const rows = report.operations
+    .filter((op) => op.sdkSent !== undefined)
+    .map((op) => [
+      escapeInline(op.operation),
+      (op.sdkSent?.headers ?? []).map((name) => code(name)).join(' '),
+      String(op.sdkSent?.members.length ?? 0),
+    ]);
+  if (rows.length === 0) return '';
+  return (
+    `## What the SDK sent (SDK ${escapeInline(report.sdk.version)})\n\n` +
+    `Request header names, and how many distinct request members it serialised (listed in report.json, ` +
+    `\`sdkSent\`). \`cognito-conformance diff\` shows what another SDK sends differently.\n\n` +
+    table(['Operation', 'Headers', 'Members'], rows, ['l', 'l', 'r'])
+  );
 }
 
 function baselineSnippetSection(report: Report, result: BaselineResult | undefined): string {

@@ -6,6 +6,7 @@ import {
   type OperationReport,
   sumCoverage,
   sumRequests,
+  mergeSdkSent,
   type Report,
   type ReportDeviation,
   type Verdict,
@@ -118,7 +119,11 @@ function mergeOperation(parts: readonly OperationReport[]): OperationReport {
     verdict,
     ...(reason !== undefined && (verdict === 'unsupported' || verdict === 'inconclusive') ? { reason } : {}),
     checks: mergeTallies(parts.flatMap((p) => p.checks)),
-    ...countsOf(sumCoverage(parts.map((p) => p.coverage)), sumRequests(parts.map((p) => p.requests))),
+    ...countsOf(
+      sumCoverage(parts.map((p) => p.coverage)),
+      sumRequests(parts.map((p) => p.requests)),
+      mergeSdkSent(parts.map((p) => p.sdkSent)),
+    ),
     // Unsupported is one verdict and its one `unsupported` deviation, whichever shard saw it.
     deviations:
       verdict === 'unsupported' ? deviations.filter((d) => d.kind === 'unsupported').slice(0, 1) : deviations,

@@ -108,6 +108,37 @@ describe('diffReports', () => {
   });
 });
 
+describe('what the SDK sent', () => {
+  const sent = (headers: string[], members: string[]) =>
+    anOperation('CreateUserPool', { verdict: 'conformant', sdkSent: { headers, members } });
+
+  it('lists header names and members one SDK sends and the other does not; equal sets are no difference', () => {
+    const base = reportWith([sent(['content-type', 'x-amz-target'], ['/PoolName', '/Policies'])]);
+    const head = reportWith(
+      [sent(['content-type', 'x-amz-target', 'x-amzn-query-mode'], ['/PoolName', '/UserPoolTier'])],
+      '3.1170.0',
+    );
+    const diff = diffReports(base, head);
+    expect(diff.operations).toHaveLength(1);
+    expect(diff.operations[0]?.sdkSent).toEqual({
+      headers: { added: ['x-amzn-query-mode'], removed: [] },
+      members: { added: ['/UserPoolTier'], removed: ['/Policies'] },
+    });
+    expect(diffExitCode(diff)).toBe(0);
+    const markdown = diffToMarkdown(diff);
+    expect(markdown).toContain('The SDK sends differently for 1 operation.');
+    expect(markdown).toContain('- new headers: `x-amzn-query-mode`');
+    expect(markdown).toContain('- request members no longer sent: `/Policies`');
+    expect(diffReports(base, base).operations).toEqual([]);
+  });
+
+  it('says nothing when one side recorded nothing (a report of an earlier version)', () => {
+    const base = reportWith([anOperation('CreateUserPool', { verdict: 'conformant' })]);
+    const head = reportWith([sent(['content-type'], ['/PoolName'])]);
+    expect(diffReports(base, head).operations).toEqual([]);
+  });
+});
+
 describe('diffExitCode', () => {
   it('is 0 for new warnings and 1 for an escalation to error', () => {
     const base = reportWith([anOperation('A', { deviations: [aDeviation({ severity: 'warning' })] })]);

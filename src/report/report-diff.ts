@@ -6,6 +6,7 @@ import {
   normaliseDeviation,
   type Report,
   type ReportDeviation,
+  type SdkSent,
   type Verdict,
 } from '../deviations/index.ts';
 import { code, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
@@ -43,6 +44,17 @@ export interface OperationDiff {
   readonly new: readonly ReportDeviation[];
   readonly fixed: readonly ReportDeviation[];
   readonly changed: readonly ChangedDeviation[];
+  /**
+   * What the SDK sends differently (header names, serialised members; see `SdkSent`), when both sides recorded it
+   * and it differs: an SDK upgrade that adds a header or a member shows here.
+   */
+  readonly sdkSent?: SdkSentDiff;
+}
+
+/** Header names and member pointers one side's SDK sent and the other's did not, each sorted. */
+export interface SdkSentDiff {
+  readonly headers: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  readonly members: { readonly added: readonly string[]; readonly removed: readonly string[] };
 }
 
 /**
@@ -133,7 +145,26 @@ function diffOperation(
   for (const identity of new Set([...before.keys(), ...after.keys()])) {
     pairUp(before.get(identity) ?? [], after.get(identity) ?? [], result);
   }
-  return { operation: name, verdict, ...result };
+  const sent = sdkSentDiff(
+    base.operations.find((op) => op.operation === name)?.sdkSent,
+    head.operations.find((op) => op.operation === name)?.sdkSent,
+  );
+  return { operation: name, verdict, ...result, ...(sent ? { sdkSent: sent } : {}) };
+}
+
+/** What the two sides' SDKs sent differently, or undefined when they agree or a side recorded nothing. */
+function sdkSentDiff(before: SdkSent | undefined, after: SdkSent | undefined): SdkSentDiff | undefined {
+  if (before === undefined || after === undefined) return undefined;
+  const delta = (a: readonly string[], b: readonly string[]) => ({
+    added: b.filter((item) => !a.includes(item)),
+    removed: a.filter((item) => !b.includes(item)),
+  });
+  const diff = {
+    headers: delta(before.headers, after.headers),
+    members: delta(before.members, after.members),
+  };
+  const empty = [diff.headers, diff.members].every((d) => d.added.length + d.removed.length === 0);
+  return empty ? undefined : diff;
 }
 
 /** Same observation pairs first (unchanged), then the rest in order (changed), leftovers are new or fixed. */
@@ -164,7 +195,11 @@ function changedFields(before: ReportDeviation, after: ReportDeviation): Observe
 }
 
 function hasDifference(op: OperationDiff): boolean {
-  return op.verdict.base !== op.verdict.head || op.new.length + op.fixed.length + op.changed.length > 0;
+  return (
+    op.verdict.base !== op.verdict.head ||
+    op.new.length + op.fixed.length + op.changed.length > 0 ||
+    op.sdkSent !== undefined
+  );
 }
 
 /**
@@ -180,14 +215,20 @@ export function diffExitCode(diff: ReportDiff): 0 | 1 {
   return regression ? 1 : 0;
 }
 
-/** The diff as Markdown: totals, verdict changes, then new / fixed / changed deviations per operation. */
+/**
+ * The diff as Markdown: totals, verdict changes, then new / fixed / changed deviations and what the SDK sends
+ * differently, per operation.
+ */
 export function diffToMarkdown(diff: ReportDiff): string {
   const count = (pick: (op: OperationDiff) => readonly unknown[]): number =>
     diff.operations.reduce((sum, op) => sum + pick(op).length, 0);
   const title =
     `# Report diff: ${escapeInline(diff.base.target)} (SDK ${escapeInline(diff.base.sdk)}) → ` +
     `${escapeInline(diff.head.target)} (SDK ${escapeInline(diff.head.sdk)})`;
-  const totals = `**${count((op) => op.new)} new, ${count((op) => op.fixed)} fixed, ${count((op) => op.changed)} changed** deviations.`;
+  const sending = diff.operations.filter((op) => op.sdkSent !== undefined).length;
+  const totals =
+    `**${count((op) => op.new)} new, ${count((op) => op.fixed)} fixed, ${count((op) => op.changed)} changed** deviations.` +
+    (sending > 0 ? ` The SDK sends differently for ${sending} operation${sending === 1 ? '' : 's'}.` : '');
   if (diff.operations.length === 0) return `${title}\n\n${totals}\n\nNo differences.\n`;
   return `${[title, totals, verdictSection(diff), ...diff.operations.map(operationSection)].filter((s) => s !== '').join('\n\n')}\n`;
 }
@@ -205,7 +246,21 @@ function operationSection(op: OperationDiff): string {
   if (op.fixed.length > 0)
     parts.push(`**Fixed**\n\n${op.fixed.map((d) => `- ${deviationLine(d)}`).join('\n')}`);
   if (op.changed.length > 0) parts.push(`**Changed**\n\n${op.changed.map(changedLine).join('\n')}`);
+  if (op.sdkSent) parts.push(sdkSentLines(op.sdkSent));
   return parts.length === 1 ? '' : parts.join('\n\n');
+}
+
+function sdkSentLines(sent: SdkSentDiff): string {
+  const line = (what: string, items: readonly string[]) =>
+    items.length === 0 ? [] : [`- ${what}: ${items.map((item) => code(item)).join(', ')}`];
+  return [
+    '**What the SDK sends**',
+    '',
+    ...line('new headers', sent.headers.added),
+    ...line('headers no longer sent', sent.headers.removed),
+    ...line('new request members', sent.members.added),
+    ...line('request members no longer sent', sent.members.removed),
+  ].join('\n');
 }
 
 function deviationLine(d: ReportDeviation): string {

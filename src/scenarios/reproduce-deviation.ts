@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { excludedFlowsOf, signInForSetup } from '../auth/index.ts';
 import { announcedChanges } from '../changes/index.ts';
-import { evaluateInvalidExchange, evaluateNotFoundExchange, evaluateValidExchange } from '../checks/index.ts';
+import {
+  checkSdkParse,
+  evaluateInvalidExchange,
+  evaluateNotFoundExchange,
+  evaluateValidExchange,
+  SDK_PARSE_CHECK,
+} from '../checks/index.ts';
 import {
   type CheckName,
   checkNameOf,
@@ -25,7 +31,7 @@ import { ResourceFactory, SetupError } from '../resources/index.ts';
 import { PROFILES, type ProfileName } from '../settings/index.ts';
 import { specFor, type SpecValidators } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import type { TargetDescriptor, WireClient } from '../wire/index.ts';
+import { type CallResult, sdkEnumValues, type TargetDescriptor, type WireClient } from '../wire/index.ts';
 import {
   runDisabledFlows,
   runExcludedFlows,
@@ -184,7 +190,7 @@ async function sendAgain(
     if (created !== undefined && operation === 'CreateUserPool' && sent.exchange.status === 200)
       resources.adoptPool(created);
     collectSecrets(sent.exchange, secrets);
-    const evaluation = judge(parts, spec, located, sent.exchange, request);
+    const evaluation = judge(parts, spec, located, sent, request);
     const wanted = deviationIdentity({ operation, ...deviation });
     const match = evaluation.findings.find(
       (checked) =>
@@ -265,7 +271,8 @@ async function requireOk(parts: ReproductionParts, operation: string, input: obj
 }
 
 /**
- * The check that found the deviation, on the new exchange: a negative deviation as a request breaking the rule
+ * The check that found the deviation, on the new exchange: an sdk-parse deviation as what the SDK made of it, a
+ * negative deviation as a request breaking the rule
  * at its path, an error-shape one as an unknown id, the rest as a valid request (or, when the request does not
  * validate against the spec, as an invalid one whose envelope is judged).
  */
@@ -273,12 +280,21 @@ function judge(
   parts: ReproductionParts,
   spec: OperationSpec,
   located: LocatedDeviation,
-  exchange: Exchange,
+  sent: CallResult,
   request: unknown,
 ): Evaluation {
   const { deviation } = located;
+  const { exchange } = sent;
   const broken = { rule: 'the rule', path: deviation.path, rulePath: deviation.path };
   switch (deviation.check) {
+    case 'sdk-parse':
+      return {
+        judged: [SDK_PARSE_CHECK],
+        findings: checkSdkParse(spec, sent, { enumValues: sdkEnumValues }).map((finding) => ({
+          check: SDK_PARSE_CHECK,
+          finding,
+        })),
+      };
     case 'negative':
       return evaluateInvalidExchange(spec, exchange, broken);
     case 'error-shape':

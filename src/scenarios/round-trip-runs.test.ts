@@ -62,7 +62,10 @@ describe('round-trip runs on a fake target', () => {
     const { context, recorder, owned } = contextFor(target, 'CreateUserPool');
     await runCreatePoolRoundTrip(context, createRequests);
     expect(recorder.toRecord().deviations).toEqual([]);
-    expect(untimed(recorder.toRecord().checks)).toEqual([{ check: 'round-trip', runs: 5, failed: 0 }]);
+    expect(untimed(recorder.toRecord().checks)).toEqual([
+      { check: 'round-trip', runs: 5, failed: 0 },
+      { check: 'sdk-parse', runs: 5, failed: 0 },
+    ]);
     expect(owned.size).toBe(0);
   });
 
@@ -136,6 +139,7 @@ describe('round-trip runs on a fake target', () => {
       expect(kinds(recorder)).toEqual(expected);
       expect(untimed(recorder.toRecord().checks)).toEqual([
         { check: 'round-trip', runs: 1, failed: expected.length },
+        { check: 'sdk-parse', runs: 1, failed: 0 },
       ]);
     }
   });

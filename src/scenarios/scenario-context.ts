@@ -1,9 +1,10 @@
 import type { OperationSpec } from '../../specs/format/index.ts';
+import { checkSdkParse, SDK_PARSE_CHECK } from '../checks/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import type { ResourceFactory } from '../resources/index.ts';
 import { seedFor, type RunSettings } from '../settings/index.ts';
 import type { SpecValidators } from '../spec/index.ts';
-import type { TargetDescriptor, WireClient } from '../wire/index.ts';
+import { type CallResult, sdkEnumValues, type TargetDescriptor, type WireClient } from '../wire/index.ts';
 
 /**
  * The one context every scenario runs in: what the fixtures hand over for one test. Scenarios derive the rest
@@ -17,7 +18,11 @@ export interface ScenarioContext {
   readonly validators: SpecValidators;
   /** Where requests go and what the report says about it. */
   readonly target: TargetDescriptor;
-  /** Sends through the SDK (`send`) or raw, past its serialisation (`sendRaw`), capturing each exchange. */
+  /**
+   * Sends through the SDK (`send`) or raw, past its serialisation (`sendRaw`), capturing each exchange. In a
+   * context from {@link createScenarioContext}, what the SDK made of every answer is judged by the sdk-parse check
+   * and recorded for the exchange's operation.
+   */
   readonly wire: Pick<WireClient, 'send' | 'sendRaw'>;
   /** Creates what a scenario needs under the run prefix and deletes it when the test ends. */
   readonly resources: Pick<
@@ -59,22 +64,52 @@ export interface ScenarioParts extends Omit<ScenarioContext, 'recorderFor' | 'se
 
 /**
  * A {@link ScenarioContext} over `parts`: one recorder per operation, opened on first use, and seeds derived
- * from the run seed and a label ({@link seedFor}), so results do not depend on test order or concurrency.
+ * from the run seed and a label ({@link seedFor}), so results do not depend on test order or concurrency. Every
+ * call through its `wire` is judged by the sdk-parse check ({@link judgingSdkParse}).
  */
 export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
-  const { settings, openRecorder, seedFor: fixedSeed, ...rest } = parts;
+  const { settings, openRecorder, seedFor: fixedSeed, wire, ...rest } = parts;
   const recorders = new Map<string, CheckRecorder>();
+  const recorderFor = (operation: string): CheckRecorder => {
+    let recorder = recorders.get(operation);
+    if (recorder === undefined) {
+      recorder = openRecorder(operation);
+      recorders.set(operation, recorder);
+    }
+    return recorder;
+  };
   return {
     ...rest,
+    wire: judgingSdkParse(wire, rest.specs, recorderFor),
     profile: settings,
-    recorderFor(operation) {
-      let recorder = recorders.get(operation);
-      if (recorder === undefined) {
-        recorder = openRecorder(operation);
-        recorders.set(operation, recorder);
-      }
-      return recorder;
-    },
+    recorderFor,
     seedFor: fixedSeed ?? ((label) => seedFor(settings.seed, label)),
+  };
+}
+
+/**
+ * `wire`, with what the SDK made of every answer judged by the sdk-parse check (`checkSdkParse`, against the SDK
+ * in use) and recorded, one run per call, on the recorder of the exchange's operation, with the request as sent
+ * (raw or through the SDK) to reproduce it. What the SDK sent (header names, serialised members) is noted there too.
+ */
+export function judgingSdkParse(
+  wire: Pick<WireClient, 'send' | 'sendRaw'>,
+  specs: readonly OperationSpec[],
+  recorderFor: (operation: string) => CheckRecorder,
+): Pick<WireClient, 'send' | 'sendRaw'> {
+  const byOperation = new Map(specs.map((spec) => [spec.operation, spec]));
+  const judge =
+    (request: unknown, raw: boolean) =>
+    (result: CallResult): CallResult => {
+      const { operation } = result.exchange;
+      const findings = checkSdkParse(byOperation.get(operation), result, { enumValues: sdkEnumValues });
+      const recorder = recorderFor(operation);
+      recorder.sawSdkRequest(result.exchange, !raw);
+      recorder.record(SDK_PARSE_CHECK, findings, { request, raw });
+      return result;
+    };
+  return {
+    send: (operation, input) => wire.send(operation, input).then(judge(input, false)),
+    sendRaw: (operation, body) => wire.sendRaw(operation, body).then(judge(body, true)),
   };
 }

@@ -33,13 +33,17 @@ describe('runStateful on a fake target', () => {
     const { context, recorders, owned, deviations } = contextFor({});
     await runStateful(context);
     expect(deviations()).toEqual([]);
-    expect([...recorders.keys()].sort()).toEqual([
-      'DescribeUserPool',
-      'DescribeUserPoolClient',
-      'ListUserPools',
-    ]);
+    // Every call is judged by sdk-parse too; the stateful check judges the reads.
+    const judgedBy = (check: string) =>
+      [...recorders]
+        .filter(([, recorder]) => recorder.toRecord().checks.some((tally) => tally.check === check))
+        .map(([operation]) => operation)
+        .sort();
+    expect(judgedBy('stateful')).toEqual(['DescribeUserPool', 'DescribeUserPoolClient', 'ListUserPools']);
+    expect(judgedBy('sdk-parse')).toEqual([...recorders.keys()].sort());
+    expect(judgedBy('sdk-parse')).toContain('CreateUserPool');
     for (const recorder of recorders.values())
-      expect(recorder.toRecord().checks[0]).toMatchObject({ check: 'stateful', failed: 0 });
+      for (const tally of recorder.toRecord().checks) expect(tally.failed).toBe(0);
     expect(owned.size).toBe(0);
   });
 
@@ -130,7 +134,10 @@ describe('sweepMaxResults', () => {
     const { context, recorders, owned } = contextFor({ ignoreMaxResults: true });
     await sweepMaxResults(context, [1, 2, 60]);
     const record = recorders.get('ListUserPools')?.toRecord();
-    expect(untimed(record?.checks ?? [])).toEqual([{ check: 'stateful', runs: 3, failed: 2 }]);
+    expect(untimed(record?.checks ?? [])).toEqual([
+      { check: 'sdk-parse', runs: 3, failed: 0 },
+      { check: 'stateful', runs: 3, failed: 2 },
+    ]);
     expect(record?.deviations).toEqual([
       expect.objectContaining({
         kind: 'constraint',

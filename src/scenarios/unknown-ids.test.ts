@@ -59,7 +59,10 @@ describe('runUnknownIds', () => {
       ),
     );
     expect(record?.deviations).toEqual([]);
-    expect(untimed(record?.checks ?? [])).toEqual([{ check: 'error-shape', runs: 0, failed: 0 }]);
+    expect(untimed(record?.checks ?? [])).toEqual([
+      { check: 'error-shape', runs: 0, failed: 0 },
+      { check: 'sdk-parse', runs: 1, failed: 0 },
+    ]);
   });
 
   it('finds nothing on a target that answers not-found for unknown ids', async () => {

@@ -5,11 +5,24 @@ import { CapturingHttpHandler } from './capturing-http-handler.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
-/** How an SDK error looked, judged by name, fault and status, never by message text. */
+/** How an SDK error looked, judged by name, class, fault and status, never by message text. */
 export interface SdkErrorSummary {
   readonly name: string;
   readonly fault?: string;
   readonly httpStatusCode?: number;
+  /**
+   * Whether the SDK threw one of its modeled exception classes (a subclass of the service exception it exports,
+   * such as `ResourceNotFoundException`): false for the generic service exception it throws for an error type it
+   * does not know, and for errors of its own.
+   */
+  readonly modeled: boolean;
+  /**
+   * Whether the error is the service's (modeled or generic), that is an error answer the SDK read. False for an
+   * error the SDK raised itself: a deserialization error on a 2xx answer, or a request it never sent.
+   */
+  readonly service: boolean;
+  /** For an error of the SDK's own: the first line of its message, at most 200 characters. */
+  readonly message?: string;
 }
 
 /** One call: the exchange as it crossed the wire, plus what the SDK made of it. */
@@ -191,9 +204,21 @@ function commandFor(operation: string): CommandConstructor {
 }
 
 function summariseError(error: unknown): SdkErrorSummary {
-  const candidate = error as { name?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const candidate = error as {
+    name?: unknown;
+    message?: unknown;
+    $fault?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  const base = sdk.CognitoIdentityProviderServiceException;
+  const service = error instanceof base;
+  const message =
+    typeof candidate.message === 'string' ? candidate.message.split('\n')[0]?.slice(0, 200) : undefined;
   return {
     name: typeof candidate.name === 'string' ? candidate.name : 'Error',
+    modeled: service && (error as object).constructor !== base,
+    service,
+    ...(!service && message !== undefined ? { message } : {}),
     ...(typeof candidate.$fault === 'string' ? { fault: candidate.$fault } : {}),
     ...(typeof candidate.$metadata?.httpStatusCode === 'number'
       ? { httpStatusCode: candidate.$metadata.httpStatusCode }

@@ -25,11 +25,13 @@ import {
   ENUM_OUT_OF_RANGE,
   HTML_SERVER_ERROR,
   MUTATIONS,
+  NULL_STRUCTURE,
   NUMBER_AS_STRING,
   ONE_OVER_MAX_RESULTS,
   RENAMED_ERROR_TYPE,
   STALE_READ_AFTER_UPDATE,
   TIMESTAMP_AS_ISO,
+  TIMESTAMP_AS_NUMERIC_STRING,
   WRONG_CONTENT_TYPE,
   WRONG_EXPIRES_IN,
 } from '../support/mutations.ts';
@@ -44,6 +46,8 @@ interface MutationRow {
   readonly mutation: Mutation;
   readonly scenario: Scenario;
   readonly caughtBy: DeviationKey;
+  /** Other checks that must catch it too (the SDK's view of the same answer: sdk-parse). */
+  readonly alsoCaughtBy?: readonly DeviationKey[];
 }
 
 const ROWS: readonly MutationRow[] = [
@@ -86,6 +90,9 @@ const ROWS: readonly MutationRow[] = [
       kind: 'enum-value',
       path: '/UserPool/Status',
     },
+    alsoCaughtBy: [
+      { operation: 'DescribeUserPool', check: 'sdk-parse', kind: 'enum-value', path: '/UserPool/Status' },
+    ],
   },
   {
     mutation: TIMESTAMP_AS_ISO,
@@ -96,11 +103,35 @@ const ROWS: readonly MutationRow[] = [
       kind: 'wire-format',
       path: '/UserPool/CreationDate',
     },
+    alsoCaughtBy: [{ operation: 'DescribeUserPool', check: 'sdk-parse', kind: 'unreadable', path: '' }],
+  },
+  {
+    mutation: TIMESTAMP_AS_NUMERIC_STRING,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'sdk-parse',
+      kind: 'converted',
+      path: '/UserPool/CreationDate',
+    },
+  },
+  {
+    mutation: NULL_STRUCTURE,
+    scenario: validRequestsOf('DescribeUserPool'),
+    caughtBy: {
+      operation: 'DescribeUserPool',
+      check: 'sdk-parse',
+      kind: 'missing-member',
+      path: '/UserPool/Policies',
+    },
   },
   {
     mutation: RENAMED_ERROR_TYPE,
     scenario: unknownIdsOf('DescribeUserPool'),
     caughtBy: { operation: 'DescribeUserPool', check: 'error-shape', kind: 'wrong-error', path: '/__type' },
+    alsoCaughtBy: [
+      { operation: 'DescribeUserPool', check: 'sdk-parse', kind: 'wrong-error', path: '/__type' },
+    ],
   },
   {
     mutation: HTML_SERVER_ERROR,
@@ -252,6 +283,13 @@ describe('mutations the suite must catch', () => {
         expect(mutated.mutatedExchanges, 'the mutation changed no exchange').toBeGreaterThan(0);
         expect(baseline.keys, 'the honest baseline already reports it').not.toContain(expected);
         expect(mutated.keys, 'the mutated run does not report it').toContain(expected);
+        for (const also of row.alsoCaughtBy ?? []) {
+          expect(judgedRuns(baseline.records, also), `the baseline never ran ${also.check}`).toBeGreaterThan(
+            0,
+          );
+          expect(baseline.keys, 'the honest baseline already reports it').not.toContain(keyText(also));
+          expect(mutated.keys, 'the mutated run does not report it').toContain(keyText(also));
+        }
       },
     );
   }

@@ -76,6 +76,25 @@ export const TIMESTAMP_AS_ISO: Mutation = {
     }),
 };
 
+/** A timestamp as a numeric string: the SDK reads it, as a `Date`, where the wire had a string. */
+export const TIMESTAMP_AS_NUMERIC_STRING: Mutation = {
+  name: 'timestamp-as-numeric-string',
+  description: 'DescribeUserPool sends CreationDate as a string of epoch seconds',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) =>
+    editUserPool(response, (pool) => ({ ...pool, CreationDate: String(pool['CreationDate'] ?? 0) })),
+};
+
+/** `null` where a structure belongs: the SDK's output has no such member. */
+export const NULL_STRUCTURE: Mutation = {
+  name: 'null-structure',
+  description: 'DescribeUserPool sends UserPool.Policies as null',
+  operations: ['DescribeUserPool'],
+  honest: [],
+  rewriteResponse: (response) => editUserPool(response, (pool) => ({ ...pool, Policies: null })),
+};
+
 /** An error under another name: `ResourceNotFoundException` becomes `NoSuchPool`. */
 export const RENAMED_ERROR_TYPE: Mutation = {
   name: 'renamed-error-type',
@@ -234,6 +253,8 @@ export const MUTATIONS: readonly Mutation[] = [
   BOOLEAN_AS_STRING,
   ENUM_OUT_OF_RANGE,
   TIMESTAMP_AS_ISO,
+  TIMESTAMP_AS_NUMERIC_STRING,
+  NULL_STRUCTURE,
   RENAMED_ERROR_TYPE,
   HTML_SERVER_ERROR,
   DROP_NEXT_TOKEN,

@@ -223,5 +223,14 @@ function respond(
   };
   return status === 200
     ? { exchange, output: body }
-    : { exchange, error: { name: String(body['__type']), fault: 'client', httpStatusCode: status } };
+    : {
+        exchange,
+        error: {
+          name: String(body['__type']),
+          fault: 'client',
+          httpStatusCode: status,
+          modeled: true,
+          service: true,
+        },
+      };
 }

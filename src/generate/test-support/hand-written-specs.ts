@@ -283,6 +283,7 @@ export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(reque
     response: { type: 'object' },
     changes: [],
     laterResponseMembers: [],
+    responseEnums: {},
     laterOptionalMembers: [],
     laterConstraints: [],
     narrowings:
