@@ -195,7 +195,7 @@ function replayTargetFlags(input: ReproductionScriptInput): string {
 function requestLines(input: ReproductionScriptInput): string[] {
   const { target, operation } = input;
   const deviation = redactSecrets(input.deviation);
-  const plan = reproductionPlan(deviation.request);
+  const plan = reproductionPlan(deviation.request, { operation, path: deviation.path });
   const unsaid = unsaidUnknownId(deviation, plan);
   const aws = target.kind === 'aws';
   const raw = input.raw ?? sentRaw(input.deviation.reproduce.command);

@@ -73,14 +73,32 @@ const ANY_TOKEN = /<(?:redacted:[^<>]+|[a-z][a-z-]*:\d+)>/g;
 const PASSWORD_TOKENS = ['<redacted:PASSWORD>', '<redacted:Password>'];
 const REFRESH_TOKENS = ['<redacted:REFRESH_TOKEN>', '<redacted:RefreshToken>'];
 
+/** Where a deviation sits: its operation and the JSON pointer of its finding (see {@link reproductionPlan}). */
+export interface DeviationPlace {
+  readonly operation: string;
+  readonly path: string;
+}
+
+/** A finding inside an item of ListUserPools' answer: the answer must hold a pool for it to show. */
+const LISTED_POOL_ITEM = /^\/UserPools\/(?:\d+|\*)(?:\/|$)/;
+
 /**
- * The {@link ReproductionPlan} of a report deviation's request. Pure: reads only the request's text. Source: the
+ * The {@link ReproductionPlan} of a report deviation's request. Pure: reads only the request's text, and, when
+ * `place` is given, whether the finding sits inside a listed item the request does not name (a member of a pool
+ * that ListUserPools lists: the set-up then makes one pool, `LISTED_POOL_ID`, for the answer to hold). Source: the
  * report's tokens and the unknown ids it keeps (see `Normaliser` and `redactSecrets`).
  */
-export function reproductionPlan(request: unknown): ReproductionPlan {
+export function reproductionPlan(request: unknown, place?: DeviationPlace): ReproductionPlan {
   const strings = stringsOf(request);
   const poolTokens = unique(strings.flatMap((text) => text.match(POOL_TOKEN) ?? []));
-  const pools = poolTokens.map((token) => ({ variable: `POOL_ID_${token.slice(9, -1)}`, tokens: [token] }));
+  const listedPool =
+    place?.operation === 'ListUserPools' && LISTED_POOL_ITEM.test(place.path) && poolTokens.length === 0
+      ? [{ variable: 'LISTED_POOL_ID', tokens: [] }]
+      : [];
+  const pools = [
+    ...poolTokens.map((token) => ({ variable: `POOL_ID_${token.slice(9, -1)}`, tokens: [token] })),
+    ...listedPool,
+  ];
   const clientTokens = unique(memberValues(request, 'ClientId').filter((value) => CLIENT_TOKEN.test(value)));
   const parameters = objectMember(request, 'AuthParameters');
   const username = parameters?.['USERNAME'];

@@ -341,6 +341,23 @@ describe('reproductionScript', () => {
 });
 
 describe('reproductionPlan', () => {
+  it('makes one pool for a finding inside an item ListUserPools lists, and none for the rest of its answer', () => {
+    const listed = reproductionPlan(
+      { MaxResults: 60 },
+      { operation: 'ListUserPools', path: '/UserPools/0/Arn' },
+    );
+    expect(listed.pools).toEqual([{ variable: 'LISTED_POOL_ID', tokens: [] }]);
+    expect(
+      reproductionPlan({ MaxResults: 60 }, { operation: 'ListUserPools', path: '/NextToken' }).pools,
+    ).toEqual([]);
+    expect(
+      reproductionPlan(
+        { UserPoolId: '<pool-id:1>' },
+        { operation: 'DescribeUserPool', path: '/UserPool/Arn' },
+      ).pools,
+    ).toEqual([{ variable: 'POOL_ID_1', tokens: ['<pool-id:1>'] }]);
+  });
+
   it('fills the report tokens with what a set-up made', () => {
     const plan = reproductionPlan(redactSecrets(signIn.request));
     expect(plan.pools.map((pool) => pool.variable)).toEqual(['POOL_ID_2']);

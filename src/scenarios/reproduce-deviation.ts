@@ -143,7 +143,7 @@ async function sendAgain(
 ): Promise<Reproduction> {
   const { operation, deviation } = located;
   const spec = specFor(parts.specs, operation);
-  const plan = reproductionPlan(deviation.request);
+  const plan = reproductionPlan(deviation.request, { operation, path: deviation.path });
   const resources = new ResourceFactory(parts.wire as WireClient, parts.prefix);
   const secrets: string[] = [];
   const notes = plan.unresolved.map(
