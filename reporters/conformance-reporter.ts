@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Reporter, TestModule } from 'vitest/node';
 import type { ConformanceRecord, Report } from '../src/deviations/index.ts';
@@ -18,7 +18,7 @@ import {
   type ReportFormat,
 } from '../src/report/index.ts';
 import { readBaseline } from '../src/deviations/index.ts';
-import { resolveRunSettings } from '../src/settings/index.ts';
+import { ENV, resolveRunSettings } from '../src/settings/index.ts';
 import { loadOperationSpecs } from '../src/spec/index.ts';
 import type {} from '../fixtures/index.ts';
 
@@ -85,7 +85,7 @@ export class ConformanceReporter implements Reporter {
       ...(settings.operations ? { selectedOperations: settings.operations } : {}),
       ...(this.options.shard ? { shard: this.options.shard } : {}),
       toolVersion: packageVersion('../package.json'),
-      sdkVersion: packageVersion('@aws-sdk/client-cognito-identity-provider/package.json'),
+      sdkVersion: sdkVersion(),
       documents: [...new Set(specs.map((spec) => spec.source.document))].sort(),
       specOperations: specs.length,
       durationMs,
@@ -155,9 +155,25 @@ export function collectRecords(testModules: ReadonlyArray<TestModule>): Conforma
   return records;
 }
 
+/**
+ * The version of the SDK the suite ran with: the copy {@link ENV.sdkDir} names when it is set (vitest.config.ts
+ * aliases the SDK's import to it), otherwise the project's own.
+ */
+function sdkVersion(): string {
+  const dir = process.env[ENV.sdkDir];
+  return dir
+    ? versionIn(join(resolve(dir), 'package.json'))
+    : packageVersion('@aws-sdk/client-cognito-identity-provider/package.json');
+}
+
 function packageVersion(specifier: string): string {
-  const path = specifier.startsWith('.') ? new URL(specifier, import.meta.url) : require.resolve(specifier);
-  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  return versionIn(
+    specifier.startsWith('.') ? new URL(specifier, import.meta.url) : require.resolve(specifier),
+  );
+}
+
+function versionIn(packageJson: string | URL): string {
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
 }
 
 export default ConformanceReporter;

@@ -9,7 +9,7 @@ import { describeResult, runCli, type CliResult } from './test-support/run-cli.t
  * every command explains itself, and every mistake is exit 2 with one clear message, never a stack trace.
  * Nothing here needs a target, so the cases run concurrently.
  */
-const COMMANDS = ['run', 'report', 'diff', 'merge', 'reproduce', 'cleanup'] as const;
+const COMMANDS = ['run', 'report', 'diff', 'sdk-diff', 'merge', 'reproduce', 'cleanup'] as const;
 const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 let dir: string;

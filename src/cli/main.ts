@@ -19,6 +19,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: 'what changed between two reports; exit 1 on a new error deviation',
     load: async () => (await import('./diff-command.ts')).diffCommand,
   },
+  'sdk-diff': {
+    summary: 'run the suites with two SDK versions (installed side by side) and diff the reports',
+    load: async () => (await import('./sdk-diff-command.ts')).sdkDiffCommand,
+  },
   merge: {
     summary: 'merge the reports of a sharded run (run --shard i/n) into one',
     load: async () => (await import('./merge-command.ts')).mergeCommand,

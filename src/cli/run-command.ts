@@ -13,18 +13,19 @@ import {
   writeFileAtomic,
 } from '../report/index.ts';
 import type { Report } from '../deviations/index.ts';
-import {
-  awsAnnouncement,
-  ENV,
-  exportRunSettings,
-  knownOperations,
-  PROFILES,
-  runSettingsFromEnv,
-} from '../settings/index.ts';
+import { awsAnnouncement, ENV, exportRunSettings, PROFILES, runSettingsFromEnv } from '../settings/index.ts';
 import { type StartedTarget, startTarget, type TargetSelection } from '../targets/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
+import {
+  checkedOps,
+  checkedProfile,
+  checkedSeed,
+  checkedTargetName,
+  positiveMilliseconds,
+  positiveWholeNumber,
+} from './run-flags.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
 import { TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 import { LeftoverSweep } from './leftover-sweep.ts';
@@ -101,7 +102,7 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
   const concurrency =
     values.concurrency === undefined
       ? DEFAULT_CONCURRENCY
-      : Number(positiveWholeNumber('--concurrency', values.concurrency));
+      : Number(positiveWholeNumber('run', '--concurrency', values.concurrency));
 
   // The header first: what is about to be judged, with what seed, before a container or AWS takes its time.
   log(
@@ -113,7 +114,9 @@ export async function runCommand(argv: readonly string[], log: (line: string) =>
     // Only real AWS announces its load (estimating it walks every spec).
     ...(selection.kind === 'aws' ? { announcement: awsAnnouncement(settings) } : {}),
     log,
-    ...(values['target-name'] !== undefined ? { targetName: checkedTargetName(values['target-name']) } : {}),
+    ...(values['target-name'] !== undefined
+      ? { targetName: checkedTargetName('run', values['target-name']) }
+      : {}),
   });
   process.env[ENV.startedTarget] = JSON.stringify(target.descriptor);
   log(
@@ -213,12 +216,13 @@ function selectionText(selection: TargetSelection): string {
 
 function settingsEnv(values: Record<string, string | boolean | undefined>): Record<string, string> {
   const env: Record<string, string> = {};
-  if (typeof values['profile'] === 'string') env[ENV.profile] = checkedProfile(values['profile']);
-  if (typeof values['seed'] === 'string') env[ENV.seed] = checkedSeed(values['seed']);
-  if (typeof values['ops'] === 'string') env[ENV.operations] = checkedOps(values['ops']).join(',');
-  if (typeof values['runs'] === 'string') env[ENV.runs] = checkedRuns(values['runs']);
+  if (typeof values['profile'] === 'string') env[ENV.profile] = checkedProfile('run', values['profile']);
+  if (typeof values['seed'] === 'string') env[ENV.seed] = checkedSeed('run', values['seed']);
+  if (typeof values['ops'] === 'string') env[ENV.operations] = checkedOps('run', values['ops']).join(',');
+  if (typeof values['runs'] === 'string')
+    env[ENV.runs] = positiveWholeNumber('run', '--runs', values['runs']);
   if (typeof values['request-timeout'] === 'string')
-    env[ENV.requestTimeoutMs] = positiveInteger('--request-timeout', values['request-timeout']);
+    env[ENV.requestTimeoutMs] = positiveMilliseconds('run', '--request-timeout', values['request-timeout']);
   env[ENV.startedAt] = new Date().toISOString();
   return env;
 }
@@ -275,57 +279,4 @@ function watchForInterrupt(log: (line: string) => void) {
       process.off('SIGTERM', listener);
     },
   };
-}
-
-/** The `--ops` names in the specs' spelling; an unknown one is a usage error before anything starts. */
-function checkedOps(text: string): string[] {
-  const names = text
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (names.length === 0) throw new UsageError('run: --ops needs at least one operation name');
-  try {
-    return knownOperations('--ops', names);
-  } catch (error) {
-    throw new UsageError(`run: ${(error as Error).message}`);
-  }
-}
-
-/** Flag errors name the flag the user typed, not the environment variable the run reads. */
-function checkedProfile(profile: string): string {
-  if (!(profile in PROFILES))
-    throw new UsageError(
-      `run: --profile ${profile}: unknown profile; use ${Object.keys(PROFILES).join(' or ')}`,
-    );
-  return profile;
-}
-
-function checkedSeed(seed: string): string {
-  // fast-check seeds are 32-bit signed integers; a larger one would be cut down silently.
-  if (!/^-?\d+$/.test(seed) || Number(seed) < -(2 ** 31) || Number(seed) > 2 ** 31 - 1)
-    throw new UsageError(
-      `run: --seed takes a whole number from -2147483648 to 2147483647 (a report's run.seed), got ${seed}`,
-    );
-  return seed;
-}
-
-function checkedRuns(runs: string): string {
-  return positiveWholeNumber('--runs', runs);
-}
-
-function positiveWholeNumber(flag: string, text: string): string {
-  if (!/^[1-9]\d*$/.test(text))
-    throw new UsageError(`run: ${flag} takes a positive whole number, got ${text}`);
-  return text;
-}
-
-function checkedTargetName(name: string): string {
-  if (name.trim() === '') throw new UsageError('run: --target-name needs a non-empty name');
-  return name.trim();
-}
-
-function positiveInteger(flag: string, text: string): string {
-  if (!/^[1-9]\d*$/.test(text))
-    throw new UsageError(`run: ${flag} takes a positive whole number of milliseconds, got ${text}`);
-  return text;
 }

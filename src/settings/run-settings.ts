@@ -80,6 +80,12 @@ export const ENV = {
   baseline: 'COGNITO_CONFORMANCE_BASELINE',
   /** The report directory (as `--out`; default `reports`). */
   reportDir: 'COGNITO_CONFORMANCE_REPORT_DIR',
+  /**
+   * A directory holding another copy of `@aws-sdk/client-cognito-identity-provider` (its `package.json` and
+   * entry), as `sdk-diff` installs one per version: vitest.config.ts aliases the SDK's import to it, so the suite
+   * sends and parses through that version, and the report's `sdk.version` is its version. Unset: the pinned one.
+   */
+  sdkDir: 'COGNITO_CONFORMANCE_SDK_DIR',
 } as const;
 
 /**

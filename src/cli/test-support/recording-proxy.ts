@@ -6,6 +6,11 @@ export interface RecordedExchange {
   readonly method: string;
   readonly path: string;
   readonly target: string | undefined;
+  /**
+   * The client's `x-amz-user-agent` and `user-agent` headers, joined by a space: an AWS SDK names its own version
+   * there (`aws-sdk-js/3.600.0`), which shows which copy of the SDK sent the request.
+   */
+  readonly userAgent: string;
   readonly requestBody: string;
   readonly status: number;
   readonly responseBody: string;
@@ -56,6 +61,10 @@ async function forward(
           method: incoming.method ?? 'GET',
           path: incoming.url ?? '/',
           target: headerText(incoming.headers['x-amz-target']),
+          userAgent: [incoming.headers['x-amz-user-agent'], incoming.headers['user-agent']]
+            .map(headerText)
+            .filter((value) => value !== undefined)
+            .join(' '),
           requestBody: requestBody.toString('utf8'),
           status: answer.statusCode ?? 0,
           responseBody: responseBody.toString('utf8'),
