@@ -94,6 +94,8 @@ describe('checkSdkParse on what the SDK read', () => {
         path: '/UserPool/CreationDate',
         expected: '1700000000',
         actual: 'Date(2023-11-14T22:13:20.000Z)',
+        message:
+          'the SDK converted /UserPool/CreationDate from string "1700000000" to Date(2023-11-14T22:13:20.000Z)',
       }),
     ]);
   });
@@ -112,8 +114,13 @@ describe('checkSdkParse on what the SDK read', () => {
 
   it('an array where a structure belongs comes out as another value', async () => {
     const findings = await findingsFor(200, { UserPool: { ...POOL, Policies: ['x'] } });
-    expect(findings.map((f) => [f.kind, f.path, f.actual])).toEqual([
-      ['converted', '/UserPool/Policies', {}],
+    expect(findings.map((f) => [f.kind, f.path, f.actual, f.message])).toEqual([
+      [
+        'converted',
+        '/UserPool/Policies',
+        {},
+        'the SDK converted /UserPool/Policies from an array of 1 to an object {}',
+      ],
     ]);
   });
 

@@ -183,17 +183,19 @@ function describeParsed(value: unknown): unknown {
   return value;
 }
 
+/** The SDK's value for people: a `Date` or bytes by what they are, anything else as {@link describeWire} does. */
 function describeSdkValue(value: unknown): string {
   const described = describeParsed(value);
-  if (typeof described === 'string') return described;
-  const text = JSON.stringify(described) ?? String(described);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return described === value ? describeWire(value) : String(described);
 }
 
 function describeWire(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `an object ${text.slice(0, 57)}...` : `an object ${text}`;
+  }
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
