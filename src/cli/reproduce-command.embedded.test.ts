@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocatedDeviation,
+  identityText,
   locateDeviations,
   type Report,
   UNKNOWN_USER_POOL_ID,
@@ -139,6 +140,20 @@ describe('reproduce', () => {
     expect(result.code, describeResult(result)).toBe(0);
     expect(result.stdout).toMatch(/^not reproduced: ListUserPools positive rejected-valid \/\$status/m);
     expect(result.stdout).toMatch(/^< HTTP 200$/m);
+  }, 240_000);
+
+  it('judges an sdk-parse deviation only with the SDK version its report read answers with', async () => {
+    const identity = 'CreateUserPool sdk-parse converted /UserPool/Policies';
+    expect(located.map((e) => identityText({ operation: e.operation, ...e.deviation }))).toContain(identity);
+    const same = await runCli(['reproduce', reportPath, identity], { timeoutMs: 120_000 });
+    expect(same.code, describeResult(same)).toBe(1);
+    expect(same.stdout).toMatch(/^still broken: CreateUserPool sdk-parse converted/m);
+    const older = { ...report, sdk: { version: '3.600.0' } };
+    const path = join(dir, 'older-sdk.json');
+    await writeFile(path, JSON.stringify(older));
+    const result = await runCli(['reproduce', path, identity], { timeoutMs: 120_000 });
+    expect(result.code, describeResult(result)).toBe(2);
+    expect(result.stdout).toMatch(/^inconclusive: .*the report read answers with SDK 3\.600\.0/m);
   }, 240_000);
 
   it('refuses a deviation the report does not have, saying how to find one', async () => {

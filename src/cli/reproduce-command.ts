@@ -92,6 +92,7 @@ export async function reproduceCommand(
         wire,
         prefix,
         run: { seed: report.run.seed, profile: report.run.profile, startedAt: report.run.startedAt },
+        sdkVersion: report.sdk.version,
       },
       located,
     );

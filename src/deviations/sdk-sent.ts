@@ -1,3 +1,4 @@
+import { pointerSegment } from '../spec/index.ts';
 import type { SdkSent } from './report-model.ts';
 
 /**
@@ -26,7 +27,7 @@ export function memberPointers(body: unknown, pointer = ''): string[] {
   if (Array.isArray(body)) return body.flatMap((item) => memberPointers(item, `${pointer}/*`));
   if (typeof body !== 'object' || body === null) return [];
   return Object.entries(body).flatMap(([name, value]) => {
-    const child = `${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const child = `${pointer}/${pointerSegment(name)}`;
     return [child, ...memberPointers(value, child)];
   });
 }

@@ -17,7 +17,10 @@ describe('auth runs against cognito-local', () => {
     const run = context('InitiateAuth');
     await runPasswordFlows(run.scenario, run.operation);
     const record = run.recorder.toRecord();
-    expect(untimed(record.checks)).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    expect(untimed(record.checks)).toEqual([
+      { check: 'auth', runs: 1, failed: expect.any(Number) },
+      { check: 'sdk-parse', runs: 1, failed: 0 },
+    ]);
     expect(record.deviations.filter((deviation) => deviation.path.endsWith('/$signature'))).toEqual([]);
     expect(
       record.deviations.filter(
@@ -34,7 +37,11 @@ describe('auth runs against cognito-local', () => {
     await runRefreshFlow(run.scenario, run.operation);
     const record = run.recorder.toRecord();
     expect(record.inconclusive).toBeUndefined();
-    expect(untimed(record.checks)).toEqual([{ check: 'auth', runs: 1, failed: expect.any(Number) }]);
+    // sdk-parse judged the sign-in of the set-up and the refresh.
+    expect(untimed(record.checks)).toEqual([
+      { check: 'auth', runs: 1, failed: expect.any(Number) },
+      { check: 'sdk-parse', runs: 2, failed: 0 },
+    ]);
     expect(
       record.deviations.filter((deviation) => deviation.path === '/AuthenticationResult/RefreshToken'),
     ).toEqual([]);

@@ -31,7 +31,13 @@ import { ResourceFactory, SetupError } from '../resources/index.ts';
 import { PROFILES, type ProfileName } from '../settings/index.ts';
 import { specFor, type SpecValidators } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import { type CallResult, sdkEnumValues, type TargetDescriptor, type WireClient } from '../wire/index.ts';
+import {
+  type CallResult,
+  projectSdkVersion,
+  sdkEnumValues,
+  type TargetDescriptor,
+  type WireClient,
+} from '../wire/index.ts';
 import {
   runDisabledFlows,
   runExcludedFlows,
@@ -65,6 +71,8 @@ export interface ReproductionParts {
   readonly prefix: string;
   /** The report's run: a replayed check draws its generated requests from this seed, with this profile's counts. */
   readonly run: { readonly seed: number; readonly profile: string; readonly startedAt?: string };
+  /** The SDK version the report was made with (`report.sdk.version`): an sdk-parse deviation is the SDK's reading. */
+  readonly sdkVersion?: string;
 }
 
 /** How a deviation was sent again: its own minimal request, or its check replayed. */
@@ -165,6 +173,8 @@ async function sendAgain(
     );
   const unsaid = unsaidUnknownId(deviation, plan);
   if (unsaid !== undefined) return inconclusive(unsaid);
+  const reading = otherSdk(parts, deviation);
+  if (reading !== undefined) return inconclusive(reading);
   for (const id of plan.unknownIds)
     notes.push(`${id} is the suite's own made-up id: it was sent as it is, to name nothing`);
   try {
@@ -198,6 +208,8 @@ async function sendAgain(
         identityOfFinding(operation, deviation.check, checked.finding) === wanted,
     );
     const judged = evaluation.judged.some((check) => checkNameOf(check) === deviation.check);
+    if (!match && judged && echoedState(deviation))
+      return `the answer held a value (at ${deviation.path}) that the request does not send: state an earlier request left, which this request alone does not make`;
     return {
       outcome: match ? 'reproduced' : judged ? 'not-reproduced' : 'inconclusive',
       method: 'request',
@@ -209,6 +221,36 @@ async function sendAgain(
       secrets,
     };
   }
+}
+
+/** Why an sdk-parse deviation cannot be judged here: the report read answers with another SDK version than this. */
+function otherSdk(parts: ReproductionParts, deviation: LocatedDeviation['deviation']): string | undefined {
+  if (deviation.check !== 'sdk-parse' || parts.sdkVersion === undefined) return undefined;
+  const here = projectSdkVersion();
+  return parts.sdkVersion === here
+    ? undefined
+    : `the report read answers with SDK ${parts.sdkVersion} and this reproduction would with ${here}; ` +
+        `compare versions with sdk-diff`;
+}
+
+/**
+ * Whether an sdk-parse deviation's wire value is absent from its request (every string or number in it): the
+ * answer then echoed what an earlier request stored, and sending this request again proves nothing either way.
+ */
+function echoedState(deviation: LocatedDeviation['deviation']): boolean {
+  if (deviation.check !== 'sdk-parse') return false;
+  const value = deviation.kind === 'enum-value' ? deviation.actual : deviation.expected;
+  const wanted = leaves(value);
+  if (wanted.length === 0 || wanted.some((leaf) => String(leaf).startsWith('<'))) return false;
+  const sent = new Set(leaves(deviation.request).map(String));
+  return !wanted.some((leaf) => sent.has(String(leaf)));
+}
+
+function leaves(value: unknown): (string | number)[] {
+  if (typeof value === 'string' || typeof value === 'number') return [value];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(leaves);
+  return [];
 }
 
 /**

@@ -6,6 +6,6 @@ export type { Sender } from './sender.ts';
 export type { TargetCredentials, TargetDescriptor } from './target-descriptor.ts';
 export { WireClient } from './wire-client.ts';
 export type { CallResult, SdkErrorSummary, WireClientOptions } from './wire-client.ts';
-export { sdkEnumValues } from './sdk-knowledge.ts';
+export { projectSdkVersion, sdkEnumValues } from './sdk-knowledge.ts';
 export { readWireRecording, recordWire } from './wire-recording.ts';
 export type { RecordedExchange } from './wire-recording.ts';

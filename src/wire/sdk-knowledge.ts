@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -11,4 +13,16 @@ export function sdkEnumValues(shapeName: string): readonly string[] | undefined 
   if (typeof exported !== 'object' || exported === null || Array.isArray(exported)) return undefined;
   const values = Object.values(exported);
   return values.length > 0 && values.every((value) => typeof value === 'string') ? values : undefined;
+}
+
+/**
+ * The version of `@aws-sdk/client-cognito-identity-provider` that Node resolves from this project (its
+ * `package.json`), e.g. `3.1169.0`. A run under `COGNITO_CONFORMANCE_SDK_DIR` (vitest's alias) uses another copy;
+ * this is the one the CLI's own commands use.
+ */
+export function projectSdkVersion(): string {
+  const path = createRequire(import.meta.url).resolve(
+    '@aws-sdk/client-cognito-identity-provider/package.json',
+  );
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }

@@ -47,10 +47,16 @@ describe('WireClient against cognito-local', () => {
     expect(result.exchange.status).toBeGreaterThan(0);
   });
 
-  it('summarises SDK errors by name, fault and status', async () => {
+  it('summarises SDK errors by name, class, fault and status', async () => {
     const result = await wire.send('DescribeUserPool', { UserPoolId: 'us-east-1_Unknown000' });
 
-    expect(result.error).toEqual({ name: 'ResourceNotFoundException', fault: 'client', httpStatusCode: 400 });
+    expect(result.error).toEqual({
+      name: 'ResourceNotFoundException',
+      fault: 'client',
+      httpStatusCode: 400,
+      modeled: true,
+      service: true,
+    });
     expect(result.exchange.status).toBe(400);
   });
 
