@@ -1,5 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { identityText } from '../deviations/index.ts';
+import type { ReportDiff } from '../report/index.ts';
 import { ENV, PROFILES } from '../settings/index.ts';
 import type { TargetSelection } from '../targets/index.ts';
 import { ChildSignals } from './child-signals.ts';
@@ -7,11 +9,22 @@ import { type CommandDefinition, helpText, parseCommandArgs } from './command-ar
 import { diffCommand } from './diff-command.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
 import { runOwnCli } from './run-child.ts';
-import { DEFAULT_SDK_DIFF_OUT, type SdkDiffPlan, sdkDiffPlan } from './sdk-diff-plan.ts';
+import {
+  checkPlanDirectories,
+  DEFAULT_SDK_DIFF_OUT,
+  type SdkDiffPlan,
+  sdkDiffPlan,
+} from './sdk-diff-plan.ts';
 import { installSdkVersions, sdkDirFor } from './sdk-install.ts';
 import { SDK_PACKAGE } from './sdk-version.ts';
 import { TARGET_OPTIONS, targetHelp } from './target-options.ts';
 
+/**
+ * The definition of `sdk-diff` for the CLI's argument parser (`parseCommandArgs`) and `--help` (`helpText`):
+ * its usage line, its flags (all strings but `--allow-aws`) and one help line per flag. `--from`, `--to`, `--out`
+ * and `--cache-dir` are its own; the others are `run`'s ({@link TARGET_OPTIONS} and the run-shaping flags), which
+ * it checks as `run` does ({@link sdkDiffPlan}) and passes on to both runs. Drives {@link sdkDiffCommand}.
+ */
 export const SDK_DIFF_COMMAND = {
   name: 'sdk-diff',
   usage:
@@ -48,40 +61,118 @@ export const SDK_DIFF_COMMAND = {
 } as const satisfies CommandDefinition<Record<string, { type: 'string' | 'boolean' }>>;
 
 /**
- * `sdk-diff`: checks an upgrade of the Cognito SDK before it is made. Installs both versions side by side in a
- * cache, runs the suite with each (`run` in a child process with `COGNITO_CONFORMANCE_SDK_DIR`, same seed,
- * profile and target), then diffs the two reports as `diff` does: the diff on standard output and in
- * `<out>/diff.md` and `diff.json`, the runs' own output on standard error. Exit 1 when the `--to` run has a new
- * `error` deviation, 0 otherwise; 2 for a usage error, a failed install or a failed run (a run's own code), 130
- * when interrupted.
+ * The steps of `sdk-diff` that reach outside this process: installing the versions, running the CLI in a child,
+ * diffing the reports. Tests replace them; by default {@link installSdkVersions}, {@link runOwnCli} and
+ * {@link diffCommand}.
  */
-export async function sdkDiffCommand(argv: readonly string[], log: (line: string) => void): Promise<number> {
+export interface SdkDiffSteps {
+  readonly install: typeof installSdkVersions;
+  readonly runCli: typeof runOwnCli;
+  readonly diff: typeof diffCommand;
+}
+
+const STEPS: SdkDiffSteps = { install: installSdkVersions, runCli: runOwnCli, diff: diffCommand };
+
+/**
+ * `sdk-diff`: checks an upgrade of the Cognito SDK before it is made. Checks every flag and directory first, then
+ * installs both versions side by side in a cache (again, when a cached copy is broken), runs the suite with
+ * each (`run` in a child process with `COGNITO_CONFORMANCE_SDK_DIR`, same seed, profile and target), then diffs
+ * the two reports as `diff` does: the diff on standard output and in `<out>/diff.md` and `diff.json`, the runs'
+ * own output on standard error, and last on standard error one `sdk-diff:` line that says why it exits as it
+ * does. Exit 1 when the `--to` run has a new `error` deviation, 0 otherwise; 2 for a usage error, a failed
+ * install or a failed run (a run's own code); 130 when interrupted at any point (nothing more starts).
+ */
+export async function sdkDiffCommand(
+  argv: readonly string[],
+  log: (line: string) => void,
+  steps: SdkDiffSteps = STEPS,
+): Promise<number> {
   const { values } = parseCommandArgs(SDK_DIFF_COMMAND, argv);
   if (values.help) {
     process.stdout.write(helpText(SDK_DIFF_COMMAND));
     return EXIT_OK;
   }
   const plan = sdkDiffPlan(values);
+  await checkPlanDirectories(plan);
   log(
     `sdk-diff: ${SDK_PACKAGE} ${plan.from} → ${plan.to} · ${targetText(plan.target)} · seed ${plan.seed}` +
       `${plan.seedSource === 'drawn' ? ' (drawn; --seed repeats it)' : ''} · out ${plan.outDir}`,
   );
   const signals = new ChildSignals();
   try {
-    await installSdkVersions([plan.from, plan.to], plan.cacheDir, signals, log);
-    if (signals.interrupted) return EXIT_INTERRUPTED;
-    for (const [index, version] of [plan.from, plan.to].entries()) {
-      const code = await runWithSdk(plan, version, index, signals, log);
-      if (code !== EXIT_OK) return code;
-    }
-    log(`sdk-diff: diff of ${plan.from} → ${plan.to}`);
-    return await diffCommand(
-      [reportPath(plan, plan.from), reportPath(plan, plan.to), '--out', plan.outDir],
-      log,
-    );
+    return await sdkDiffSteps(plan, signals, steps, log);
+  } catch (error) {
+    // A step that fails because of the interrupt (npm or a run stopped half-way) is the interrupt.
+    if (!signals.interrupted) throw error;
+    log(`sdk-diff: interrupted (${(error as Error).message}) (exit ${EXIT_INTERRUPTED})`);
+    return EXIT_INTERRUPTED;
   } finally {
     signals.dispose();
   }
+}
+
+/** Install, both runs, the diff; nothing starts after an interrupt. The exit code, after its last line. */
+async function sdkDiffSteps(
+  plan: SdkDiffPlan,
+  signals: ChildSignals,
+  steps: SdkDiffSteps,
+  log: (line: string) => void,
+): Promise<number> {
+  const interrupted = (when: string): number => {
+    log(`sdk-diff: interrupted ${when} (exit ${EXIT_INTERRUPTED})`);
+    return EXIT_INTERRUPTED;
+  };
+  await steps.install([plan.from, plan.to], plan.cacheDir, signals, log);
+  if (signals.interrupted) return interrupted('while installing; no run and no diff');
+  for (const [index, version] of [plan.from, plan.to].entries()) {
+    if (signals.interrupted) return interrupted(`before the run with ${version}; no diff`);
+    const code = await runWithSdk(plan, version, index, signals, steps, log);
+    if (code !== EXIT_OK) return code;
+  }
+  if (signals.interrupted) return interrupted('after the runs; no diff');
+  log(`sdk-diff: diff of ${plan.from} → ${plan.to}`);
+  const code = await steps.diff(
+    [reportPath(plan, plan.from), reportPath(plan, plan.to), '--out', plan.outDir],
+    log,
+  );
+  if (signals.interrupted) return interrupted('during the diff');
+  log(await outcomeLine(plan, code));
+  return code;
+}
+
+/**
+ * The last line of a diff that ran: why the exit code is what it is. For exit 1, how many deviations of the `--to`
+ * run are new errors (or became errors), and the first one's identity, from the `diff.json` just written.
+ */
+async function outcomeLine(plan: SdkDiffPlan, code: number): Promise<string> {
+  if (code === EXIT_OK) return `sdk-diff: no new error deviation with ${plan.to}`;
+  let regressions: string[];
+  try {
+    const diff = JSON.parse(await readFile(join(plan.outDir, 'diff.json'), 'utf8')) as ReportDiff;
+    regressions = newErrorDeviations(diff);
+  } catch {
+    regressions = [];
+  }
+  const first = regressions[0];
+  return first === undefined
+    ? `sdk-diff: exit ${code}: new error deviations with ${plan.to} (see the diff above)`
+    : `sdk-diff: exit ${code}: ${regressions.length} new error deviation${regressions.length === 1 ? '' : 's'} ` +
+        `with ${plan.to} (first: ${first})`;
+}
+
+/**
+ * The identities (`<Operation> <check> <kind> <path>`) of what makes a diff exit 1, in the diff's order: each new
+ * deviation of severity `error`, and each matched one that became an `error` (as `diffExitCode` counts them).
+ */
+export function newErrorDeviations(diff: ReportDiff): string[] {
+  return diff.operations.flatMap((op) =>
+    [
+      ...op.new.filter((deviation) => deviation.severity === 'error'),
+      ...op.changed
+        .filter((change) => change.after.severity === 'error' && change.before.severity !== 'error')
+        .map((change) => change.after),
+    ].map((deviation) => identityText({ operation: op.operation, ...deviation })),
+  );
 }
 
 /** One run of the suite with one SDK version, its output under a heading; its exit code. */
@@ -90,6 +181,7 @@ async function runWithSdk(
   version: string,
   index: number,
   signals: ChildSignals,
+  steps: SdkDiffSteps,
   log: (line: string) => void,
 ): Promise<number> {
   const outDir = join(plan.outDir, version);
@@ -97,13 +189,14 @@ async function runWithSdk(
   await rm(join(outDir, 'report.json'), { force: true });
   log(`── sdk-diff ${index + 1}/2: ${SDK_PACKAGE} ${version} ──`);
   const started = performance.now();
-  const code = await runOwnCli(
+  const code = await steps.runCli(
     ['run', ...plan.runArgs, '--out', outDir],
     { [ENV.sdkDir]: sdkDirFor(plan.cacheDir, version) },
     signals,
   );
   const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  if (code === EXIT_INTERRUPTED) log(`sdk-diff: interrupted during the run with ${version}; no diff`);
+  if (code === EXIT_INTERRUPTED)
+    log(`sdk-diff: interrupted during the run with ${version}; no diff (exit ${EXIT_INTERRUPTED})`);
   else if (code !== EXIT_OK)
     log(`sdk-diff: the run with ${version} failed (exit ${code}, after ${took}); no diff`);
   else log(`sdk-diff: run with ${version} done in ${took}`);

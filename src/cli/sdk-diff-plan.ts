@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { constants, type Stats } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { ENV } from '../settings/index.ts';
 import type { TargetSelection } from '../targets/index.ts';
 import { UsageError } from './exit-codes.ts';
@@ -84,6 +86,52 @@ export function sdkDiffPlan(flags: SdkDiffFlags, env: NodeJS.ProcessEnv = proces
     target,
     runArgs: [...passedOn(flags), '--seed', seed, '--report-only'],
   };
+}
+
+/**
+ * Checks that the directories of the plan can be what `sdk-diff` makes of them, before anything is installed or
+ * started: `--cache-dir`, `--out` and `<out>/<version>` for each version must each be a directory or not exist
+ * yet, under a directory this process can write in (a path npm or a run would fail on only after the install
+ * or a run).
+ * @throws UsageError, starting with `sdk-diff:`, naming the flag, its path and what is in the way.
+ */
+export async function checkPlanDirectories(plan: SdkDiffPlan): Promise<void> {
+  await checkDirectory('--cache-dir', plan.cacheDir, plan.cacheDir);
+  for (const version of [plan.from, plan.to])
+    await checkDirectory('--out', plan.outDir, join(plan.outDir, version));
+}
+
+/**
+ * Checks that `path` (given as `flag` `given`, or under it) is a directory or can be made one: the nearest of it
+ * and its parents that exists must be a directory this process can write in.
+ */
+async function checkDirectory(flag: string, given: string, path: string): Promise<void> {
+  const refuse = (problem: string): never => {
+    throw new UsageError(`${COMMAND}: ${flag} ${given}: ${problem}`);
+  };
+  for (let current = path; ; current = dirname(current)) {
+    let found: Stats;
+    try {
+      found = await stat(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Not there (ENOENT), or under something that is not a directory (ENOTDIR): look at the parent.
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(current) !== current) continue;
+      return refuse(`cannot look at ${current} (${(error as Error).message})`);
+    }
+    const what = current === given ? 'it' : current;
+    if (!found.isDirectory())
+      return refuse(
+        `${what} is ${found.isFile() ? 'a file, not a directory' : 'not a directory'}; ` +
+          'give a directory, or a path that does not exist yet',
+      );
+    try {
+      await access(current, constants.W_OK | constants.X_OK);
+    } catch {
+      return refuse(`${what} is a directory this user cannot write in`);
+    }
+    return;
+  }
 }
 
 function chosenSeed(

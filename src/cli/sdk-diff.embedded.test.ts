@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,14 @@ describe('sdk-diff', () => {
       ]);
       expect(result.stderr).toContain(' · seed 5 · ');
       expect(result.stderr).toContain(`wrote ${join(out, 'diff.md')}`);
+      // The last line says why it exits as it does.
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
+        result.code === 1
+          ? new RegExp(
+              `^sdk-diff: exit 1: \\d+ new error deviations? with ${TO} \\(first: \\w+ \\S+ \\S+ .+\\)$`,
+            )
+          : new RegExp(`^sdk-diff: no new error deviation with ${TO}$`),
+      );
       for (const version of [FROM, TO])
         expect(
           await readJson<{ version: string }>(
@@ -247,6 +255,51 @@ describe('sdk-diff', () => {
             join(sdkDirFor(DEFAULT_SDK_CACHE_DIR, version), 'package.json'),
           ),
         ).toMatchObject({ version });
+    },
+  );
+
+  it(
+    'installs again a cached version whose dependency is gone, then runs with it',
+    { timeout: 300_000 },
+    async () => {
+      // A copy of the default cache (the first test filled it), so the project's own stays whole.
+      const cache = join(dir, 'damaged-cache');
+      await cp(DEFAULT_SDK_CACHE_DIR, cache, { recursive: true });
+      await rm(join(cache, 'node_modules', '@smithy', 'smithy-client'), { recursive: true });
+      const out = join(dir, 'damaged');
+      const result = await runCli(
+        [
+          'sdk-diff',
+          '--from',
+          FROM,
+          '--to',
+          TO,
+          '--ops',
+          'DescribeUserPool',
+          '--seed',
+          '5',
+          '--cache-dir',
+          cache,
+          '--out',
+          out,
+        ],
+        { timeoutMs: 280_000 },
+      );
+      expect(result.code, describeResult(result)).toBe(0);
+      // 3.1169.0 no longer depends on @smithy/smithy-client: only 3.600.0 is broken (npm is given both).
+      expect(result.stderr).toContain(
+        `sdk-diff: @aws-sdk/client-cognito-identity-provider ${FROM} in ${sdkDirFor(cache, FROM)} is broken ` +
+          '(@smithy/smithy-client, a dependency of @aws-sdk/client-cognito-identity-provider, is missing); ' +
+          'installing it again',
+      );
+      expect(result.stderr).not.toContain(`${TO} in ${sdkDirFor(cache, TO)} is broken`);
+      expect(result.stderr).toMatch(/^sdk-diff: installed in /m);
+      expect(result.stderr).not.toContain('Require stack');
+      const reports = await Promise.all(
+        [FROM, TO].map((version) => readJson<Report>(join(out, version, 'report.json'))),
+      );
+      expect(reports.map((report) => report.sdk.version)).toEqual([FROM, TO]);
+      expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`sdk-diff: no new error deviation with ${TO}`);
     },
   );
 });

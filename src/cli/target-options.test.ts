@@ -25,4 +25,24 @@ describe('targetFromFlags', () => {
     expect(() => targetFromFlags('reproduce', {}, { COGNITO_CONFORMANCE_TARGET: 'foo' })).toThrow(UsageError);
     expect(() => targetFromFlags('reproduce', { target: 'foo' }, {})).toThrow(/^reproduce: /);
   });
+
+  it('refuses real AWS without the opt-in, as the AWS target would, before anything starts', () => {
+    const refusal = new UsageError(
+      'sdk-diff: aws target: refusing to run against real AWS without an explicit opt-in. ' +
+        'Pass --allow-aws (or set COGNITO_CONFORMANCE_ALLOW_AWS=1).',
+    );
+    expect(() => targetFromFlags('sdk-diff', { target: 'aws' }, {})).toThrow(refusal);
+    expect(() => targetFromFlags('sdk-diff', {}, { COGNITO_CONFORMANCE_TARGET: 'aws' })).toThrow(refusal);
+    expect(() =>
+      targetFromFlags('sdk-diff', { target: 'aws' }, { COGNITO_CONFORMANCE_ALLOW_AWS: 'yes' }),
+    ).toThrow(refusal);
+    expect(() => targetFromFlags('run', { target: 'aws' }, {})).toThrow(/^run: aws target: refusing/);
+    expect(targetFromFlags('run', { target: 'aws', 'allow-aws': true }, {})).toMatchObject({
+      kind: 'aws',
+      allowAws: true,
+    });
+    expect(
+      targetFromFlags('run', { target: 'aws', region: 'eu-west-1' }, { COGNITO_CONFORMANCE_ALLOW_AWS: '1' }),
+    ).toMatchObject({ kind: 'aws', region: 'eu-west-1', allowAws: true });
+  });
 });

@@ -1,8 +1,8 @@
 import { ENV } from '../settings/index.ts';
-import { parseTargetSelection, type TargetSelection } from '../targets/index.ts';
+import { AWS_OPT_IN_REFUSAL, parseTargetSelection, type TargetSelection } from '../targets/index.ts';
 import { UsageError } from './exit-codes.ts';
 
-/** The flags that choose a target, shared by the commands that start or reach one (`run`, `reproduce`). */
+/** The flags that choose a target, shared by the commands that start or reach one (`run`, `reproduce`, `sdk-diff`). */
 export const TARGET_OPTIONS = {
   target: { type: 'string' },
   endpoint: { type: 'string' },
@@ -32,10 +32,14 @@ export interface TargetFlags {
 }
 
 /**
- * The target the flags choose. Each flag not given falls back to its environment variable
- * (`COGNITO_CONFORMANCE_TARGET`, `_ENDPOINT`, `_REGION`, `_IMAGE`, `_ALLOW_AWS`), as under plain vitest, so a CI
- * job configured through the environment reaches the target it names.
- * @throws UsageError, prefixed with `command`, when the choice is not a target (an unknown kind, a bad URL).
+ * The target the flags choose, checked as far as it can be before anything starts. Each flag not given falls
+ * back to its environment variable (`COGNITO_CONFORMANCE_TARGET`, `_ENDPOINT`, `_REGION`, `_IMAGE`, `_ALLOW_AWS`),
+ * as under plain vitest, so a CI job configured through the environment reaches the target it names. `run`,
+ * `reproduce` and `sdk-diff` all choose their target here, so a choice one refuses, the others refuse the same way
+ * and as early (`sdk-diff` before it installs anything).
+ * @throws UsageError, prefixed with `command`, when the choice is not a target (an unknown kind, a bad URL), or is
+ * real AWS without the opt-in (`--allow-aws` or `COGNITO_CONFORMANCE_ALLOW_AWS=1`; the AWS target refuses to start
+ * without it too, with the same words).
  */
 export function targetFromFlags(
   command: string,
@@ -46,8 +50,9 @@ export function targetFromFlags(
   const endpoint = flags.endpoint ?? env[ENV.endpoint];
   const region = flags.region ?? env[ENV.region];
   const image = flags.image ?? env[ENV.image];
+  let selection: TargetSelection;
   try {
-    return parseTargetSelection({
+    selection = parseTargetSelection({
       ...(target ? { target } : {}),
       ...(endpoint ? { endpoint } : {}),
       ...(region ? { region } : {}),
@@ -58,4 +63,7 @@ export function targetFromFlags(
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }
+  if (selection.kind === 'aws' && !selection.allowAws)
+    throw new UsageError(`${command}: ${AWS_OPT_IN_REFUSAL}`);
+  return selection;
 }

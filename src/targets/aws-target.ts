@@ -24,6 +24,9 @@ export interface AwsTargetOptions {
   readonly credentialTimeoutMs?: number;
 }
 
+/** Why an aws target does not start without `--allow-aws`: the one wording the target and the CLI's early check use. */
+export const AWS_OPT_IN_REFUSAL = `aws target: refusing to run against real AWS without an explicit opt-in. Pass --allow-aws (or set ${ALLOW_AWS_ENV}=1).`;
+
 /**
  * Real Cognito, the reference. It costs money and touches a real account, so it refuses to start without
  * an explicit opt-in, states the account and the estimated load first, and needs credentials up front.
@@ -32,11 +35,7 @@ export async function startAwsTarget(
   options: AwsTargetOptions,
   announcement: AwsRunAnnouncement,
 ): Promise<StartedTarget> {
-  if (!options.allowAws) {
-    throw new Error(
-      `aws target: refusing to run against real AWS without an explicit opt-in. Pass --allow-aws (or set ${ALLOW_AWS_ENV}=1).`,
-    );
-  }
+  if (!options.allowAws) throw new Error(AWS_OPT_IN_REFUSAL);
   const endpoint = options.endpoint ?? `https://cognito-idp.${options.region}.amazonaws.com`;
   await assertCredentials(options.region, options.credentialTimeoutMs ?? 5_000);
   const account = await callerAccount(options.region, options.endpoint !== undefined);
