@@ -95,8 +95,8 @@ describe('sdk-diff', () => {
       }
       expect(before?.target.endpoint).not.toBe(after?.target.endpoint); // a fresh emulator for each run
       expect([diff.base.sdk, diff.head.sdk]).toEqual([FROM, TO]);
-      // What differs is the SDK's reading: 3.600.0 cannot read an answer holding an array where a structure belongs,
-      // 3.1169.0 reads it as {}. Nothing else differs: the same seed sent the same requests.
+      // What differs is the SDK's reading: 3.600.0 cannot read an answer holding an object where a string belongs,
+      // 3.1169.0 passes it on. Nothing else differs: the same seed sent the same requests.
       const differing = diff.operations.flatMap((op) =>
         [...op.new, ...op.fixed, ...op.changed.map((c) => c.after)].map((d) => `${op.operation} ${d.check}`),
       );
