@@ -14,7 +14,7 @@ import {
 } from '../report/index.ts';
 import type { Report } from '../deviations/index.ts';
 import { awsAnnouncement, ENV, exportRunSettings, PROFILES, runSettingsFromEnv } from '../settings/index.ts';
-import { type StartedTarget, startTarget, type TargetSelection } from '../targets/index.ts';
+import { type StartedTarget, startTarget } from '../targets/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
 import { parseFormatList } from './format-list.ts';
@@ -27,7 +27,7 @@ import {
   positiveWholeNumber,
 } from './run-flags.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
-import { TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
+import { selectionText, TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 import { LeftoverSweep } from './leftover-sweep.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -197,20 +197,6 @@ async function cleanUp(target: StartedTarget, sweep: LeftoverSweep): Promise<voi
     await sweep.atExit();
   } finally {
     await target.stop();
-  }
-}
-
-/** The selected target in words, before it is started (the header's first line). */
-function selectionText(selection: TargetSelection): string {
-  switch (selection.kind) {
-    case 'embedded':
-      return 'embedded cognito-local';
-    case 'endpoint':
-      return `endpoint ${selection.endpoint}`;
-    case 'aws':
-      return `aws ${selection.region}`;
-    case 'container':
-      return `container:${selection.emulator}${selection.image ? ` (${selection.image})` : ''}`;
   }
 }
 

@@ -17,7 +17,7 @@ import {
 } from './sdk-diff-plan.ts';
 import { installSdkVersions, sdkDirFor } from './sdk-install.ts';
 import { SDK_PACKAGE } from './sdk-version.ts';
-import { TARGET_OPTIONS, targetHelp } from './target-options.ts';
+import { selectionText, TARGET_OPTIONS, targetHelp } from './target-options.ts';
 
 /**
  * The definition of `sdk-diff` for the CLI's argument parser (`parseCommandArgs`) and `--help` (`helpText`):
@@ -207,15 +207,9 @@ function reportPath(plan: SdkDiffPlan, version: string): string {
   return join(plan.outDir, version, 'report.json');
 }
 
+/** The target of both runs in words: a started one is started afresh for each run. */
 function targetText(target: TargetSelection): string {
-  switch (target.kind) {
-    case 'embedded':
-      return 'a fresh embedded cognito-local per run';
-    case 'endpoint':
-      return `endpoint ${target.endpoint}`;
-    case 'aws':
-      return `aws ${target.region}`;
-    case 'container':
-      return `a fresh container:${target.emulator} per run`;
-  }
+  return target.kind === 'embedded' || target.kind === 'container'
+    ? `a fresh ${selectionText(target)} per run`
+    : selectionText(target);
 }

@@ -143,12 +143,7 @@ describe('sdk-diff', () => {
             )
           : new RegExp(`^sdk-diff: no new error deviation with ${TO}$`),
       );
-      for (const version of [FROM, TO])
-        expect(
-          await readJson<{ version: string }>(
-            join(sdkDirFor(DEFAULT_SDK_CACHE_DIR, version), 'package.json'),
-          ),
-        ).toMatchObject({ version });
+      await expectBothVersionsCached();
     },
   );
 
@@ -249,12 +244,7 @@ describe('sdk-diff', () => {
       );
       expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       expect(await exists(out)).toBe(false);
-      for (const version of [FROM, TO])
-        expect(
-          await readJson<{ version: string }>(
-            join(sdkDirFor(DEFAULT_SDK_CACHE_DIR, version), 'package.json'),
-          ),
-        ).toMatchObject({ version });
+      await expectBothVersionsCached();
     },
   );
 
@@ -303,3 +293,11 @@ describe('sdk-diff', () => {
     },
   );
 });
+
+/** Both versions are in the default cache, each its own version (the install kept what was there). */
+async function expectBothVersionsCached(): Promise<void> {
+  for (const version of [FROM, TO])
+    expect(
+      await readJson<{ version: string }>(join(sdkDirFor(DEFAULT_SDK_CACHE_DIR, version), 'package.json')),
+    ).toMatchObject({ version });
+}

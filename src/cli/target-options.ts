@@ -67,3 +67,17 @@ export function targetFromFlags(
     throw new UsageError(`${command}: ${AWS_OPT_IN_REFUSAL}`);
   return selection;
 }
+
+/** The selected target in words, before it is started (the header's first line). */
+export function selectionText(selection: TargetSelection): string {
+  switch (selection.kind) {
+    case 'embedded':
+      return 'embedded cognito-local';
+    case 'endpoint':
+      return `endpoint ${selection.endpoint}`;
+    case 'aws':
+      return `aws ${selection.region}`;
+    case 'container':
+      return `container:${selection.emulator}${selection.image ? ` (${selection.image})` : ''}`;
+  }
+}
