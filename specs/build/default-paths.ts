@@ -8,6 +8,9 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 /** `<repo>/specs/operations`: where the generated specs are committed. */
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'specs', 'operations');
 
+/** `<repo>/specs/model`: where the specs generated from the current reference alone are committed. */
+export const DEFAULT_MODEL_OUT_DIR = join(REPO_ROOT, 'specs', 'model');
+
 /** `<repo>/../shared`: the source documents' directory when neither `--documents` nor the environment names one. */
 export const DEFAULT_DOCUMENTS_DIR = join(REPO_ROOT, '..', 'shared');
 

@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OperationSpec } from '../format/index.ts';
+import type { ModelOperationSpec, OperationSpec } from '../format/index.ts';
 
-/** The committed form of a spec: keys in build order, 2-space indent, trailing newline. */
-export function serialiseSpec(spec: OperationSpec): string {
+/** The committed form of a spec (either version): keys in build order, 2-space indent, trailing newline. */
+export function serialiseSpec(spec: OperationSpec | ModelOperationSpec): string {
   return `${JSON.stringify(spec, null, 2)}\n`;
 }
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type BuildResult, buildSpecs } from './build-specs.ts';
 import { checkWithdrawals } from './current-reference.ts';
 import {
+  DEFAULT_MODEL_OUT_DIR,
   DEFAULT_OUT_DIR,
   DOCUMENTS_CONTENT,
   DOCUMENTS_ENV,
@@ -12,16 +13,19 @@ import {
   missingDocuments,
 } from './default-paths.ts';
 import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-baseline.ts';
+import { generateModelSpecs, writeModelSpecs } from './model-specs.ts';
+import { modelSpecsSummary } from './model-specs-summary.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';
 
 /** `npm run specs --help`. */
 export const SPECS_USAGE = [
-  'usage: npm run specs -- [--documents <dir>] [--model <service-2.json>] [--reference <smithy.json>] [--out <dir>] [document.txt ...]',
+  'usage: npm run specs -- [--documents <dir>] [--model <service-2.json>] [--reference <smithy.json>] [--out <dir>] [--model-out <dir>] [document.txt ...]',
   '  --documents <dir>  the source documents (default: $COGNITO_CONFORMANCE_DOCUMENTS, else ../shared beside the repository);',
   `                     it holds ${DOCUMENTS_CONTENT}`,
   '  --model <file>     the service model, instead of the one in the documents directory',
   '  --reference <file> the current reference, instead of the one in the documents directory',
   '  --out <dir>        where to write <Operation>.json (default: specs/operations)',
+  '  --model-out <dir>  where to write the specs of every operation, from the reference alone (default: specs/model)',
   '  document.txt ...   the pages to parse, in release order, instead of every seeds/*.txt',
 ].join('\n');
 
@@ -30,10 +34,12 @@ const OPTIONS = {
   model: { type: 'string' },
   reference: { type: 'string' },
   out: { type: 'string' },
+  'model-out': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
-const VALID_OPTIONS = '--documents <dir>, --model <file>, --reference <file>, --out <dir>, --help';
+const VALID_OPTIONS =
+  '--documents <dir>, --model <file>, --reference <file>, --out <dir>, --model-out <dir>, --help';
 
 /** Exit codes of `npm run specs`. */
 export const SPECS_EXIT = {
@@ -72,8 +78,9 @@ class SpecsCommandError extends Error {
 
 /**
  * `npm run specs`: the pages (default: every `seeds/*.txt` of the documents directory) and the model →
- * `<out>/<Operation>.json`. Returns the exit code ({@link SPECS_EXIT}); every failure is one `specs: …` line
- * on `io.error`, never a stack.
+ * `<out>/<Operation>.json`; the current reference alone → `<model-out>/<Operation>.json` for every operation.
+ * Both sets are generated before either is written. Returns the exit code ({@link SPECS_EXIT}); every failure
+ * is one `specs: …` line on `io.error`, never a stack.
  */
 export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PROCESS_IO): number {
   try {
@@ -107,6 +114,8 @@ export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PR
     ] as const) {
       if (!existsSync(path)) throw new SpecsCommandError(`${what} ${path}: no such file`, SPECS_EXIT.usage);
     }
+    // The model specs first: they read the reference alone, and name its file and shape when it is bad.
+    const modelSpecs = generateModelSpecs(referencePath);
     // The withdrawals are facts of the current reference: confirm them before any spec relies on them.
     checkWithdrawals(referencePath);
     const result = buildSpecs({
@@ -115,6 +124,9 @@ export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PR
       referencePath,
       outDir: at(values.out) ?? DEFAULT_OUT_DIR,
     });
+    const modelOutDir = at(values['model-out']) ?? DEFAULT_MODEL_OUT_DIR;
+    writeModelSpecs(modelSpecs, modelOutDir);
+    for (const line of modelSpecsSummary(modelSpecs, relative(io.cwd, modelOutDir) || '.')) io.log(line);
     report(result, io);
     return SPECS_EXIT.ok;
   } catch (error) {
