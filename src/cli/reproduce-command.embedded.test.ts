@@ -67,7 +67,10 @@ function oneOfEachKind(): { label: string; number: number }[] {
     { label: `wire-format ${HEADER}`, number: numberOf((e) => e.deviation.path === HEADER) },
     { label: 'stateful constraint', number: numberOf((e) => e.deviation.check === 'stateful') },
   ];
-  const kinds = new Set(located.map((entry) => entry.deviation.kind));
+  // Notes (info) are not deviations to confirm: a kind only they have is left out.
+  const kinds = new Set(
+    located.filter((entry) => entry.deviation.severity !== 'info').map((entry) => entry.deviation.kind),
+  );
   for (const kind of kinds) {
     if (chosen.some((c) => located[c.number - 1]?.deviation.kind === kind)) continue;
     const number = numberOf((e) => e.deviation.kind === kind && e.deviation.severity !== 'info');
