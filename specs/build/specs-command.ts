@@ -16,6 +16,12 @@ import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-base
 import { generateModelSpecs, writeModelSpecs } from './model-specs.ts';
 import { modelSpecsSummary } from './model-specs-summary.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';
+import {
+  generateResourceGraph,
+  resourceGraphPath,
+  resourceGraphSummary,
+  writeResourceGraph,
+} from './resource-graph.ts';
 
 /** `npm run specs --help`. */
 export const SPECS_USAGE = [
@@ -25,7 +31,8 @@ export const SPECS_USAGE = [
   '  --model <file>     the service model, instead of the one in the documents directory',
   '  --reference <file> the current reference, instead of the one in the documents directory',
   '  --out <dir>        where to write <Operation>.json (default: specs/operations)',
-  '  --model-out <dir>  where to write the specs of every operation, from the reference alone (default: specs/model)',
+  '  --model-out <dir>  where to write the specs of every operation, from the reference alone (default: specs/model);',
+  '                     the resource graph goes beside that directory, as resource-graph.json',
   '  document.txt ...   the pages to parse, in release order, instead of every seeds/*.txt',
 ].join('\n');
 
@@ -78,9 +85,10 @@ class SpecsCommandError extends Error {
 
 /**
  * `npm run specs`: the pages (default: every `seeds/*.txt` of the documents directory) and the model →
- * `<out>/<Operation>.json`; the current reference alone → `<model-out>/<Operation>.json` for every operation.
- * Both sets are generated before either is written. Returns the exit code ({@link SPECS_EXIT}); every failure
- * is one `specs: …` line on `io.error`, never a stack.
+ * `<out>/<Operation>.json`; the current reference alone → `<model-out>/<Operation>.json` for every operation and
+ * the resource graph → `<model-out>/../resource-graph.json`. The model specs and the graph are generated before
+ * anything is written. Returns the exit code ({@link SPECS_EXIT}); every failure is one `specs: …` line on
+ * `io.error`, never a stack.
  */
 export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PROCESS_IO): number {
   try {
@@ -116,6 +124,7 @@ export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PR
     }
     // The model specs first: they read the reference alone, and name its file and shape when it is bad.
     const modelSpecs = generateModelSpecs(referencePath);
+    const graph = generateResourceGraph(referencePath);
     // The withdrawals are facts of the current reference: confirm them before any spec relies on them.
     checkWithdrawals(referencePath);
     const result = buildSpecs({
@@ -127,6 +136,8 @@ export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PR
     const modelOutDir = at(values['model-out']) ?? DEFAULT_MODEL_OUT_DIR;
     writeModelSpecs(modelSpecs, modelOutDir);
     for (const line of modelSpecsSummary(modelSpecs, relative(io.cwd, modelOutDir) || '.')) io.log(line);
+    const graphPath = writeResourceGraph(graph, resourceGraphPath(modelOutDir));
+    io.log(resourceGraphSummary(graph, relative(io.cwd, graphPath)));
     report(result, io);
     return SPECS_EXIT.ok;
   } catch (error) {
