@@ -14,7 +14,7 @@ export const REPORT_COMMAND = {
     md: { type: 'string' },
   },
   help: {
-    html: 'write the self-contained compatibility page here (operations and changes × targets)',
+    html: 'write the self-contained compatibility page here (operations, coverage of the model by resource group, and changes × targets)',
     md: 'also write the matrix as Markdown here (for a pull request or job summary)',
   },
   allowPositionals: true,

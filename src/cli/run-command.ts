@@ -26,6 +26,7 @@ import {
   positiveMilliseconds,
   positiveWholeNumber,
 } from './run-flags.ts';
+import { OPS_GROUP_NAMES } from './ops-names.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
 import { selectionText, TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 import { LeftoverSweep } from './leftover-sweep.ts';
@@ -63,7 +64,9 @@ export const RUN_COMMAND = {
       'what reports call the target, e.g. my-emulator-2.1 (default: the emulator where its answers show it)',
     profile: `${Object.keys(PROFILES).join(' | ')} (default quick)`,
     seed: 'replay a run exactly: the seed printed in an earlier report',
-    ops: 'comma-separated operations to run, e.g. CreateUserPool,ListUserPools (any case; an unknown name is an error)',
+    ops:
+      'comma-separated operations or resource groups to run, e.g. ListUserPools,app-clients (any case; a group ' +
+      `runs its operations the suite judges; groups: ${OPS_GROUP_NAMES.join(', ')}; an unknown name is an error)`,
     format: `comma-separated outputs: ${REPORT_FORMATS.join(',')} (default json,md)`,
     out: 'directory for the report files (default reports)',
     baseline: 'reviewed file of accepted deviations; only others fail the run',

@@ -1,5 +1,6 @@
-import { knownOperations, PROFILES } from '../settings/index.ts';
+import { PROFILES } from '../settings/index.ts';
 import { UsageError } from './exit-codes.ts';
+import { expandOps } from './ops-names.ts';
 
 /**
  * Checks of the run-shaping flags (`--profile`, `--seed`, `--ops`, counts), shared by `run` and by `sdk-diff`,
@@ -33,17 +34,20 @@ export function checkedSeed(command: string, seed: string): string {
 }
 
 /**
- * @returns the `--ops` names in the specs' spelling.
- * @throws UsageError when the list is empty or names an unknown operation (the message lists the operations).
+ * @returns the operations the `--ops` list names, in the specs' spelling: operations, and resource groups
+ * (`users`, `app-clients`) expanded to their operations the suite judges (see `expandOps`).
+ * @throws UsageError when the list is empty, names an unknown operation (the message lists the operations and
+ *   the groups), an operation of the model the suite does not judge yet, or a group with none it judges yet.
  */
 export function checkedOps(command: string, text: string): string[] {
   const names = text
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  if (names.length === 0) throw new UsageError(`${command}: --ops needs at least one operation name`);
+  if (names.length === 0)
+    throw new UsageError(`${command}: --ops needs at least one operation or group name`);
   try {
-    return knownOperations('--ops', names);
+    return expandOps(names);
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }

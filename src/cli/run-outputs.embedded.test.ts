@@ -71,7 +71,7 @@ describe('run --endpoint against a cognito-local started by the test', () => {
     expect(report.operations.map((op) => op.operation)).toEqual(expect.arrayContaining(OPERATIONS));
   });
 
-  it('writes all four formats, and the JUnit file is well-formed XML with a suite per operation', async () => {
+  it('writes all four formats, and the JUnit file is well-formed XML with a suite per operation and per resource group', async () => {
     expect((await readdir(join(dir, 'out'))).sort()).toEqual([
       'report.html',
       'report.json',
@@ -85,9 +85,12 @@ describe('run --endpoint against a cognito-local started by the test', () => {
     ) as {
       testsuites: { testsuite: { '@_name': string }[] };
     };
-    expect(parsed.testsuites.testsuite.map((suite) => suite['@_name']).sort()).toEqual(
+    const names = parsed.testsuites.testsuite.map((suite) => suite['@_name']);
+    const coverage = names.filter((name) => name.startsWith('coverage: '));
+    expect(names.filter((name) => !coverage.includes(name)).sort()).toEqual(
       report.operations.map((op) => op.operation).sort(),
     );
+    expect(coverage).toEqual(report.coverage?.groups.map((entry) => `coverage: ${entry.group}`));
     const html = await readFile(join(dir, 'out', 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain(report.target.name);

@@ -53,7 +53,7 @@ export const SDK_DIFF_COMMAND = {
     'target-name': 'what both reports call the target (as run --target-name)',
     profile: `${Object.keys(PROFILES).join(' | ')} (default quick), the same for both runs`,
     seed: 'the seed of both runs (default: one drawn and printed, or COGNITO_CONFORMANCE_SEED)',
-    ops: 'comma-separated operations both runs judge, e.g. DescribeUserPool (default all)',
+    ops: 'comma-separated operations or resource groups both runs judge, as run --ops takes them, e.g. DescribeUserPool,app-clients (default all)',
     runs: 'runs per property, overriding the profile',
     'request-timeout': 'milliseconds one call may take before it is a transport failure (default 15000)',
     concurrency: 'suite workers of each run (as run --concurrency)',

@@ -44,6 +44,9 @@ export {
 export type {
   ChangeVerdict,
   CheckTally,
+  CoverageCounts,
+  GroupCoverage,
+  ModelCoverage,
   OperationReport,
   Report,
   ReportTarget,

@@ -123,10 +123,47 @@ export interface ChangeVerdict {
   readonly supported: boolean | null;
   readonly evidence: string;
   /**
-   * Set when the current reference withdrew the change (the shape id that says so): it is not judged, and never
+   * Set when the current reference withdrew the change (the shape id that says so): it is not run, and never
    * counts against the target.
    */
   readonly withdrawn?: string;
+}
+
+/**
+ * Counts of the current model's operations (one resource group's, or all of them) by what the run made of
+ * each: every operation is counted once, under its verdict or as not run.
+ */
+export interface CoverageCounts {
+  /** Operations of the model (in the group). */
+  readonly operations: number;
+  /** Judged and not `unsupported`: `conformant` + `deviating` + `inconclusive` (the target did not say no). */
+  readonly implemented: number;
+  readonly conformant: number;
+  readonly deviating: number;
+  readonly unsupported: number;
+  readonly inconclusive: number;
+  /**
+   * Not run by this run: the suite has no spec for it yet (it is in `specs/model/` but not in
+   * `specs/operations/`), or `--ops` or the shard left it out (`run.notRun`).
+   */
+  readonly notRun: number;
+}
+
+/** One resource group's coverage: its counts and the model's operations in it. */
+export interface GroupCoverage extends CoverageCounts {
+  /** The resource group (`pools`, `app clients`, …; see `RESOURCE_GROUPS` in src/spec). */
+  readonly group: string;
+  /** The group's operations in the model, sorted: what `operations` counts. */
+  readonly operationNames: readonly string[];
+}
+
+/**
+ * How much of the current Smithy model (`specs/model/`, every operation of the service) the run covered, per
+ * resource group (in `RESOURCE_GROUPS` order) and in total. Judged operations outside the model count nowhere.
+ */
+export interface ModelCoverage {
+  readonly total: CoverageCounts;
+  readonly groups: readonly GroupCoverage[];
 }
 
 /**
@@ -163,6 +200,11 @@ export interface Report {
     readonly deviations: number;
   };
   readonly operations: readonly OperationReport[];
+  /**
+   * The run's coverage of the current model, by resource group. Present when the run knew the model (the
+   * reporter passes it); absent in reports of earlier versions.
+   */
+  readonly coverage?: ModelCoverage;
   /** Present once the `changes` check ran. */
   readonly changes?: readonly ChangeVerdict[];
   /**

@@ -20,6 +20,7 @@ import {
   sumRequests,
   verdictFor,
 } from '../deviations/index.ts';
+import { type CoverageModel, modelCoverage } from './model-coverage.ts';
 
 /** What the run knows besides the records: versions, documents and timing. */
 export interface ReportContext {
@@ -36,6 +37,11 @@ export interface ReportContext {
   /** The run's `--shard` (`1/2`), if any: a selected operation this shard lacks is another shard's. */
   readonly shard?: string;
   readonly specOperations: number;
+  /**
+   * The current model's operations and resource groups: the report's `coverage` counts the run against them.
+   * Absent, the report has no `coverage`.
+   */
+  readonly model?: CoverageModel;
   readonly durationMs: number;
   /** Run-level warnings (a clean-up sweep that could not finish); the report carries them when there are any. */
   readonly warnings?: readonly string[];
@@ -74,6 +80,7 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     },
     summary: summarise(operations),
     operations,
+    ...(context.model !== undefined ? { coverage: modelCoverage(operations, context.model) } : {}),
     ...(changes.length > 0 ? { changes: sortChanges(changes) } : {}),
     ...(context.warnings && context.warnings.length > 0 ? { warnings: [...context.warnings] } : {}),
   };

@@ -134,6 +134,49 @@ export const MATRIX_SCRIPT = String.raw`
     ]);
   }
 
+  var COVERAGE_PARTS = [
+    ['conformant', 'conformant', 'conformant'], ['deviating', 'deviates', 'deviating'],
+    ['unsupported', 'unsupported', 'unsupported'], ['inconclusive', 'inconclusive', 'inconclusive'],
+    ['notRun', 'missing', 'not run'],
+  ];
+
+  function coverageCell(row, cell, target) {
+    var ids = { 'data-group': row.group === null ? 'total' : row.group, 'data-target': target.id };
+    if (!cell) return missingCell('coverage-cell', ids, 'no coverage');
+    return el('span', Object.assign({
+      class: 'cell v-coverage',
+      'data-testid': 'coverage-cell',
+      'data-implemented': cell.implemented,
+      'data-operations': cell.operations,
+      title: cell.detail,
+    }, ids), [
+      el('span', { class: 'verdict', 'data-testid': 'cell-verdict', text: cell.implemented + ' of ' + cell.operations + ' implemented' }),
+      el('div', { class: 'chips', 'data-testid': 'coverage-counts' }, COVERAGE_PARTS.filter(function (part) { return cell[part[0]] > 0; }).map(function (part) {
+        return el('span', { class: 'chip v-' + part[1], text: cell[part[0]] + ' ' + part[2] });
+      })),
+    ]);
+  }
+
+  function coverageRow(row) {
+    return el('tr', { 'data-testid': 'coverage-row', 'data-group': row.group === null ? 'total' : row.group }, [
+      el('th', { scope: 'row', text: row.group === null ? 'Total' : row.group }),
+    ].concat(row.cells.map(function (cell, i) { return el('td', {}, [coverageCell(row, cell, data.targets[i])]); })));
+  }
+
+  function coverageSection() {
+    if (data.coverage.length === 0) return null;
+    var groups = data.coverage.filter(function (row) { return row.group !== null; });
+    var totals = data.coverage.filter(function (row) { return row.group === null; });
+    var table = el('table', { class: 'matrix', 'data-testid': 'coverage-table' }, [
+      headRow('Resource group'), el('tbody', {}, groups.map(coverageRow)), el('tfoot', {}, totals.map(coverageRow)),
+    ]);
+    return el('section', { 'aria-labelledby': 'coverage-heading' }, [
+      el('h2', { id: 'coverage-heading', text: 'Coverage of the model' }),
+      el('p', { class: 'note', text: 'Every operation of the current model (specs/model/), by resource group. Implemented: judged and not unsupported. Not run: no verdict in that run (no spec for it yet, or left out by --ops or a shard). Hover a cell for its operations.' }),
+      table,
+    ]);
+  }
+
   function changeStatus(supported, withdrawn) {
     if (withdrawn !== undefined) return { label: 'withdrawn by the current reference', verdict: 'inconclusive' };
     if (supported === true) return { label: 'supported', verdict: 'conformant' };
@@ -346,7 +389,7 @@ export const MATRIX_SCRIPT = String.raw`
 
   renderSubtitle();
   var content = document.getElementById('matrix-content');
-  content.replaceChildren(operationsSection(), changesSection());
+  content.replaceChildren.apply(content, [operationsSection(), coverageSection(), changesSection()].filter(Boolean));
   content.addEventListener('keydown', onArrowKey);
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && !panel.hidden) closeDetails();

@@ -86,6 +86,8 @@ button.cell[aria-expanded=true] { box-shadow: 0 0 0 2px var(--accent); }
 .chip { font-size: 11px; font-weight: 600; line-height: 18px; padding: 0 7px; border-radius: 999px; border: 1px solid; }
 .v-missing { background: transparent; border: 1px dashed var(--border); color: var(--muted); cursor: default; }
 .v-missing .verdict { font-weight: 400; }
+.v-coverage { background: var(--bg-subtle); border-color: var(--border); cursor: default; }
+.v-coverage .chips { margin: 3px 0 0; }
 .sev-error { color: var(--bad); }
 .sev-warning { color: var(--warn); }
 .sev-info { color: var(--muted); }

@@ -142,7 +142,7 @@ describe('compatibility matrix in Debian Chromium', () => {
       await headers.evaluateAll((nodes) =>
         nodes.map((n) => (n as unknown as { dataset: { target: string } }).dataset.target),
       ),
-    ).toEqual(['cognito-local', 'moto', 'cognito-local', 'moto']);
+    ).toEqual(['cognito-local', 'moto', 'cognito-local', 'moto', 'cognito-local', 'moto']);
     const moto = headers.filter({ hasText: 'moto' }).first();
     expect(await moto.getByTestId('target-kind').textContent()).toBe('container');
     expect(await moto.getByTestId('target-build').textContent()).toBe('docker.io/motoserver/moto:5.1.4');
@@ -176,6 +176,36 @@ describe('compatibility matrix in Debian Chromium', () => {
         nodes.map((n) => (n as unknown as { dataset: { supported: string } }).dataset.supported),
       );
     expect(supported).toEqual(['unchecked', 'true', 'false', 'true', 'null', 'true']);
+  });
+
+  it("shows each target's coverage of the model by resource group, between operations and changes", async () => {
+    const { page } = current();
+    expect(await page.locator('main h2').allTextContents()).toEqual([
+      'Operations',
+      'Coverage of the model',
+      'Document changes',
+    ]);
+    const table = page.getByTestId('coverage-table');
+    expect(await table.getByTestId('coverage-row').count()).toBe(16);
+    const coverage = (group: string, target: string) =>
+      table.locator(`[data-testid="coverage-cell"][data-group="${group}"][data-target="${target}"]`);
+    const users = coverage('users', 'cognito-local');
+    expect(await users.getByTestId('cell-verdict').textContent()).toBe('2 of 16 implemented');
+    expect(await users.locator('.chip').allTextContents()).toEqual([
+      '1 deviating',
+      '1 inconclusive',
+      '14 not run',
+    ]);
+    expect(await coverage('users', 'moto').getAttribute('title')).toContain(
+      'conformant: AdminCreateUser, ListUsers',
+    );
+    expect(await coverage('total', 'moto').getByTestId('cell-verdict').textContent()).toBe(
+      '5 of 113 implemented',
+    );
+    expect(await coverage('risk', 'cognito-local').locator('.chip').allTextContents()).toEqual([
+      '1 unsupported',
+      '4 not run',
+    ]);
   });
 
   it('opens the details panel with the deviations, minimal request and reproduction command', async () => {

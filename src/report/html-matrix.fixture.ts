@@ -6,11 +6,13 @@ import {
   type ReportDeviation,
   type ReportTarget,
 } from '../deviations/index.ts';
+import { modelResourceGroups, RESOURCE_GROUPS } from '../spec/index.ts';
+import { modelCoverage } from './model-coverage.ts';
 
 /**
  * Two real-shaped reports (cognito-local embedded, moto in a container) shared by the HTML matrix's unit and
  * browser tests. Deviations carry hostile strings, as a target under test could send, to prove the page
- * renders them as text.
+ * renders them as text. Both count their coverage against the committed model (`specs/model/`).
  */
 export const HOSTILE_MESSAGE = '<script>alert(1)</script>';
 export const HOSTILE_PATH = '/Users/0/"><img src=x onerror=alert(2)>';
@@ -215,6 +217,7 @@ function report(
     run: { profile: 'quick', seed: 1234, startedAt: '2025-01-15T10:00:00.000Z', durationMs: 41_250 },
     summary: summarise(operations),
     operations,
+    coverage: modelCoverage(operations, { groups: RESOURCE_GROUPS, operations: modelResourceGroups() }),
     changes,
   };
 }

@@ -10,6 +10,7 @@ import { MATRIX_SCRIPT } from './html-matrix-client.ts';
 import { renderCompatibilityMatrix } from './html-matrix.ts';
 import { displayValue, type MatrixModel } from './matrix-model.ts';
 import type { Report } from '../deviations/index.ts';
+import { RESOURCE_GROUPS } from '../spec/index.ts';
 import { validateReport } from './report-schema.ts';
 
 const REPORTS: readonly Report[] = [COGNITO_LOCAL_REPORT, MOTO_REPORT];
@@ -96,6 +97,36 @@ describe('renderCompatibilityMatrix', () => {
     expect(created?.counts).toEqual({ error: 2, warning: 1, info: 1 });
     expect(created?.deviations.map((d) => d.severity)).toEqual(['error', 'error', 'warning', 'info']);
     expect(created?.deviations[0]?.request).toContain('\n  "UserPoolId": "us-east-1_conform1"');
+  });
+
+  it("counts each target's coverage of the model by resource group, then the total", () => {
+    const { model } = render();
+    expect(model.coverage.map((row) => row.group)).toEqual([...RESOURCE_GROUPS, null]);
+    const users = model.coverage.find((row) => row.group === 'users');
+    expect(
+      users?.cells.map((c) => [c?.operations, c?.implemented, c?.conformant, c?.deviating, c?.inconclusive]),
+    ).toEqual([
+      [16, 2, 0, 1, 1],
+      [16, 2, 2, 0, 0],
+    ]);
+    expect(users?.cells[0]?.detail.split('\n').slice(0, 3)).toEqual([
+      'users: 2 of 16 implemented',
+      'deviates: AdminCreateUser',
+      'inconclusive: ListUsers',
+    ]);
+    expect(users?.cells[0]?.detail).toMatch(/\nnot run: AdminDeleteUser, .*VerifyUserAttribute$/);
+    const total = model.coverage.at(-1);
+    expect(total?.cells.map((c) => [c?.operations, c?.implemented, c?.unsupported, c?.notRun])).toEqual([
+      [113, 3, 1, 109],
+      [113, 5, 0, 108],
+    ]);
+  });
+
+  it('leaves the coverage table out when no report has coverage, and a cell empty where one lacks it', () => {
+    const { coverage: _coverage, ...older } = MOTO_REPORT;
+    expect(render([older]).model.coverage).toEqual([]);
+    const mixed = render([COGNITO_LOCAL_REPORT, older]).model.coverage;
+    expect(mixed.map((row) => row.cells[1])).toEqual(mixed.map(() => null));
   });
 
   it('lists each announced change once, with a cell per target', () => {

@@ -7,7 +7,8 @@ import { jsonForScriptElement } from './script-json.ts';
 
 /**
  * Renders reports from several targets as one self-contained HTML page: a compatibility matrix of verdicts
- * (operations × targets, then the document's changes), where selecting a cell lists its deviations with the
+ * (operations × targets, then each target's coverage of the current model by resource group, then the
+ * document's changes), where selecting a cell lists its deviations with the
  * minimal request and the reproduction command. Use it to compare emulators side by side, or to attach one
  * artefact to a CI run that opens anywhere, offline.
  *

@@ -1,6 +1,7 @@
 /**
- * Stage 18, report outputs: building the report from records, JSON, Markdown, JUnit, the GitHub step summary,
- * the HTML matrix, baselines, diffs and merging of shards.
+ * Stage 18, report outputs: building the report from records (with its coverage of the current model by
+ * resource group), JSON, Markdown, JUnit, the GitHub step summary, the HTML matrix, baselines, diffs and merging
+ * of shards.
  */
 export { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline } from './baseline.ts';
 export type { BaselineResult } from './baseline.ts';
@@ -15,6 +16,8 @@ export { compatibilityMatrixMarkdown } from './markdown-matrix.ts';
 export { reportToMarkdown } from './markdown-report.ts';
 export type { MatrixModel } from './matrix-model.ts';
 export { mergeReports } from './merge-reports.ts';
+export { modelCoverage } from './model-coverage.ts';
+export type { CoverageModel } from './model-coverage.ts';
 export { diffExitCode, diffReports, diffToMarkdown } from './report-diff.ts';
 export type { ReportDiff } from './report-diff.ts';
 export { parseReportJson, reportToJson } from './report-json.ts';

@@ -10,6 +10,8 @@ import {
 import { isUnreviewed } from '../deviations/index.ts';
 import { acceptedEntryFor, type BaselineResult } from './baseline.ts';
 import { acceptanceText } from './gate-outcome.ts';
+import { addCoverageSuites } from './junit-coverage.ts';
+import { cdataSafe } from './junit-text.ts';
 
 /** Options of {@link reportToJUnit}. */
 export interface JUnitReportOptions {
@@ -29,10 +31,13 @@ export interface JUnitReportOptions {
  * - the other test cases of an `unsupported` operation are skipped, and those of an `inconclusive` one are
  *   errors when they hold a new deviation (a transport failure) and skipped with the reason otherwise.
  * An unsupported or inconclusive operation with no check at all still gets one test case, so it is counted.
+ * When the report has `coverage`, one `coverage: <group>` suite per resource group follows (see
+ * `addCoverageSuites`): a case per operation of the model, passed when implemented, skipped otherwise.
  */
 export function reportToJUnit(report: Report, options: JUnitReportOptions = {}): string {
   const builder = newBuilder().name(`cognito-conformance ${report.target.name}`);
   for (const op of report.operations) addOperation(builder.testSuite(), op, report, options.baseline);
+  addCoverageSuites(builder, report);
   return builder.build();
 }
 
@@ -153,9 +158,4 @@ export function deviationText(d: ReportDeviation): string {
   if (d.occurrences !== undefined && d.occurrences > 1) lines.push(`  occurrences: ${d.occurrences}`);
   lines.push(`  request:   ${JSON.stringify(d.request)}`, `  reproduce: ${replay.join(' · ')}`);
   return lines.join('\n');
-}
-
-/** The builder escapes only the first `]]>` of a CDATA section; break every one so none can end it early. */
-function cdataSafe(text: string): string {
-  return text.replace(/]]>/g, ']] >');
 }

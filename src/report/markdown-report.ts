@@ -1,6 +1,7 @@
 import { acceptedEntryFor, baselineEntries, type BaselineResult, writeBaseline } from './baseline.ts';
 import { deviationLine, deviationNumbers, entryLine } from './gate-outcome.ts';
 import { changesSupport } from './changes-answer.ts';
+import { coverageSection } from './markdown-coverage.ts';
 import { reportTokensParagraph } from './markdown-tokens.ts';
 import { code, codeBlock, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
 import {
@@ -41,7 +42,8 @@ export const DEFAULT_CHANGES_RELEASE = '2018-02-12';
 /**
  * The report as Markdown, for people: `report.md`, PR comments and the GitHub step summary. Sections: title,
  * what is new since the baseline (when gated), the per-operation table (then why each unsupported or
- * inconclusive operation could not be judged, and the run's warnings), the release's changes (when checked),
+ * inconclusive operation could not be judged), the coverage of the current model by resource group (when the
+ * report has it), the run's warnings, the release's changes (when checked),
  * every deviation on one line per operation (with the errors the operation may answer with given once), then
  * each deviation's minimal request and reproduction, baseline entries ready to paste, and the header names the SDK
  * sent per operation.
@@ -57,6 +59,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
     notRunLines(report)
       .map((line) => escapeInline(line))
       .join('\n\n'),
+    coverageSection(report.coverage),
     warningsSection(report.warnings ?? []),
     report.changes === undefined
       ? ''

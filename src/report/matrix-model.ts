@@ -9,6 +9,7 @@ import type {
   TargetKind,
   Verdict,
 } from '../deviations/index.ts';
+import { coverageRows, type MatrixCoverageRow } from './matrix-coverage.ts';
 import { countSeverities, type SeverityTally } from './severity-counts.ts';
 
 /**
@@ -22,6 +23,8 @@ import { countSeverities, type SeverityTally } from './severity-counts.ts';
 export interface MatrixModel {
   readonly targets: readonly MatrixTarget[];
   readonly operations: readonly MatrixOperationRow[];
+  /** The coverage of the current model by resource group, then the total; empty when no report has coverage. */
+  readonly coverage: readonly MatrixCoverageRow[];
   readonly changes: readonly MatrixChangeRow[];
 }
 
@@ -102,6 +105,7 @@ export function buildMatrixModel(reports: readonly Report[]): MatrixModel {
       operation,
       cells: reports.map((report) => cellOf(findOperation(report, operation))),
     })),
+    coverage: coverageRows(reports),
     changes: changeRows(reports),
   };
 }

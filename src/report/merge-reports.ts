@@ -1,4 +1,5 @@
 import { countsOf } from './build-report.ts';
+import { mergedCoverage } from './model-coverage.ts';
 import {
   collapseDeviations,
   type ChangeVerdict,
@@ -27,6 +28,8 @@ import {
  * - `spec.documents` the union in first-seen order, `spec.operations` the largest;
  * - `changes` merged per (operation, direction, path, value), a determined verdict winning over `null`, and
  *   `false` over `true` when shards disagree (support must hold everywhere); sorted by the same key;
+ * - `coverage` counted again over the merged operations, against the model the shards were counted against
+ *   (present when any shard has one; shards counted against different models are not one run);
  * - `warnings` every shard's, each once, in first-seen order.
  * Throws when the reports cannot be shards of one run.
  */
@@ -39,6 +42,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     ? { changes: mergeChanges(reports.flatMap((r) => r.changes ?? [])) }
     : {};
   const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
+  const coverage = mergedCoverage(reports, operations);
   // What no shard ran: an operation one shard left to another is not "not run" once that shard's report is in.
   const ran = new Set(operations.map((op) => op.operation));
   const notRun = [
@@ -67,6 +71,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     },
     summary: summarise(operations),
     operations,
+    ...(coverage !== undefined ? { coverage } : {}),
     ...changes,
     ...(warnings.length > 0 ? { warnings } : {}),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES, DEVIATION_KINDS, SEVERITIES } from '../deviations/index.ts';
 import { aDeviation, aMixedReport, aReport } from '../../test/support/report-fixture.ts';
+import { modelCoverage } from './model-coverage.ts';
 import { assertReport, reportSchema, validateReport } from './report-schema.ts';
 
 interface SchemaNode {
@@ -98,6 +99,22 @@ describe('report schema', () => {
     const noExpected = Object.fromEntries(Object.entries(aDeviation()).filter(([key]) => key !== 'expected'));
     expect(validateReport(ops(noExpected)).errors[0]?.message).toContain('expected');
     expect(validateReport(ops({ ...aDeviation(), reproduce: { seed: 1 } })).valid).toBe(false);
+  });
+
+  it('accepts coverage of the model, and refuses counts it does not define or lacks', () => {
+    const report = aMixedReport();
+    const coverage = modelCoverage(report.operations, {
+      groups: ['pools'],
+      operations: [{ operation: 'CreateUserPool', group: 'pools' }],
+    });
+    expect(validateReport({ ...report, coverage }).errors).toEqual([]);
+    const { notRun: _notRun, ...lacking } = coverage.total;
+    expect(validateReport({ ...report, coverage: { ...coverage, total: lacking } }).errors[0]).toEqual({
+      path: '/coverage/total',
+      message: "must have required property 'notRun'",
+    });
+    const extra = { ...coverage, groups: [{ ...coverage.groups[0], judged: [] }] };
+    expect(validateReport({ ...report, coverage: extra }).errors[0]?.path).toBe('/coverage/groups/0');
   });
 
   it('assertReport lists every violation in one error', () => {
