@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODEL_SPECS_DIR, modelSpecFiles } from './test-support/committed-model-specs.ts';
 import { itWithDocuments, lazy, SOURCE_DOCUMENTS } from './test-support/source-documents.ts';
+import { keyedStrings } from './test-support/json-strings.ts';
 
 /** Traits whose values are prose (or hold prose): the model specs must copy none of it. */
 const PROSE_TRAITS = new Set([
@@ -27,15 +28,6 @@ const prose = lazy(() => {
   const text = found.join('\n');
   return [text, text.replace(/<[^>]*>/g, ' ')].map((variant) => variant.replace(/[^\S\n]+/g, ' ')).join('\n');
 });
-
-/** Every [key, string value] in a JSON value, skipping the values of `pattern` (model regexes, not prose). */
-function strings(value: unknown, key = ''): [string, string][] {
-  if (typeof value === 'string') return key === 'pattern' ? [] : [[key, value]];
-  if (Array.isArray(value)) return value.flatMap((item) => strings(item, key));
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value).flatMap(([k, v]) => strings(v, k));
-  return [];
-}
 
 /** Every key of a JSON value but the names it holds as data: members under `properties`, `$defs` and pointers. */
 function keys(value: unknown, parent = ''): string[] {
@@ -66,12 +58,12 @@ describe.each(modelSpecFiles())('specs/model/%s copies no prose from the model',
   });
 
   itWithDocuments('has no string longer than 40 characters that appears in the documentation', () => {
-    const copied = strings(json).filter(([, value]) => value.length > 40 && prose().includes(value));
+    const copied = keyedStrings(json).filter(([, value]) => value.length > 40 && prose().includes(value));
     expect(copied).toEqual([]);
   });
 
   itWithDocuments('shares no run of eight words with the documentation', () => {
-    const copied = strings(json).flatMap(([, value]) =>
+    const copied = keyedStrings(json).flatMap(([, value]) =>
       phrases(value, 8).filter((phrase) => prose().includes(phrase)),
     );
     expect(copied).toEqual([]);
@@ -96,8 +88,8 @@ describe('the prose check itself', () => {
     const copied = { note: documentation.slice(0, 45), words: documentation.replace(/<[^>]*>/g, ' ') };
 
     // Act
-    const long = strings(copied).filter(([, value]) => value.length > 40 && prose().includes(value));
-    const runs = strings(copied).flatMap(([, value]) =>
+    const long = keyedStrings(copied).filter(([, value]) => value.length > 40 && prose().includes(value));
+    const runs = keyedStrings(copied).flatMap(([, value]) =>
       phrases(value, 8).filter((phrase) => prose().includes(phrase)),
     );
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { documentsIn } from './default-paths.ts';
 import { itWithDocuments, lazy, SOURCE_DOCUMENTS } from './test-support/source-documents.ts';
+import { keyedStrings } from './test-support/json-strings.ts';
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../operations/', import.meta.url));
 const SPEC_FILES = readdirSync(OPERATIONS_DIR).filter((name) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name));
@@ -11,15 +12,6 @@ const pages = lazy(() =>
   documentsIn(SOURCE_DOCUMENTS.seedsDir).map((path) => readFileSync(path, 'utf8').replace(/\s+/g, ' ')),
 );
 const KNOWN_DISAGREEMENTS = fileURLToPath(new URL('./known-disagreements.json', import.meta.url));
-
-/** Every [key, string value] in a JSON value, skipping the values of `pattern` (model regexes, not prose). */
-function strings(value: unknown, key = ''): [string, string][] {
-  if (typeof value === 'string') return key === 'pattern' ? [] : [[key, value]];
-  if (Array.isArray(value)) return value.flatMap((item) => strings(item, key));
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value).flatMap(([k, v]) => strings(v, k));
-  return [];
-}
 
 function keys(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(keys);
@@ -47,14 +39,14 @@ describe.each([...SPEC_FILES, 'known-disagreements.json'])(
     });
 
     itWithDocuments('has no string longer than 40 characters that appears in a page', () => {
-      const copied = strings(json).filter(
+      const copied = keyedStrings(json).filter(
         ([, value]) => value.length > 40 && pages().some((page) => page.includes(value)),
       );
       expect(copied).toEqual([]);
     });
 
     itWithDocuments('shares no run of eight words with a page', () => {
-      const copied = strings(json).flatMap(([, value]) =>
+      const copied = keyedStrings(json).flatMap(([, value]) =>
         phrases(value, 8).filter((phrase) => pages().some((page) => page.includes(phrase))),
       );
       expect(copied).toEqual([]);
