@@ -24,7 +24,8 @@ export interface SdkKnowledge {
  *   SDK's value as `actual`. Epoch seconds read as the same instant (awsJson1.1 timestamps) are not a conversion. A
  *   wrong-typed value the SDK passes on unchanged is no finding here (the response-schema check reports it);
  * - a string the SDK passed on for an enum member whose value it does not know (the enum shape's name comes from
- *   the current reference, `OperationSpec.responseEnums`; the values from the SDK): `enum-value`, warning;
+ *   the current reference, `OperationSpec.responseEnums`; the values from the SDK): `enum-value`, warning. An SDK
+ *   that exports no enum by that name (older than the enum) is not judged there: it holds no list to judge by;
  * - an error answer whose `__type` the SDK did not map to one of its modeled exception classes: `wrong-error`,
  *   warning, at `/__type`. The protocol's own validation errors (`PROTOCOL_VALIDATION_ERRORS`, which no operation
  *   models) and a "not implemented" answer (judged as `unsupported`) are not findings.
