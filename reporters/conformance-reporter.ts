@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, TestRunEndReason } from 'vitest/node';
 import type { ConformanceRecord, Report } from '../src/deviations/index.ts';
 import {
   applyBaseline,
@@ -59,6 +59,14 @@ export interface ConformanceReporterOptions {
 }
 
 /**
+ * The report's first warning when the run was cancelled (Ctrl-C, SIGTERM): what it holds is what had finished, so an
+ * operation may show fewer deviations, or none, than a complete run finds.
+ */
+export const INTERRUPTED_WARNING =
+  'the run was interrupted: this report holds only the tests that had finished, so an operation may show fewer ' +
+  'deviations (or a verdict of conformant) than a complete run would find';
+
+/**
  * Turns the structured records suites put on `task.meta.conformance` into the report files. Add it to
  * a vitest config to run the suites with plain `vitest`; the CLI uses it too. Nothing here reads test
  * names or failure messages.
@@ -74,12 +82,20 @@ export class ConformanceReporter implements Reporter {
   }
 
   /** Fires once after every test ran (or the run was cancelled); reports are written here. */
-  async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
+  async onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    _unhandledErrors: ReadonlyArray<unknown> = [],
+    reason?: TestRunEndReason,
+  ): Promise<void> {
     const records = collectRecords(testModules);
     if (records.length === 0) return;
     const specs = loadOperationSpecs();
     const durationMs = performance.now() - this.startedAt;
-    const warnings = [...leftoverWarnings(testModules), ...((await this.options.runWarnings?.()) ?? [])];
+    const warnings = [
+      ...(reason === 'interrupted' ? [INTERRUPTED_WARNING] : []),
+      ...leftoverWarnings(testModules),
+      ...((await this.options.runWarnings?.()) ?? []),
+    ];
     const model = currentModel();
     if ('warning' in model) warnings.push(model.warning);
     const settings = resolveRunSettings();

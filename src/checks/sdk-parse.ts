@@ -131,7 +131,9 @@ function lackedMember(wire: unknown, pointer: string, spec: OperationSpec | unde
       kind: 'missing-member',
       severity: documented ? 'warning' : 'info',
       path: pointer,
-      expected: wire,
+      // A member no document defines may hold anything, a secret under a name redaction does not know among it:
+      // only what kind of value it was is kept.
+      expected: documented ? wire : kindOf(wire),
       actual: null,
       message: documented
         ? `the SDK's output lacks ${pointer} (${kindOf(wire)} on the wire)`
@@ -262,10 +264,10 @@ function sdkKindOf(value: unknown): string {
 }
 
 /**
- * An error message up to the first thing it quotes: JSON.parse quotes the body it choked on (`…"shToken": opaq"…`),
- * which may hold a secret.
+ * An error message up to the first value it shows: JSON.parse quotes the body it choked on (`…"shToken": opaq"…`)
+ * and the SDK names the value it could not read (`Expected number, got string: …`); either may be a secret.
  */
 function withoutQuotes(message: string): string {
-  const cut = message.search(/["'`]|\.\.\./);
+  const cut = message.search(/["'`]|\.\.\.|: /);
   return cut < 0 ? message : `${message.slice(0, cut).trim()} …`;
 }

@@ -73,9 +73,13 @@ describe('an interrupted run against AWS (cognito-local standing in)', () => {
       expect(readdirSync(out).sort()).toEqual(['report.json', 'report.md']);
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
         target: { kind: string };
+        warnings?: string[];
       };
       expect(validateReport(report).errors).toEqual([]);
       expect(report.target.kind).toBe('aws');
+      // A cut-short report says so first: its verdicts are of what had finished.
+      expect(report.warnings?.[0]).toMatch(/^the run was interrupted: /);
+      expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('the run was interrupted');
     },
     180_000,
   );

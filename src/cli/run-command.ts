@@ -13,7 +13,14 @@ import {
   writeFileAtomic,
 } from '../report/index.ts';
 import type { Report } from '../deviations/index.ts';
-import { awsAnnouncement, ENV, exportRunSettings, PROFILES, runSettingsFromEnv } from '../settings/index.ts';
+import {
+  awsAnnouncement,
+  ENV,
+  exportRunSettings,
+  OPS_GROUP_NAMES,
+  PROFILES,
+  runSettingsFromEnv,
+} from '../settings/index.ts';
 import { type StartedTarget, startTarget } from '../targets/index.ts';
 import { type CommandDefinition, helpText, parseCommandArgs } from './command-args.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, UsageError } from './exit-codes.ts';
@@ -26,7 +33,6 @@ import {
   positiveMilliseconds,
   positiveWholeNumber,
 } from './run-flags.ts';
-import { OPS_GROUP_NAMES } from './ops-names.ts';
 import { parseShard, type Shard, shardOutDir, shardText } from './shard-option.ts';
 import { selectionText, TARGET_OPTIONS, targetFromFlags, targetHelp } from './target-options.ts';
 import { LeftoverSweep } from './leftover-sweep.ts';

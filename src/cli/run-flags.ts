@@ -1,6 +1,5 @@
-import { PROFILES } from '../settings/index.ts';
+import { expandOps, PROFILES } from '../settings/index.ts';
 import { UsageError } from './exit-codes.ts';
-import { expandOps } from './ops-names.ts';
 
 /**
  * Checks of the run-shaping flags (`--profile`, `--seed`, `--ops`, counts), shared by `run` and by `sdk-diff`,

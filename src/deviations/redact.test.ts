@@ -112,6 +112,23 @@ describe('redactSecrets on objects', () => {
     expect(isRedactionExempt('ClientSecret', UNKNOWN_CLIENT_ID)).toBe(false);
   });
 
+  it('redacts a secret member of any type: a number, an object (the target may send one)', () => {
+    const deviation = {
+      path: '/UserPoolClient/ClientSecret',
+      expected: 987654321098,
+      actual: { a: 'x' },
+      message: 'the SDK converted /UserPoolClient/ClientSecret from a number to a string',
+    };
+    expect(redactSecrets(deviation)).toEqual({
+      ...deviation,
+      expected: '<redacted:ClientSecret>',
+      actual: '<redacted:ClientSecret>',
+    });
+    expect(redactSecrets({ AuthenticationResult: { RefreshToken: 987654321012345 } })).toEqual({
+      AuthenticationResult: { RefreshToken: '<redacted:RefreshToken>' },
+    });
+  });
+
   it('does not mutate its input', () => {
     const input = { Password: 'p' };
     redactSecrets(input);
@@ -138,6 +155,16 @@ describe('redactString', () => {
       'run --client-secret <redacted:client-secret> --seed 4',
     );
     expect(redactString('Signature=' + 'a'.repeat(64))).toBe('Signature=<redacted:signature>');
+  });
+
+  it('redacts a secret member whose value is not a JSON string: a number, or bare text in a body that is not JSON', () => {
+    expect(redactString('{"RefreshToken": 987654321012345, "ExpiresIn": 3600}')).toBe(
+      '{"RefreshToken": "<redacted:RefreshToken>", "ExpiresIn": 3600}',
+    );
+    expect(redactString('{"AuthenticationResult": {"AccessToken": zzLEAKbadjsonF9q1}')).toBe(
+      '{"AuthenticationResult": {"AccessToken": "<redacted:AccessToken>"}',
+    );
+    expect(redactString('{"Session": null, "Name": 42}')).toBe('{"Session": null, "Name": 42}');
   });
 
   it('leaves ordinary text alone', () => {

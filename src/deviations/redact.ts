@@ -88,6 +88,17 @@ const jsonMember: Rewrite = (text) =>
       redacts(name, value) ? `"${name}"${colon}"${label(name)}"` : match,
   );
 
+/**
+ * `"RefreshToken": 9876…` or `"AccessToken": zzz…`: a secret member's value that is not a JSON string (a number, or
+ * the bare text of a body that is not JSON), up to the next `,`, `}` or `]`.
+ */
+const unquotedJsonMember: Rewrite = (text) =>
+  text.replace(
+    /"([A-Za-z_][\w-]*)"(\s*:\s*)([^\s"{[,}\]][^,}\]\n]*)/g,
+    (match, name: string, colon: string, value: string) =>
+      value !== 'null' && redacts(name, value) ? `"${name}"${colon}"${label(name)}"` : match,
+  );
+
 /** `\"Password\": \"…\"`: JSON escaped inside a double-quoted shell argument. */
 const escapedJsonMember: Rewrite = (text) =>
   text.replace(
@@ -115,7 +126,13 @@ const shapes: Rewrite = (text) =>
     .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, label('aws-access-key-id'))
     .replace(/\b(Signature=)[0-9a-f]{64}\b/g, `$1${label('signature')}`);
 
-const STRING_REWRITES: readonly Rewrite[] = [jsonMember, escapedJsonMember, assignment, shapes];
+const STRING_REWRITES: readonly Rewrite[] = [
+  jsonMember,
+  unquotedJsonMember,
+  escapedJsonMember,
+  assignment,
+  shapes,
+];
 
 /** Redacts the secrets inside one string: inline JSON members, assignments and flags, JWTs, AWS key ids. */
 export function redactString(text: string): string {
@@ -125,7 +142,7 @@ export function redactString(text: string): string {
 /**
  * Deep copy of `value` with secrets replaced: the value of any secret member (whatever its type), secrets by
  * shape inside every string, and — for deviation-like objects (`path`, `expected`, `actual`) whose path ends in
- * a secret member — the expected and actual strings, which are that member's values without its name.
+ * a secret member — the expected and actual values (of any type), which are that member's values without its name.
  */
 export function redactSecrets<T>(value: T): T {
   return redactValue(value) as T;
@@ -146,10 +163,10 @@ function redactValue(value: unknown): unknown {
 function redactMember(member: string, item: unknown, secretPath: string | undefined): unknown {
   if (item === null || item === undefined) return item;
   if (isSecretMember(member) && !isRedactionExempt(member, item)) return label(member);
+  // Whatever its type: a secret the target sent as a number or an object is still the secret.
   if (
     secretPath !== undefined &&
     (member === 'expected' || member === 'actual') &&
-    typeof item === 'string' &&
     !isRedactionExempt(secretPath, item)
   ) {
     return label(secretPath);

@@ -234,16 +234,28 @@ function otherSdk(parts: ReproductionParts, deviation: LocatedDeviation['deviati
 }
 
 /**
- * Whether an sdk-parse deviation's wire value is absent from its request (every string or number in it): the
- * answer then echoed what an earlier request stored, and sending this request again proves nothing either way.
+ * Whether an sdk-parse deviation's answer echoed what an earlier request stored, so that sending this request again
+ * proves nothing either way: the member it is about is named nowhere in the request, or its wire value (every string
+ * or number in it) is absent from the request.
  */
 function echoedState(deviation: LocatedDeviation['deviation']): boolean {
   if (deviation.check !== 'sdk-parse') return false;
+  const member = deviation.path
+    .split('/')
+    .filter((segment) => segment !== '' && !/^\d+$/.test(segment))
+    .at(-1);
+  if (member !== undefined && !keysOf(deviation.request).includes(member)) return true;
   const value = deviation.kind === 'enum-value' ? deviation.actual : deviation.expected;
   const wanted = leaves(value);
   if (wanted.length === 0 || wanted.some((leaf) => String(leaf).startsWith('<'))) return false;
   const sent = new Set(leaves(deviation.request).map(String));
   return !wanted.some((leaf) => sent.has(String(leaf)));
+}
+
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => [key, ...keysOf(item)]);
 }
 
 function leaves(value: unknown): (string | number)[] {

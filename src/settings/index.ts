@@ -13,4 +13,5 @@ export {
   seedFor,
 } from './run-settings.ts';
 export type { ProfileName, RunSettings } from './run-settings.ts';
+export { OPS_GROUP_NAMES, expandOps } from './ops-names.ts';
 export { targetSelectionFromEnv } from './target-from-env.ts';

@@ -1,6 +1,6 @@
+import { expandOps } from './ops-names.ts';
 import { resolve } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
-import { loadOperationSpecs } from '../spec/index.ts';
 import { ALLOW_AWS_ENV } from '../targets/index.ts';
 
 /**
@@ -155,17 +155,13 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 }
 
 /**
- * The operations named, each in the committed specs' own spelling (matched case-insensitively).
- * @throws Error naming `source` (the flag or variable) and the known operations when a name is unknown: an
- *   unknown name would otherwise make an empty run.
+ * The operations named, each in the committed specs' own spelling (matched case-insensitively), resource group
+ * names expanded to their operations the suite judges (see {@link expandOps}).
+ * @throws Error naming `source` (the flag or variable) and the known operations and groups when a name is unknown:
+ *   an unknown name would otherwise make an empty run.
  */
 export function knownOperations(source: string, names: readonly string[]): string[] {
-  const known = loadOperationSpecs().map((spec) => spec.operation);
-  const byLowerCase = new Map(known.map((operation) => [operation.toLowerCase(), operation]));
-  const unknown = names.filter((name) => !byLowerCase.has(name.toLowerCase()));
-  if (unknown.length > 0)
-    throw new Error(`${source}: unknown operation ${unknown.join(', ')}; use one of ${known.join(', ')}`);
-  return [...new Set(names.map((name) => byLowerCase.get(name.toLowerCase()) as string))];
+  return expandOps(names, source);
 }
 
 /** A positive whole number from the environment, or undefined when unset; anything else is an error. */

@@ -18,10 +18,11 @@ export const OPS_GROUP_NAMES: readonly string[] = RESOURCE_GROUPS.map((group) =>
  * operation the suite judges (one with a spec in `specs/operations/`; any case) or a resource group of the
  * current model (`users`, `app clients`; any case, with spaces, `-` and `_` alike), which stands for the group's
  * operations the suite judges.
- * @throws Error starting `--ops:` for an unknown name (listing the operations and the groups it may use), a
+ * @param source what named them, for the error (`--ops`, or the environment variable)
+ * @throws Error starting `<source>:` for an unknown name (listing the operations and the groups it may use), a
  *   model operation the suite does not judge yet, or a group with no operation the suite judges yet.
  */
-export function expandOps(names: readonly string[]): string[] {
+export function expandOps(names: readonly string[], source = '--ops'): string[] {
   const judged = loadOperationSpecs().map((spec) => spec.operation);
   const model = groupedModel();
   const byLowerCase = new Map(judged.map((operation) => [operation.toLowerCase(), operation]));
@@ -47,7 +48,7 @@ export function expandOps(names: readonly string[]): string[] {
     problems.unshift(
       `unknown operation ${unknown.join(', ')}; use one of ${judged.join(', ')}, or a resource group: ${judgedGroups(model, judged).join(', ')}`,
     );
-  if (problems.length > 0) throw new Error(`--ops: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new Error(`${source}: ${problems.join('; ')}`);
   return [...new Set(selected)];
 }
 

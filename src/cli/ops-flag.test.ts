@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './exit-codes.ts';
-import { OPS_GROUP_NAMES } from './ops-names.ts';
+import { OPS_GROUP_NAMES } from '../settings/index.ts';
 import { checkedOps } from './run-flags.ts';
 import { sdkDiffPlan } from './sdk-diff-plan.ts';
 
