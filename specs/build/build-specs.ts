@@ -6,6 +6,7 @@ import {
   laterOptionalMembers,
   laterResponseMembers,
   loadReferenceShapes,
+  type SmithyShapes,
   withoutRequired,
 } from './later-members.ts';
 import { parsePage } from './page-parser.ts';
@@ -13,6 +14,7 @@ import { assertSchemasCompile } from './schema-check.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
 import { assembleSpec, type OperationOmittedPattern } from './spec-assembler.ts';
 import { responseEnums } from './response-enums.ts';
+import { referencePagination } from './reference-pagination.ts';
 import { serialiseSpec, specFileName, writeFilesAtomically } from './spec-writer.ts';
 import { toSourceDocument } from './source-document.ts';
 
@@ -77,6 +79,7 @@ export function generateSpecs(
         laterConstraints: constraints,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
         responseEnums: responseEnums(assembled.spec.operation, reference),
+        ...pagination(assembled.spec.operation, reference),
       };
       const earlier = byOperation.get(spec.operation);
       if (earlier)
@@ -105,4 +108,10 @@ export function buildSpecs(options: BuildOptions): BuildResult {
 function compareNames(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
+}
+
+/** The spec's `pagination` member, present only for an operation the reference pages. */
+function pagination(operation: string, reference: SmithyShapes): Pick<OperationSpec, 'pagination'> {
+  const found = referencePagination(operation, reference);
+  return found === undefined ? {} : { pagination: found };
 }

@@ -8,6 +8,7 @@ export type SmithyShapes = Readonly<Record<string, SmithyShape>>;
 
 interface SmithyShape {
   readonly type: string;
+  readonly traits?: Readonly<Record<string, unknown>>;
   readonly members?: Readonly<
     Record<string, { readonly target: string; readonly traits?: Readonly<Record<string, unknown>> }>
   >;

@@ -1,3 +1,5 @@
+import type { ModelPagination } from './model-spec.ts';
+
 /**
  * The shape of `specs/operations/<Operation>.json`, generated from the API document by `npm run specs`.
  *
@@ -66,6 +68,8 @@ export interface OperationSpec {
    * of each enum by that name.
    */
   readonly responseEnums: Readonly<Record<string, string>>;
+  /** How the operation pages (the current reference's `smithy.api#paginated`); absent for one that does not. */
+  readonly pagination?: ModelPagination;
   /**
    * Request members the document requires and the current reference no longer does (JSON pointers): the
    * request schema leaves them out of `required`, since where the documents disagree the later one stands.

@@ -34,6 +34,7 @@ export {
   checkListed,
   checkListedMatchesDescribed,
 } from './round-trip.ts';
+export { RESPONSE_SCHEMA_CHECK, checkResponseSchema } from './response-schema.ts';
 export { SDK_PARSE_CHECK, checkSdkParse } from './sdk-parse.ts';
 export type { SdkKnowledge } from './sdk-parse.ts';
 export {

@@ -106,12 +106,9 @@ describe('checkSdkParse on what the SDK read', () => {
     ]);
   });
 
-  it('a member no document defines, which the SDK drops, is a note; one the current reference adds is a warning', async () => {
-    const findings = await findingsFor(200, { UserPool: { ...POOL, Colour: 'blue' } });
-    // What an unknown member held is not kept: it may be a secret under a name redaction does not know.
-    expect(findings.map((f) => [f.kind, f.severity, f.path, f.expected])).toEqual([
-      ['missing-member', 'info', '/UserPool/Colour', 'a string'],
-    ]);
+  it('a member no document defines, which the SDK drops, is no finding; one the current reference adds is kept', async () => {
+    // The response-schema check notes the unknown member; the SDK is right to drop it.
+    expect(await findingsFor(200, { UserPool: { ...POOL, Colour: 'blue' } })).toEqual([]);
     // DeletionProtection is a later member (current reference): the SDK keeps it, so nothing is lost.
     expect(await findingsFor(200, { UserPool: { ...POOL, DeletionProtection: 'ACTIVE' } })).toEqual([]);
   });
@@ -123,7 +120,7 @@ describe('checkSdkParse on what the SDK read', () => {
       AuthenticationResult: { RefreshToken: secret },
       Secret: secret,
     });
-    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBeGreaterThanOrEqual(1);
     for (const finding of findings) expect(finding.message).not.toContain(secret);
     const unreadable = await findingsFor(200, `{"UserPool": {"RefreshToken": ${secret}}}`);
     expect(unreadable.map((f) => f.kind)).toEqual(['unreadable']);

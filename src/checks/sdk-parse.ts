@@ -18,8 +18,8 @@ export interface SdkKnowledge {
  * - a 2xx answer the SDK could not read (it threw an error of its own, a deserialization error): `unreadable`,
  *   severity error, at `''`;
  * - a member on the wire that the SDK's output lacks: `missing-member`, warning (a `null` where a structure
- *   belongs, or a member a document defines and the SDK does not keep); `info` for a member no document defines,
- *   which an SDK is right to drop;
+ *   belongs, or a member a document defines and the SDK does not keep). A member no document defines, which an SDK
+ *   is right to drop, is no finding (the response-schema check notes it);
  * - a member the SDK converted to another value: `converted`, warning, with the wire value as `expected` and the
  *   SDK's value as `actual`. Epoch seconds read as the same instant (awsJson1.1 timestamps) are not a conversion. A
  *   wrong-typed value the SDK passes on unchanged is no finding here (the response-schema check reports it);
@@ -115,29 +115,25 @@ function compareMembers(
 }
 
 /**
- * A wire member the SDK's output does not have: a warning when a document defines the member (the response schema
- * or the current reference's later members), so the application loses it; `info` when none does, since an SDK is
- * right to drop what its model lacks (as the response-schema check notes an unknown member). A `null` is read as
- * absent by the protocol (the response-schema check reports it on the wire): only a `null` where a structure or a
- * list belongs is a finding here, since that is where SDKs have read it otherwise.
+ * A wire member the SDK's output does not have, when a document defines it (the response schema or the current
+ * reference's later members): a warning, since the application loses it. A member no document defines is no
+ * finding: an SDK is right to drop what its model lacks, and the response-schema check notes the member itself. A
+ * `null` is read as absent by the protocol (the response-schema check reports it on the wire): only a `null` where
+ * a structure or a list belongs is a finding here, since that is where SDKs have read it otherwise.
  */
 function lackedMember(wire: unknown, pointer: string, spec: OperationSpec | undefined): Finding[] {
   const schema = spec === undefined ? 'unknown' : memberSchema(spec, pointer);
+  if (schema === undefined) return [];
   if (wire === null && !(typeof schema === 'object' && ['object', 'array'].includes(String(schema['type']))))
     return [];
-  const documented = schema !== undefined;
   return [
     {
       kind: 'missing-member',
-      severity: documented ? 'warning' : 'info',
+      severity: 'warning',
       path: pointer,
-      // A member no document defines may hold anything, a secret under a name redaction does not know among it:
-      // only what kind of value it was is kept.
-      expected: documented ? wire : kindOf(wire),
+      expected: wire,
       actual: null,
-      message: documented
-        ? `the SDK's output lacks ${pointer} (${kindOf(wire)} on the wire)`
-        : `the SDK's output lacks ${pointer}, a member no document defines (${kindOf(wire)} on the wire)`,
+      message: `the SDK's output lacks ${pointer} (${kindOf(wire)} on the wire)`,
     },
   ];
 }

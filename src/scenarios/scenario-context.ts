@@ -1,5 +1,11 @@
 import type { OperationSpec } from '../../specs/format/index.ts';
-import { checkSdkParse, SDK_PARSE_CHECK } from '../checks/index.ts';
+import {
+  checkResponseSchema,
+  checkSdkParse,
+  RESPONSE_SCHEMA_CHECK,
+  SDK_PARSE_CHECK,
+} from '../checks/index.ts';
+import type { Exchange } from '../protocol/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import type { ResourceFactory } from '../resources/index.ts';
 import { seedFor, type RunSettings } from '../settings/index.ts';
@@ -65,7 +71,8 @@ export interface ScenarioParts extends Omit<ScenarioContext, 'recorderFor' | 'se
 /**
  * A {@link ScenarioContext} over `parts`: one recorder per operation, opened on first use, and seeds derived
  * from the run seed and a label ({@link seedFor}), so results do not depend on test order or concurrency. Every
- * call through its `wire` is judged by the sdk-parse check ({@link judgingSdkParse}).
+ * call through its `wire` is judged by the sdk-parse check, and a listing that holds items by the response-schema
+ * check ({@link judgingAnswers}).
  */
 export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
   const { settings, openRecorder, seedFor: fixedSeed, wire, ...rest } = parts;
@@ -80,7 +87,7 @@ export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
   };
   return {
     ...rest,
-    wire: judgingSdkParse(wire, rest.specs, recorderFor),
+    wire: judgingAnswers(wire, rest.specs, rest.validators, recorderFor),
     profile: settings,
     recorderFor,
     seedFor: fixedSeed ?? ((label) => seedFor(settings.seed, label)),
@@ -88,13 +95,19 @@ export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
 }
 
 /**
- * `wire`, with what the SDK made of every answer judged by the sdk-parse check (`checkSdkParse`, against the SDK
- * in use) and recorded, one run per call, on the recorder of the exchange's operation (operations with a spec only), with the request as sent
- * (raw or through the SDK) to reproduce it. What the SDK sent (header names, serialised members) is noted there too.
+ * `wire`, with every answer judged beyond what the scenario itself judges, on the recorder of the exchange's
+ * operation (operations with a spec only; one run per call), with the request as sent (raw or through the SDK) to
+ * reproduce it:
+ * - what the SDK made of it, by the sdk-parse check (`checkSdkParse`, against the SDK in use); what the SDK sent
+ *   (header names, serialised members) is noted there too;
+ * - a page of a paginated operation that holds items (`OperationSpec.pagination.items`), by the response-schema
+ *   check: the scenarios that judge a listing's answers usually see it empty, while stateful sequences, round trips
+ *   and the sweeps list real pools, whose items must match the schema too.
  */
-export function judgingSdkParse(
+export function judgingAnswers(
   wire: Pick<WireClient, 'send' | 'sendRaw'>,
   specs: readonly OperationSpec[],
+  validators: SpecValidators,
   recorderFor: (operation: string) => CheckRecorder,
 ): Pick<WireClient, 'send' | 'sendRaw'> {
   const byOperation = new Map(specs.map((spec) => [spec.operation, spec]));
@@ -105,14 +118,28 @@ export function judgingSdkParse(
       const spec = byOperation.get(operation);
       // Set-up calls of operations the suite has no spec of (AdminCreateUser before a sign-in) are not judged.
       if (spec === undefined) return result;
-      const findings = checkSdkParse(spec, result, { enumValues: sdkEnumValues });
       const recorder = recorderFor(operation);
       recorder.sawSdkRequest(result.exchange, !raw);
+      const findings = checkSdkParse(spec, result, { enumValues: sdkEnumValues });
       recorder.record(SDK_PARSE_CHECK, findings, { request, raw });
+      if (holdsListedItems(spec, result.exchange))
+        recorder.record(
+          RESPONSE_SCHEMA_CHECK,
+          checkResponseSchema(validators, result.exchange, spec.laterResponseMembers),
+          { request, raw },
+        );
       return result;
     };
   return {
     send: (operation, input) => wire.send(operation, input).then(judge(input, false)),
     sendRaw: (operation, body) => wire.sendRaw(operation, body).then(judge(body, true)),
   };
+}
+
+/** Whether a 2xx answer of a paginated operation holds at least one item in its items member. */
+function holdsListedItems(spec: OperationSpec, exchange: Exchange): boolean {
+  const items = spec.pagination?.items;
+  if (items === undefined || exchange.status < 200 || exchange.status >= 300) return false;
+  const listed = (exchange.body as Record<string, unknown> | undefined)?.[items];
+  return Array.isArray(listed) && listed.length > 0;
 }

@@ -134,7 +134,9 @@ describe('sweepMaxResults', () => {
     const { context, recorders, owned } = contextFor({ ignoreMaxResults: true });
     await sweepMaxResults(context, [1, 2, 60]);
     const record = recorders.get('ListUserPools')?.toRecord();
+    // Pages that hold pools are judged by the response schema too (the fake target's pages match it).
     expect(untimed(record?.checks ?? [])).toEqual([
+      { check: 'response-schema', runs: expect.any(Number), failed: 0 },
       { check: 'sdk-parse', runs: 3, failed: 0 },
       { check: 'stateful', runs: 3, failed: 2 },
     ]);

@@ -24,6 +24,7 @@ import {
   DROP_REQUEST_ID,
   ENUM_OUT_OF_RANGE,
   HTML_SERVER_ERROR,
+  LISTED_ITEM_WRONG_TYPE,
   MUTATIONS,
   NULL_STRUCTURE,
   NUMBER_AS_STRING,
@@ -147,6 +148,16 @@ const ROWS: readonly MutationRow[] = [
     mutation: ONE_OVER_MAX_RESULTS,
     scenario: maxResultsSweep,
     caughtBy: { operation: 'ListUserPools', check: 'stateful', kind: 'constraint', path: '/UserPools' },
+  },
+  {
+    mutation: LISTED_ITEM_WRONG_TYPE,
+    scenario: maxResultsSweep,
+    caughtBy: {
+      operation: 'ListUserPools',
+      check: 'response-schema',
+      kind: 'wrong-type',
+      path: '/UserPools/0/Name',
+    },
   },
   {
     mutation: STALE_READ_AFTER_UPDATE,

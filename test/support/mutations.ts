@@ -157,6 +157,23 @@ export const ONE_OVER_MAX_RESULTS: Mutation = {
   },
 };
 
+/** A listed item of the wrong shape: only pages that hold pools show it. */
+export const LISTED_ITEM_WRONG_TYPE: Mutation = {
+  name: 'listed-item-wrong-type',
+  description: 'ListUserPools lists each pool with its Name as a number',
+  operations: ['ListUserPools'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const pools = body['UserPools'];
+      if (!Array.isArray(pools)) return body;
+      return {
+        ...body,
+        UserPools: pools.map((pool: Record<string, unknown>) => ({ ...pool, Name: 42 })),
+      };
+    }),
+};
+
 /**
  * A write that the next read does not show: before each UpdateUserPool the pool is read from the target,
  * and DescribeUserPool of that pool answers with that copy from then on.
@@ -259,6 +276,7 @@ export const MUTATIONS: readonly Mutation[] = [
   HTML_SERVER_ERROR,
   DROP_NEXT_TOKEN,
   ONE_OVER_MAX_RESULTS,
+  LISTED_ITEM_WRONG_TYPE,
   STALE_READ_AFTER_UPDATE,
   ACCEPT_INVALID,
   BROKEN_TOKEN_SIGNATURE,
