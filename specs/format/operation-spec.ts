@@ -1,5 +1,3 @@
-import type { ModelPagination } from './model-spec.ts';
-
 /**
  * The shape of `specs/operations/<Operation>.json`, generated from the API document by `npm run specs`.
  *
@@ -94,6 +92,16 @@ export interface LaterConstraint {
   readonly keyword: string;
   readonly document: unknown;
   readonly reference: unknown;
+}
+
+/** The members a paginated operation pages with, as `smithy.api#paginated` names them (paths into input/output). */
+export interface ModelPagination {
+  readonly inputToken: string;
+  readonly outputToken: string;
+  /** The output member holding a page's items, when the trait names one. */
+  readonly items?: string;
+  /** The input member bounding a page's size, when the trait names one. */
+  readonly pageSize?: string;
 }
 
 /** The service prefix of every awsJson1.1 `X-Amz-Target` header. */
