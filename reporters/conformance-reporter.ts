@@ -107,6 +107,11 @@ export class ConformanceReporter implements Reporter {
       sdkVersion: sdkVersion(),
       documents: [...new Set(specs.map((spec) => spec.source.document))].sort(),
       specOperations: specs.length,
+      drift: specs.map((spec) => ({
+        operation: spec.operation,
+        document: spec.source.document,
+        drift: spec.drift,
+      })),
       ...('model' in model ? { model: model.model } : {}),
       durationMs,
       warnings,

@@ -10,7 +10,10 @@ import {
   withoutRequired,
 } from './later-members.ts';
 import { parsePage } from './page-parser.ts';
+import { modelSpecsNamed } from './model-specs.ts';
 import { assertSchemasCompile } from './schema-check.ts';
+import { loadSmithyModel } from './smithy-ast.ts';
+import { specDrift } from './spec-drift.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
 import { assembleSpec, type OperationOmittedPattern } from './spec-assembler.ts';
 import { responseEnums } from './response-enums.ts';
@@ -63,16 +66,22 @@ export function generateSpecs(
   if (documents.length === 0) throw new Error('generateSpecs: expected at least one document path');
   const model = loadServiceModel(modelPath);
   const reference = loadReferenceShapes(referencePath);
+  const smithy = loadSmithyModel(referencePath);
   const byOperation = new Map<string, { spec: OperationSpec; omitted: readonly OperationOmittedPattern[] }>();
   const superseded: SupersededSection[] = [];
   for (const path of documents) {
     const document = toSourceDocument(basename(path), readFileSync(path, 'utf8'));
-    for (const section of parsePage(document)) {
+    const sections = parsePage(document);
+    const modelSpecs = modelSpecsNamed(
+      smithy,
+      sections.map((section) => section.operation),
+    );
+    for (const section of sections) {
       const assembled = assembleSpec(document, section, model);
       const { omittedPatterns } = assembled;
       const relaxed = laterOptionalMembers(assembled.spec, reference);
       const constraints = laterConstraints(assembled.spec, reference);
-      const spec = {
+      const judged = {
         ...assembled.spec,
         request: withLaterConstraints(withoutRequired(assembled.spec.request, relaxed), constraints),
         laterOptionalMembers: relaxed,
@@ -81,6 +90,15 @@ export function generateSpecs(
         responseEnums: responseEnums(assembled.spec.operation, reference),
         ...pagination(assembled.spec.operation, reference),
       };
+      // What the current reference adds, removes or changes: the page before the overlay, the model alone, and
+      // the spec as written (which side the suite judges by).
+      const drift = specDrift({
+        page: assembled.spec,
+        judged,
+        model: modelSpecs.get(section.operation),
+        modelDocument: smithy.file,
+      });
+      const spec: OperationSpec = { ...judged, drift };
       const earlier = byOperation.get(spec.operation);
       if (earlier)
         superseded.push({

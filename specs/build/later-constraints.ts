@@ -20,7 +20,10 @@ interface Bounds {
  * expression (the rule is then dropped). Empty when the reference lacks the operation.
  * Source: the current reference's `smithy.api#length`, `smithy.api#range` and `smithy.api#pattern` traits.
  */
-export function laterConstraints(spec: OperationSpec, shapes: SmithyShapes): LaterConstraint[] {
+export function laterConstraints(
+  spec: Pick<OperationSpec, 'operation' | 'request'>,
+  shapes: SmithyShapes,
+): LaterConstraint[] {
   const input = shapes[`${NAMESPACE}#${spec.operation}`]?.input?.target;
   if (input === undefined) return [];
   const found: LaterConstraint[] = [];
@@ -127,10 +130,7 @@ function pattern(node: JsonSchema, pointer: string, trait: unknown, found: Later
   if (typeof trait !== 'string') return;
   const documentPattern = node['pattern'] as string | undefined;
   if (documentPattern === undefined) return;
-  const start = trait.startsWith('^');
-  const end = /(?<!\\)\$$/.test(trait);
-  const body = trait.slice(start ? 1 : 0, end ? -1 : undefined);
-  const wholeMatch = start && end ? body : `${start ? '' : '[\\s\\S]*'}(?:${body})${end ? '' : '[\\s\\S]*'}`;
+  const wholeMatch = wholeMatchPattern(trait);
   if (documentPattern === wholeMatch || documentPattern === trait) return;
   found.push({
     path: pointer,
@@ -138,6 +138,17 @@ function pattern(node: JsonSchema, pointer: string, trait: unknown, found: Later
     document: documentPattern,
     reference: compiles(wholeMatch) ? wholeMatch : null,
   });
+}
+
+/**
+ * A reference pattern in the spec's whole-match form: `^…$` loses its anchors, and an unanchored end gets
+ * `[\s\S]*` (the reference's pattern only has to occur in the value).
+ */
+export function wholeMatchPattern(trait: string): string {
+  const start = trait.startsWith('^');
+  const end = /(?<!\\)\$$/.test(trait);
+  const body = trait.slice(start ? 1 : 0, end ? -1 : undefined);
+  return start && end ? body : `${start ? '' : '[\\s\\S]*'}(?:${body})${end ? '' : '[\\s\\S]*'}`;
 }
 
 function compiles(source: string): boolean {

@@ -34,7 +34,7 @@ const shapes: SmithyShapes = {
   },
 };
 
-function spec(response: OperationSpec['response']): OperationSpec {
+function spec(response: OperationSpec['response']): Omit<OperationSpec, 'drift'> {
   return {
     specVersion: 1,
     operation: 'ListThings',

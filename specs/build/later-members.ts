@@ -36,7 +36,10 @@ export function loadReferenceShapes(path: string): SmithyShapes {
  * with `*` for list items, sorted. A response carrying one of them is up to date, not unexpected, so the
  * response-schema check does not note it. Empty when the reference lacks the operation.
  */
-export function laterResponseMembers(spec: OperationSpec, shapes: SmithyShapes): string[] {
+export function laterResponseMembers(
+  spec: Pick<OperationSpec, 'operation' | 'response'>,
+  shapes: SmithyShapes,
+): string[] {
   const output = shapes[`${NAMESPACE}#${spec.operation}`]?.output?.target;
   if (output === undefined) return [];
   const later: string[] = [];
@@ -79,7 +82,10 @@ function walkStructures(
  * items), sorted. Where the documents disagree the later one stands, so these leave the request schema's
  * `required`, and a request without them is not "invalid". Empty when the reference lacks the operation.
  */
-export function laterOptionalMembers(spec: OperationSpec, shapes: SmithyShapes): string[] {
+export function laterOptionalMembers(
+  spec: Pick<OperationSpec, 'operation' | 'request'>,
+  shapes: SmithyShapes,
+): string[] {
   const input = shapes[`${NAMESPACE}#${spec.operation}`]?.input?.target;
   if (input === undefined) return [];
   const relaxed: string[] = [];

@@ -29,6 +29,22 @@ export function modelSpecsOf(model: SmithyModel): ModelOperationSpec[] {
   return specs;
 }
 
+/**
+ * The model specs of the named operations (by operation name), as {@link modelSpecsOf} writes them; an operation
+ * the service lacks is left out. Not compiled here: the caller's own checks cover what it keeps.
+ */
+export function modelSpecsNamed(
+  model: SmithyModel,
+  operations: readonly string[],
+): Map<string, ModelOperationSpec> {
+  const schemas = new ModelSchemas(model);
+  const wanted = new Set(operations);
+  const found = new Map<string, ModelOperationSpec>();
+  for (const { target } of model.service.operations ?? [])
+    if (wanted.has(shapeName(target))) found.set(shapeName(target), modelSpec(model, schemas, target));
+  return found;
+}
+
 /** Writes `<outDir>/<Operation>.json` for every model spec, all or none; returns the paths written. */
 export function writeModelSpecs(specs: readonly ModelOperationSpec[], outDir: string): string[] {
   return writeFilesAtomically(

@@ -18,7 +18,8 @@ export interface OperationOmittedPattern extends OmittedPattern {
 
 /** One operation's spec, and the model patterns it had to leave out (reported, not written). */
 export interface AssembledSpec {
-  readonly spec: OperationSpec;
+  /** The spec before the current reference's overlay, which adds `drift` too (see build-specs.ts). */
+  readonly spec: Omit<OperationSpec, 'drift'>;
   readonly omittedPatterns: readonly OperationOmittedPattern[];
 }
 
@@ -59,7 +60,7 @@ export function assembleSpec(
     model,
     modeled?.output?.shape,
   );
-  const spec: OperationSpec = {
+  const spec: Omit<OperationSpec, 'drift'> = {
     specVersion: 1,
     operation,
     target: `${TARGET_PREFIX}.${operation}`,

@@ -8,10 +8,19 @@
 export { createSpecAjv } from './create-ajv.ts';
 export { TARGET_PREFIX } from './operation-spec.ts';
 export type {
+  DriftConstraint,
+  DriftEnumValue,
+  DriftError,
+  DriftMember,
+  DriftPlace,
+  DriftRecord,
+  DriftRequired,
+  DriftSide,
   JsonSchema,
   LaterConstraint,
   OperationSpec,
   SpecChange,
+  SpecDrift,
   SpecNarrowing,
 } from './operation-spec.ts';
 export type {

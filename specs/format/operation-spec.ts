@@ -80,6 +80,105 @@ export interface OperationSpec {
   readonly laterConstraints: readonly LaterConstraint[];
   /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
   readonly errors: readonly string[];
+  /** What the current reference adds, removes or changes against this document (see {@link SpecDrift}). */
+  readonly drift: SpecDrift;
+}
+
+/**
+ * The drift record of one operation: every difference between the spec's document and the current reference,
+ * as facts, computed by `npm run specs` from the spec before the reference's overlay (the page side), the model
+ * spec of the same operation (`specs/model/<Operation>.json`, the model side) and the spec as written (what the
+ * suite judges by). No text of either document.
+ *
+ * - The page side is the page's schemas with the document's model overlay (min/max/pattern and errors where the
+ *   page is silent) and its own prose narrowings, before `laterOptionalMembers` and `laterConstraints` apply; an
+ *   enum value the current reference withdrew for the operation (a narrowing with a `source`) is on the page side.
+ * - The model side is the model spec; a withdrawn value is off it (the reference's member says so), and a pattern
+ *   the model spec leaves out as not checkable is its `relaxedConstraints` value.
+ * - Bounds are compared by what they allow: `minLength`, `minItems` and `minProperties` of 0 are no bound, and a
+ *   pattern equals the model's when it is the model's in whole-match form (anchors off, or `[\s\S]*` around).
+ * - Pointers use `*` for list items and map values; a member only one side has is listed once, not its members.
+ * - Every list is sorted (direction, then path, then keyword or value); `errors` by name.
+ */
+export interface SpecDrift {
+  /** The current reference's file name (the model spec's `source.document`). */
+  readonly model: string;
+  /** Request and response members only one side has. */
+  readonly members: readonly DriftMember[];
+  /** Members both sides have that one requires and the other does not. */
+  readonly required: readonly DriftRequired[];
+  /** Types, lengths, ranges, item and property counts and patterns the sides state otherwise (enums aside). */
+  readonly constraints: readonly DriftConstraint[];
+  /** Enum values only one side lists, one entry per value. */
+  readonly enumValues: readonly DriftEnumValue[];
+  /** Modeled errors only one side lists. */
+  readonly errors: readonly DriftError[];
+}
+
+/**
+ * Which side the suite judges by, where a verdict depends on the difference: `model` (the later document
+ * stands), `page` (the spec keeps the document's statement), or `neither` (the spec states no rule there, as
+ * for a model pattern that cannot be checked).
+ */
+export type DriftSide = 'page' | 'model' | 'neither';
+
+/**
+ * The field of the spec that records the suite's choice for a difference. Absent on an entry when the spec
+ * records nothing: the choice then follows from the schemas alone.
+ */
+export type DriftRecord = 'laterResponseMembers' | 'laterOptionalMembers' | 'laterConstraints' | 'narrowings';
+
+/** What a difference is about and whether, and how, a verdict depends on it. */
+export interface DriftPlace {
+  readonly direction: 'request' | 'response';
+  /** JSON pointer into the request or response instance; `*` for list items and map values. */
+  readonly path: string;
+  /**
+   * Absent where no verdict depends on the difference: a request member only the model has (no generated
+   * request carries it), and a response's length, range, item count or pattern (the response-schema check
+   * notes those as `info`, which no verdict counts).
+   */
+  readonly applies?: DriftSide;
+  readonly recordedIn?: DriftRecord;
+}
+
+/** A member the model adds (`added`: the page lacks it) or no longer has (`removed`). */
+export interface DriftMember extends DriftPlace {
+  readonly change: 'added' | 'removed';
+}
+
+/** A member both sides have, required on one side only. */
+export interface DriftRequired extends DriftPlace {
+  readonly page: boolean;
+  readonly model: boolean;
+}
+
+/**
+ * A keyword the sides state otherwise: `type` (the model's vocabulary: `structure`, `map`, `list`, `timestamp`,
+ * `string`, `integer`, …), `minLength`, `maxLength`, `minimum`, `maximum`, `pattern`, `minItems`, `maxItems`,
+ * `minProperties`, `maxProperties`, or one of those on a map's keys as `propertyNames/<keyword>`. `null` where the
+ * side states none.
+ */
+export interface DriftConstraint extends DriftPlace {
+  readonly keyword: string;
+  readonly page: unknown;
+  readonly model: unknown;
+}
+
+/** An enum value the model adds (`added`: the page lacks it) or no longer lists (`removed`). */
+export interface DriftEnumValue extends DriftPlace {
+  readonly value: string;
+  readonly change: 'added' | 'removed';
+}
+
+/**
+ * A modeled error the model adds or no longer lists. `applies`: `page` when the spec's `errors` keep the page's
+ * list (the negative check allows the spec's errors only), `model` when they follow the model.
+ */
+export interface DriftError {
+  readonly error: string;
+  readonly change: 'added' | 'removed';
+  readonly applies: 'page' | 'model';
 }
 
 /**

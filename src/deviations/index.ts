@@ -53,6 +53,7 @@ export type {
   RequestCounts,
   SdkSent,
   RuleCoverage,
+  SpecDriftSummary,
   TargetKind,
   Verdict,
 } from './report-model.ts';

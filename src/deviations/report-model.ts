@@ -167,6 +167,35 @@ export interface ModelCoverage {
 }
 
 /**
+ * One operation's drift record in counts: what the current reference adds, removes or changes against the page
+ * its spec comes from (the spec's `drift`, `specs/operations/<Operation>.json`, which lists each difference).
+ * Counts of entries: members, required flags, constraints (types, lengths, ranges, counts, patterns) and enum
+ * values, modeled errors.
+ */
+export interface SpecDriftSummary {
+  readonly operation: string;
+  /** The file names of the page the spec comes from and of the current reference it is compared with. */
+  readonly documents: { readonly page: string; readonly model: string };
+  /** Request and response members the model adds. */
+  readonly added: number;
+  /** Request and response members the page has and the model no longer has. */
+  readonly removed: number;
+  /** Members required on one side only. */
+  readonly requiredChanged: number;
+  /** Types, lengths, ranges, item or property counts and patterns stated otherwise. */
+  readonly constraints: number;
+  readonly enumValuesAdded: number;
+  readonly enumValuesRemoved: number;
+  readonly errorsAdded: number;
+  readonly errorsRemoved: number;
+  /**
+   * Of the differences a verdict depends on, how many the suite still judges by the page (the spec holds the
+   * page's statement); the later document stands for the rest.
+   */
+  readonly judgedByPage: number;
+}
+
+/**
  * The report of one run against one target (`report.json`): what was tested with what (tool, target, SDK,
  * spec documents, profile and seed), a summary of verdicts, one {@link OperationReport} per operation sorted by
  * name, and the verdicts on the changes the documents announce. Durations are milliseconds; `startedAt` is an
@@ -177,7 +206,15 @@ export interface Report {
   readonly tool: { readonly name: 'cognito-conformance'; readonly version: string };
   readonly target: ReportTarget;
   readonly sdk: { readonly version: string };
-  readonly spec: { readonly documents: readonly string[]; readonly operations: number };
+  readonly spec: {
+    readonly documents: readonly string[];
+    readonly operations: number;
+    /**
+     * Per operation of the specs (sorted by name, every one, whether the run judged it or not), how far the
+     * current reference has drifted from its page. Absent in reports of earlier versions.
+     */
+    readonly drift?: readonly SpecDriftSummary[];
+  };
   readonly run: {
     readonly profile: string;
     readonly seed: number;

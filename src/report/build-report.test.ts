@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { SpecDrift } from '../../specs/format/index.ts';
 import type { ConformanceRecord, Deviation } from '../deviations/index.ts';
+import { loadOperationSpecs } from '../spec/index.ts';
 import { buildReport, type ReportContext } from './build-report.ts';
 
 const context: ReportContext = {
@@ -59,5 +61,91 @@ describe('buildReport: an operation the target does not implement', () => {
 
   it('needs more than one answer before it concludes anything', () => {
     expect(buildReport([record(1, 1)], context).operations[0]?.verdict).toBe('deviates');
+  });
+});
+
+describe('buildReport: the specs and their drift', () => {
+  const drift: SpecDrift = {
+    model: 'model.smithy.json',
+    members: [
+      { direction: 'request', path: '/New', change: 'added' },
+      {
+        direction: 'response',
+        path: '/Thing/New',
+        change: 'added',
+        applies: 'model',
+        recordedIn: 'laterResponseMembers',
+      },
+      { direction: 'response', path: '/Thing/Old', change: 'removed', applies: 'page' },
+    ],
+    required: [{ direction: 'request', path: '/A', page: true, model: false, applies: 'model' }],
+    constraints: [
+      { direction: 'request', path: '/N', keyword: 'maximum', page: 1, model: 2, applies: 'page' },
+      { direction: 'response', path: '/N', keyword: 'maximum', page: 1, model: 2 },
+    ],
+    enumValues: [
+      { direction: 'request', path: '/E', value: 'X', change: 'added', applies: 'page' },
+      {
+        direction: 'request',
+        path: '/E',
+        value: 'Y',
+        change: 'removed',
+        applies: 'model',
+        recordedIn: 'narrowings',
+      },
+    ],
+    errors: [{ error: 'NewException', change: 'added', applies: 'page' }],
+  };
+
+  it("counts each spec's drift record in spec.drift, sorted by operation", () => {
+    const report = buildReport([record(2, 0)], {
+      ...context,
+      drift: [
+        { operation: 'Zed', document: 'page.txt', drift: { ...drift, members: [], errors: [] } },
+        { operation: 'GetSigningCertificate', document: 'page.txt', drift },
+      ],
+    });
+    expect(report.spec.drift).toEqual([
+      {
+        operation: 'GetSigningCertificate',
+        documents: { page: 'page.txt', model: 'model.smithy.json' },
+        added: 2,
+        removed: 1,
+        requiredChanged: 1,
+        constraints: 2,
+        enumValuesAdded: 1,
+        enumValuesRemoved: 1,
+        errorsAdded: 1,
+        errorsRemoved: 0,
+        judgedByPage: 4,
+      },
+      expect.objectContaining({ operation: 'Zed', added: 0, errorsAdded: 0, judgedByPage: 2 }),
+    ]);
+  });
+
+  it('has no spec.drift when the context has none', () => {
+    expect(buildReport([record(2, 0)], context).spec).not.toHaveProperty('drift');
+  });
+
+  it('counts the committed specs as the reporter passes them', () => {
+    const specs = loadOperationSpecs();
+    const report = buildReport([record(2, 0)], {
+      ...context,
+      drift: specs.map((spec) => ({
+        operation: spec.operation,
+        document: spec.source.document,
+        drift: spec.drift,
+      })),
+    });
+    expect(report.spec.drift?.map((entry) => entry.operation)).toEqual(specs.map((spec) => spec.operation));
+    const describePool = report.spec.drift?.find((entry) => entry.operation === 'DescribeUserPool');
+    expect(describePool).toMatchObject({
+      documents: {
+        page: '000_198668429231732d.txt',
+        model: 'cognito-identity-provider-2016-04-18.smithy.json',
+      },
+      added: 19,
+      removed: 0,
+    });
   });
 });

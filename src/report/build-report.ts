@@ -21,6 +21,7 @@ import {
   verdictFor,
 } from '../deviations/index.ts';
 import { type CoverageModel, modelCoverage } from './model-coverage.ts';
+import { driftSummaries, type OperationDrift } from './spec-drift.ts';
 
 /** What the run knows besides the records: versions, documents and timing. */
 export interface ReportContext {
@@ -37,6 +38,11 @@ export interface ReportContext {
   /** The run's `--shard` (`1/2`), if any: a selected operation this shard lacks is another shard's. */
   readonly shard?: string;
   readonly specOperations: number;
+  /**
+   * Every spec's drift record (its operation, page and `drift`): the report's `spec.drift` counts each. Absent,
+   * the report has no `spec.drift`.
+   */
+  readonly drift?: readonly OperationDrift[];
   /**
    * The current model's operations and resource groups: the report's `coverage` counts the run against them.
    * Absent, the report has no `coverage`.
@@ -69,7 +75,11 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     tool: { name: 'cognito-conformance', version: context.toolVersion },
     target: first.target,
     sdk: { version: context.sdkVersion },
-    spec: { documents: [...context.documents], operations: context.specOperations },
+    spec: {
+      documents: [...context.documents],
+      operations: context.specOperations,
+      ...(context.drift !== undefined ? { drift: driftSummaries(context.drift) } : {}),
+    },
     run: {
       profile: first.run.profile,
       seed: first.run.seed,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import {
+  aDeviation,
+  aDriftSummary,
+  aMixedReport,
+  anOperation,
+  aReport,
+} from '../../test/support/report-fixture.ts';
 import { applyBaseline, writeBaseline } from './baseline.ts';
 import { reportToMarkdown } from './markdown-report.ts';
 
@@ -63,6 +69,31 @@ describe('reportToMarkdown', () => {
     expect(reportToMarkdown(aMixedReport({ changes: [{ ...change, supported: false }] }))).toContain(
       '**no**',
     );
+  });
+
+  it('has a Specs and drift section, a row per operation, saying that the later document stands', () => {
+    expect(reportToMarkdown(aMixedReport())).not.toContain('## Specs and drift');
+    const drift = [
+      aDriftSummary('CreateUserPool', { errorsAdded: 2, enumValuesAdded: 3, enumValuesRemoved: 1 }),
+      aDriftSummary('ListUserPools', { added: 4, requiredChanged: 0, constraints: 0, judgedByPage: 0 }),
+    ];
+    const report = aMixedReport({ spec: { documents: ['000_198668429231732d.txt'], operations: 2, drift } });
+    const md = reportToMarkdown(report);
+    const section = md.slice(md.indexOf('## Specs and drift'), md.indexOf('## Deviations'));
+    expect(section).toContain(
+      '| Operation | Source | Members +/− | Required changed | Constraints changed | Enum values +/− | Errors +/− | Judged by the page |',
+    );
+    expect(section).toContain(
+      '| CreateUserPool | `000_198668429231732d.txt` | +19/−0 | 2 | 15 | +3/−1 | +2/−0 | 4 |',
+    );
+    expect(section).toContain(
+      '| ListUserPools | `000_198668429231732d.txt` | +4/−0 | 0 | 0 | +0/−0 | +0/−0 | 0 |',
+    );
+    expect(section).toContain(
+      "Where a spec's source page and the current model (`cognito-identity-provider-2016-04-18.smithy.json`) differ, the later document, the model, stands",
+    );
+    // The short form (the step summary) leaves it to report.md.
+    expect(reportToMarkdown(report, { summary: true })).not.toContain('## Specs and drift');
   });
 
   it('gives each deviation one line under its operation, numbered in report order, and its detail folded below', () => {

@@ -2,6 +2,7 @@ import { acceptedEntryFor, baselineEntries, type BaselineResult, writeBaseline }
 import { deviationLine, deviationNumbers, entryLine } from './gate-outcome.ts';
 import { changesSupport } from './changes-answer.ts';
 import { coverageSection } from './markdown-coverage.ts';
+import { driftSection } from './markdown-drift.ts';
 import { reportTokensParagraph } from './markdown-tokens.ts';
 import { code, codeBlock, escapeInline, jsonText, pointerText, table } from './markdown-text.ts';
 import {
@@ -43,7 +44,8 @@ export const DEFAULT_CHANGES_RELEASE = '2018-02-12';
  * The report as Markdown, for people: `report.md`, PR comments and the GitHub step summary. Sections: title,
  * what is new since the baseline (when gated), the per-operation table (then why each unsupported or
  * inconclusive operation could not be judged), the coverage of the current model by resource group (when the
- * report has it), the run's warnings, the release's changes (when checked),
+ * report has it), the run's warnings, the release's changes (when checked), the specs and their drift from the
+ * current model (when the report has it; not in the short form),
  * every deviation on one line per operation (with the errors the operation may answer with given once), then
  * each deviation's minimal request and reproduction, baseline entries ready to paste, and the header names the SDK
  * sent per operation.
@@ -64,6 +66,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
     report.changes === undefined
       ? ''
       : changesSection(report.changes, options.changesRelease ?? DEFAULT_CHANGES_RELEASE),
+    full ? driftSection(report.spec.drift) : '',
     full ? reportTokensParagraph(report) : '',
     full ? deviationsSection(report, numbers, options.baseline) : '',
     full ? reproductionsSection(report, numbers) : '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { aDeviation, aDriftSummary, anOperation, aReport } from '../../test/support/report-fixture.ts';
 import { mergeReports } from './merge-reports.ts';
 import type { ChangeVerdict, Report } from '../deviations/index.ts';
 
@@ -115,6 +115,27 @@ describe('mergeReports', () => {
       ['B', false],
     ]);
     expect(mergeReports([aReport(), aReport()])).not.toHaveProperty('changes');
+  });
+
+  it("keeps each operation's drift summary once, sorted, when any shard has them", () => {
+    const spec = (drift: ReturnType<typeof aDriftSummary>[]) => ({
+      documents: ['page.txt'],
+      operations: 3,
+      drift,
+    });
+    const merged = mergeReports([
+      aReport([], { spec: spec([aDriftSummary('UpdateUserPool'), aDriftSummary('CreateUserPool')]) }),
+      aReport([], {
+        spec: spec([aDriftSummary('CreateUserPool', { added: 99 }), aDriftSummary('ListUserPools')]),
+      }),
+      aReport(),
+    ]);
+    expect(merged.spec.drift?.map((entry) => [entry.operation, entry.added])).toEqual([
+      ['CreateUserPool', 19],
+      ['ListUserPools', 19],
+      ['UpdateUserPool', 19],
+    ]);
+    expect(mergeReports([aReport(), aReport()]).spec).not.toHaveProperty('drift');
   });
 
   it('refuses reports that are not shards of one run', () => {

@@ -10,6 +10,7 @@ import {
   mergeSdkSent,
   type Report,
   type ReportDeviation,
+  type SpecDriftSummary,
   type Verdict,
   stableStringify,
   summarise,
@@ -25,7 +26,8 @@ import {
  * - `target` the first report's (an embedded or container target's endpoint differs per shard, being started
  *   per run on a free port; any other target's endpoint must be the same);
  * - `summary` recomputed; `run.startedAt` the earliest, `run.durationMs` the longest (shards run in parallel);
- * - `spec.documents` the union in first-seen order, `spec.operations` the largest;
+ * - `spec.documents` the union in first-seen order, `spec.operations` the largest, `spec.drift` (when any shard
+ *   has it) each operation's first-seen summary, sorted by operation (every shard reads the same specs);
  * - `changes` merged per (operation, direction, path, value), a determined verdict winning over `null`, and
  *   `false` over `true` when shards disagree (support must hold everywhere); sorted by the same key;
  * - `coverage` counted again over the merged operations, against the model the shards were counted against
@@ -61,6 +63,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     spec: {
       documents: [...new Set(reports.flatMap((r) => r.spec.documents))],
       operations: Math.max(...reports.map((r) => r.spec.operations)),
+      ...mergedDrift(reports),
     },
     run: {
       profile: first.run.profile,
@@ -74,6 +77,19 @@ export function mergeReports(reports: readonly Report[]): Report {
     ...(coverage !== undefined ? { coverage } : {}),
     ...changes,
     ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+/** Each operation's drift summary as the first shard that has one gives it, sorted by operation; none if no shard has any. */
+function mergedDrift(reports: readonly Report[]): Pick<Report['spec'], 'drift'> {
+  if (reports.every((r) => r.spec.drift === undefined)) return {};
+  const byOperation = new Map<string, SpecDriftSummary>();
+  for (const summary of reports.flatMap((r) => r.spec.drift ?? []))
+    if (!byOperation.has(summary.operation)) byOperation.set(summary.operation, summary);
+  return {
+    drift: [...byOperation.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, summary]) => summary),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_NAMES, DEVIATION_KINDS, SEVERITIES } from '../deviations/index.ts';
-import { aDeviation, aMixedReport, aReport } from '../../test/support/report-fixture.ts';
+import { aDeviation, aDriftSummary, aMixedReport, aReport } from '../../test/support/report-fixture.ts';
 import { modelCoverage } from './model-coverage.ts';
 import { assertReport, reportSchema, validateReport } from './report-schema.ts';
 
@@ -115,6 +115,22 @@ describe('report schema', () => {
     });
     const extra = { ...coverage, groups: [{ ...coverage.groups[0], judged: [] }] };
     expect(validateReport({ ...report, coverage: extra }).errors[0]?.path).toBe('/coverage/groups/0');
+  });
+
+  it("accepts the specs' drift summaries, and refuses one that lacks a count or has one it does not define", () => {
+    const spec = { documents: ['page.txt'], operations: 2, drift: [aDriftSummary('CreateUserPool')] };
+    expect(validateReport(aMixedReport({ spec })).errors).toEqual([]);
+    const { judgedByPage: _judgedByPage, ...lacking } = aDriftSummary('CreateUserPool');
+    expect(validateReport(aMixedReport({ spec: { ...spec, drift: [lacking as never] } })).errors[0]).toEqual({
+      path: '/spec/drift/0',
+      message: "must have required property 'judgedByPage'",
+    });
+    const extra = { ...aDriftSummary('CreateUserPool'), types: 1 };
+    expect(validateReport(aMixedReport({ spec: { ...spec, drift: [extra] } })).errors[0]?.path).toBe(
+      '/spec/drift/0',
+    );
+    const negative = aDriftSummary('CreateUserPool', { added: -1 });
+    expect(validateReport(aMixedReport({ spec: { ...spec, drift: [negative] } })).valid).toBe(false);
   });
 
   it('assertReport lists every violation in one error', () => {

@@ -2,6 +2,7 @@ import {
   type OperationReport,
   type Report,
   type ReportDeviation,
+  type SpecDriftSummary,
   summarise,
 } from '../../src/deviations/index.ts';
 
@@ -21,6 +22,30 @@ export function aDeviation(overrides: Partial<ReportDeviation> = {}): ReportDevi
       path: '3:1',
       command: 'npx cognito-conformance run --operation CreateUserPool --seed 42',
     },
+    ...overrides,
+  };
+}
+
+/** One operation's drift summary (`spec.drift` of a report), counts overridable. */
+export function aDriftSummary(
+  operation: string,
+  overrides: Partial<SpecDriftSummary> = {},
+): SpecDriftSummary {
+  return {
+    operation,
+    documents: {
+      page: '000_198668429231732d.txt',
+      model: 'cognito-identity-provider-2016-04-18.smithy.json',
+    },
+    added: 19,
+    removed: 0,
+    requiredChanged: 2,
+    constraints: 15,
+    enumValuesAdded: 0,
+    enumValuesRemoved: 0,
+    errorsAdded: 0,
+    errorsRemoved: 0,
+    judgedByPage: 4,
     ...overrides,
   };
 }

@@ -298,6 +298,14 @@ export const HAND_WRITTEN_SPECS: readonly OperationSpec[] = Object.entries(reque
           ]
         : [],
     errors: [],
+    drift: {
+      model: 'hand-written',
+      members: [],
+      required: [],
+      constraints: [],
+      enumValues: [],
+      errors: [],
+    },
   }),
 );
 
