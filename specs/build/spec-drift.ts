@@ -11,6 +11,7 @@ import type {
   SpecDrift,
   SpecNarrowing,
 } from '../format/index.ts';
+import { RESPONSE_NOTE_KEYWORDS } from '../format/index.ts';
 import { ANY_ITEM, childPointer } from './json-pointer.ts';
 import { wholeMatchPattern } from './later-constraints.ts';
 
@@ -47,19 +48,8 @@ const KEY_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
 /** Lower bounds whose 0 allows what no bound allows. */
 const LOWER_BOUNDS: ReadonlySet<string> = new Set(['minLength', 'minItems', 'minProperties']);
 
-/**
- * Response keywords the response-schema check notes as `info` (src/checks/response-schema.ts): no verdict
- * depends on them, so their differences carry no `applies`.
- */
-const RESPONSE_NOTES: ReadonlySet<string> = new Set([
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'pattern',
-  'minItems',
-  'maxItems',
-]);
+/** Response keywords the response-schema check notes as `info`: their differences carry no `applies`. */
+const RESPONSE_NOTES = RESPONSE_NOTE_KEYWORDS;
 
 /** What an operation the reference lacks is compared with: structures without members, no errors. */
 const NO_MEMBERS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };

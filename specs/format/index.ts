@@ -6,7 +6,7 @@
  * the resource graph that gives an operation's prerequisites. Imports nothing of the project.
  */
 export { createSpecAjv } from './create-ajv.ts';
-export { TARGET_PREFIX } from './operation-spec.ts';
+export { RESPONSE_NOTE_KEYWORDS, TARGET_PREFIX } from './operation-spec.ts';
 export type {
   DriftConstraint,
   DriftEnumValue,

@@ -203,5 +203,21 @@ export interface ModelPagination {
   readonly pageSize?: string;
 }
 
+/**
+ * Constraint keywords the model overlay adds (length, range, pattern, item count) that describe what a service
+ * accepts as input. Cognito's own responses break some of them (the standard attribute `phone_number_verified` is
+ * longer than the 20 characters allowed for custom attribute names), so the response-schema check notes them on the
+ * response side instead of reporting deviations, and the drift record gives their response differences no verdict.
+ */
+export const RESPONSE_NOTE_KEYWORDS: ReadonlySet<string> = new Set([
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'pattern',
+  'minItems',
+  'maxItems',
+]);
+
 /** The service prefix of every awsJson1.1 `X-Amz-Target` header. */
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService';

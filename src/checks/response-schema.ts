@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { CheckName, Finding } from '../deviations/index.ts';
 import { type SpecValidators, isTimestampSchema, jsonTypeOf, pointerSegment } from '../spec/index.ts';
-import type { JsonSchema } from '../../specs/format/index.ts';
+import { type JsonSchema, RESPONSE_NOTE_KEYWORDS } from '../../specs/format/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 
 export const RESPONSE_SCHEMA_CHECK: CheckName = 'response-schema';
@@ -12,15 +12,7 @@ export const RESPONSE_SCHEMA_CHECK: CheckName = 'response-schema';
  * than the 20 characters allowed for custom attribute names), so on the response side they are notes,
  * not deviations. Types, enums and members stay errors: those come from the document itself.
  */
-const INPUT_CONSTRAINT_KEYWORDS = new Set([
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'pattern',
-  'minItems',
-  'maxItems',
-]);
+const INPUT_CONSTRAINT_KEYWORDS = RESPONSE_NOTE_KEYWORDS;
 
 /**
  * Validates the wire body of a successful response against the operation's response schema. Non-JSON
