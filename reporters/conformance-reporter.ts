@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import type { Reporter, TestModule, TestRunEndReason } from 'vitest/node';
 import type { ConformanceRecord, Report } from '../src/deviations/index.ts';
 import {
@@ -21,9 +20,8 @@ import {
 import { readBaseline } from '../src/deviations/index.ts';
 import { ENV, resolveRunSettings } from '../src/settings/index.ts';
 import { loadOperationSpecs, modelResourceGroups, RESOURCE_GROUPS } from '../src/spec/index.ts';
+import { projectSdkVersion } from '../src/wire/index.ts';
 import type {} from '../fixtures/index.ts';
-
-const require = createRequire(import.meta.url);
 
 /** Options of {@link ConformanceReporter}. */
 export interface ConformanceReporterOptions {
@@ -199,15 +197,11 @@ export function collectRecords(testModules: ReadonlyArray<TestModule>): Conforma
  */
 function sdkVersion(): string {
   const dir = process.env[ENV.sdkDir];
-  return dir
-    ? versionIn(join(resolve(dir), 'package.json'))
-    : packageVersion('@aws-sdk/client-cognito-identity-provider/package.json');
+  return dir ? versionIn(join(resolve(dir), 'package.json')) : projectSdkVersion();
 }
 
 function packageVersion(specifier: string): string {
-  return versionIn(
-    specifier.startsWith('.') ? new URL(specifier, import.meta.url) : require.resolve(specifier),
-  );
+  return versionIn(new URL(specifier, import.meta.url));
 }
 
 function versionIn(packageJson: string | URL): string {

@@ -30,26 +30,13 @@ export interface DriftInputs {
 }
 
 /** Keywords compared on every schema node both sides have (enums apart). */
-const CONSTRAINT_KEYWORDS = [
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'pattern',
-  'minItems',
-  'maxItems',
-  'minProperties',
-  'maxProperties',
-] as const;
+const CONSTRAINT_KEYWORDS = [...RESPONSE_NOTE_KEYWORDS, 'minProperties', 'maxProperties'] as const;
 
 /** Keywords compared on a map's keys (`propertyNames`). */
 const KEY_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
 
 /** Lower bounds whose 0 allows what no bound allows. */
 const LOWER_BOUNDS: ReadonlySet<string> = new Set(['minLength', 'minItems', 'minProperties']);
-
-/** Response keywords the response-schema check notes as `info`: their differences carry no `applies`. */
-const RESPONSE_NOTES = RESPONSE_NOTE_KEYWORDS;
 
 /** What an operation the reference lacks is compared with: structures without members, no errors. */
 const NO_MEMBERS: JsonSchema = { type: 'object', properties: {}, additionalProperties: false };
@@ -184,7 +171,7 @@ class DriftComparison {
     const model = bound(keyword, modelValue);
     if (sameBound(keyword, page, model)) return;
     const entry: DriftConstraint = { direction, path, keyword, page, model };
-    if (direction === 'response' && RESPONSE_NOTES.has(keyword)) {
+    if (direction === 'response' && RESPONSE_NOTE_KEYWORDS.has(keyword)) {
       this.constraints.push(entry);
       return;
     }

@@ -7,14 +7,6 @@ import type { Exchange } from '../protocol/index.ts';
 export const RESPONSE_SCHEMA_CHECK: CheckName = 'response-schema';
 
 /**
- * Constraints the model overlay adds (length, range, pattern) describe what a service accepts as input.
- * Cognito's own responses break some of them (the standard attribute `phone_number_verified` is longer
- * than the 20 characters allowed for custom attribute names), so on the response side they are notes,
- * not deviations. Types, enums and members stay errors: those come from the document itself.
- */
-const INPUT_CONSTRAINT_KEYWORDS = RESPONSE_NOTE_KEYWORDS;
-
-/**
  * Validates the wire body of a successful response against the operation's response schema. Non-JSON
  * bodies and timestamp encodings are left to the wire-format check so one fault yields one finding.
  * `laterMembers` are the members the current reference added since the spec's document
@@ -122,7 +114,9 @@ function toFinding(error: ErrorObject): Finding | undefined {
       if (error.keyword === 'format' && isTimestampSchema(parent)) return undefined;
       return {
         kind: 'constraint',
-        severity: INPUT_CONSTRAINT_KEYWORDS.has(error.keyword) ? 'info' : 'error',
+        // Input constraints are notes on the response side (see RESPONSE_NOTE_KEYWORDS); types, enums and members
+        // stay errors: those come from the document itself.
+        severity: RESPONSE_NOTE_KEYWORDS.has(error.keyword) ? 'info' : 'error',
         path: error.instancePath,
         expected: { [error.keyword]: error.schema },
         actual: error.data,

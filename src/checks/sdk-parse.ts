@@ -50,7 +50,7 @@ export function checkSdkParse(
           severity: 'error',
           path: '',
           expected: 'a response the SDK can read',
-          actual: `${result.error.name}: ${withoutQuotes(result.error.message ?? '')}`.trim(),
+          actual: `${result.error.name}: ${upToFirstValue(result.error.message ?? '')}`.trim(),
           message: `the SDK could not read the HTTP ${exchange.status} answer (${result.error.name})`,
         },
       ];
@@ -263,7 +263,7 @@ function sdkKindOf(value: unknown): string {
  * An error message up to the first value it shows: JSON.parse quotes the body it choked on (`…"shToken": opaq"…`)
  * and the SDK names the value it could not read (`Expected number, got string: …`); either may be a secret.
  */
-function withoutQuotes(message: string): string {
+function upToFirstValue(message: string): string {
   const cut = message.search(/["'`]|\.\.\.|: /);
   return cut < 0 ? message : `${message.slice(0, cut).trim()} …`;
 }

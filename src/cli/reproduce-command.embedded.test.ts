@@ -193,14 +193,7 @@ describe('reproduce', () => {
         if (name === 'header')
           expect(result.stdout).toMatch(/^Content-Type: application\/json; charset=utf-8\r?$/m);
       }
-      const wire = new WireClient(target.descriptor);
-      try {
-        const listed = await wire.send('ListUserPools', { MaxResults: 60 });
-        const pools = (listed.output?.['UserPools'] ?? []) as { Name?: string }[];
-        expect(pools.filter((pool) => pool.Name?.startsWith('cc-repro'))).toEqual([]);
-      } finally {
-        wire.destroy();
-      }
+      await expectNoReproductionPoolsLeft();
     },
     180_000,
   );
@@ -264,15 +257,20 @@ describe('reproduce an error-shape deviation', () => {
       });
       expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
       expect(result.stdout).toMatch(/^HTTP\/1\.1 200 /m);
-      const wire = new WireClient(target.descriptor);
-      try {
-        const listed = await wire.send('ListUserPools', { MaxResults: 60 });
-        const pools = (listed.output?.['UserPools'] ?? []) as { Name?: string }[];
-        expect(pools.filter((pool) => pool.Name?.startsWith('cc-repro'))).toEqual([]);
-      } finally {
-        wire.destroy();
-      }
+      await expectNoReproductionPoolsLeft();
     },
     180_000,
   );
 });
+
+/** The target holds no pool a reproduction or its script made (they are named `cc-repro…`). */
+async function expectNoReproductionPoolsLeft(): Promise<void> {
+  const wire = new WireClient(target.descriptor);
+  try {
+    const listed = await wire.send('ListUserPools', { MaxResults: 60 });
+    const pools = (listed.output?.['UserPools'] ?? []) as { Name?: string }[];
+    expect(pools.filter((pool) => pool.Name?.startsWith('cc-repro'))).toEqual([]);
+  } finally {
+    wire.destroy();
+  }
+}
