@@ -19,7 +19,7 @@ import {
 } from '../src/report/index.ts';
 import { readBaseline } from '../src/deviations/index.ts';
 import { ENV, resolveRunSettings } from '../src/settings/index.ts';
-import { loadOperationSpecs, modelResourceGroups, RESOURCE_GROUPS } from '../src/spec/index.ts';
+import { driftRecords, loadOperationSpecs, modelResourceGroups, RESOURCE_GROUPS } from '../src/spec/index.ts';
 import { projectSdkVersion } from '../src/wire/index.ts';
 import type {} from '../fixtures/index.ts';
 
@@ -105,11 +105,7 @@ export class ConformanceReporter implements Reporter {
       sdkVersion: sdkVersion(),
       documents: [...new Set(specs.map((spec) => spec.source.document))].sort(),
       specOperations: specs.length,
-      drift: specs.map((spec) => ({
-        operation: spec.operation,
-        document: spec.source.document,
-        drift: spec.drift,
-      })),
+      drift: driftRecords(specs),
       ...('model' in model ? { model: model.model } : {}),
       durationMs,
       warnings,

@@ -6,12 +6,13 @@ import {
   runValidRequests,
   unknownIdVariants,
 } from '../src/scenarios/index.ts';
-import { loadOperationSpecs, specFor } from '../src/spec/index.ts';
+import { loadOperationSpecs, type ResourceGroup, resourceGroupOf, specFor } from '../src/spec/index.ts';
 
 /**
- * The generic checks every operation gets, derived from its spec: valid generated requests (positive,
- * wire-format, response-schema), requests breaking one rule each (negative), and unknown ids
- * (error-shape) where the request names a pool or client. Nothing here is specific to one emulator.
+ * The generic checks every operation gets, derived from its spec and the resource graph: valid generated requests
+ * (positive, wire-format, response-schema), requests breaking one rule each (negative), and unknown ids
+ * (error-shape) of each identifier kind whose not-found error the operation models. Nothing here is specific to
+ * one emulator.
  */
 export function describeOperation(operation: string): void {
   describe(operation, () => {
@@ -25,10 +26,23 @@ export function describeOperation(operation: string): void {
 
     const namesNoId = unknownIdVariants(specFor(loadOperationSpecs(), operation), {}).length === 0;
     scenarioTest(
-      'unknown pool and client ids give ResourceNotFoundException',
+      'unknown ids give the modeled not-found error',
       [operation],
       (scenario) => runUnknownIds(scenario, operation),
-      namesNoId ? { skip: `${operation} names no pool or client` } : {},
+      namesNoId ? { skip: `${operation} names nothing whose not-found error it models` } : {},
     );
+  });
+}
+
+/**
+ * {@link describeOperation} for every operation of a resource group (`src/spec/resource-groups.ts`), in name order:
+ * one suite file per group, so the groups run on the workers side by side.
+ */
+export function describeGroup(group: ResourceGroup): void {
+  const operations = loadOperationSpecs()
+    .map((spec) => spec.operation)
+    .filter((operation) => resourceGroupOf(operation) === group);
+  describe(group, () => {
+    for (const operation of operations) describeOperation(operation);
   });
 }

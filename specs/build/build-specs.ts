@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { OperationSpec } from '../format/index.ts';
+import type { ModelOperationSpec, OperationSpec } from '../format/index.ts';
 import { laterConstraints, withLaterConstraints } from './later-constraints.ts';
 import {
   laterOptionalMembers,
@@ -39,6 +39,11 @@ export interface GeneratedSpecs {
 
 /** Inputs of `buildSpecs`, the function behind `npm run specs`. */
 export interface BuildOptions {
+  /**
+   * The current reference's spec of every operation ({@link generateModelSpecs}): written beside the page specs
+   * for each operation no page describes, so `outDir` holds one spec per operation of the service.
+   */
+  readonly modelSpecs?: readonly ModelOperationSpec[];
   /** Document paths, in release order: when two describe the same operation, the later one wins. */
   readonly documents: readonly string[];
   /** The service model of the documents' release (botocore `service-2.json`). */
@@ -50,8 +55,10 @@ export interface BuildOptions {
 
 /** What `buildSpecs` generated and where it wrote it, for the summary `main.ts` prints. */
 export interface BuildResult extends GeneratedSpecs {
-  /** Paths of the files written, in the order of `specs`. */
+  /** Paths of the page specs written, in the order of `specs`. */
   readonly written: readonly string[];
+  /** The model specs written beside them (operations no page describes), by operation name. */
+  readonly modelWritten: readonly ModelOperationSpec[];
 }
 
 /**
@@ -115,12 +122,19 @@ export function generateSpecs(
   return { specs, model, omittedPatterns: entries.flatMap((entry) => entry.omitted), superseded };
 }
 
-/** `generateSpecs`, then writes `<outDir>/<Operation>.json` for every spec, all or none. */
+/**
+ * `generateSpecs`, then writes `<outDir>/<Operation>.json` for every page spec and, for every other operation of
+ * `modelSpecs`, its model spec (spec version 2): all or none.
+ */
 export function buildSpecs(options: BuildOptions): BuildResult {
   const generated = generateSpecs(options.documents, options.modelPath, options.referencePath);
-  const files = new Map(generated.specs.map((spec) => [specFileName(spec.operation), serialiseSpec(spec)]));
-  const written = writeFilesAtomically(options.outDir, files);
-  return { ...generated, written };
+  const paged = new Set(generated.specs.map((spec) => spec.operation));
+  const modelWritten = (options.modelSpecs ?? []).filter((spec) => !paged.has(spec.operation));
+  const files = new Map(
+    [...generated.specs, ...modelWritten].map((spec) => [specFileName(spec.operation), serialiseSpec(spec)]),
+  );
+  const written = writeFilesAtomically(options.outDir, files).slice(0, generated.specs.length);
+  return { ...generated, written, modelWritten };
 }
 
 function compareNames(a: string, b: string): number {

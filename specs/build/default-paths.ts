@@ -5,11 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, found from this file so the build works from any clone, wherever it is run from. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-/** `<repo>/specs/operations`: where the generated specs are committed. */
+/** `<repo>/specs/operations`: where the generated specs, one per operation of the service, are committed. */
 export const DEFAULT_OUT_DIR = join(REPO_ROOT, 'specs', 'operations');
-
-/** `<repo>/specs/model`: where the specs generated from the current reference alone are committed. */
-export const DEFAULT_MODEL_OUT_DIR = join(REPO_ROOT, 'specs', 'model');
 
 /** `<repo>/../shared`: the source documents' directory when neither `--documents` nor the environment names one. */
 export const DEFAULT_DOCUMENTS_DIR = join(REPO_ROOT, '..', 'shared');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { JsonSchema } from '../format/index.ts';
-import { committedModelSpec, modelSpecFiles } from './test-support/committed-model-specs.ts';
+import { committedModelSpec, specFiles } from './test-support/committed-model-specs.ts';
 import { describeWithDocuments } from './test-support/source-documents.ts';
 
 /** The schema at a JSON pointer of an instance (`*` for list items and map values). */
@@ -21,9 +21,10 @@ function at(schema: JsonSchema, pointer: string): JsonSchema {
 
 const request = (operation: string, pointer: string) => at(committedModelSpec(operation).request, pointer);
 const response = (operation: string, pointer: string) => at(committedModelSpec(operation).response, pointer);
-const allSpecs = () => modelSpecFiles().map((name) => committedModelSpec(name.replace(/\.json$/, '')));
+const allSpecs = () => specFiles().map((name) => committedModelSpec(name.replace(/\.json$/, '')));
 
-describe('model specs: facts of the current reference', () => {
+// The model specs of the operations a page describes are generated from the reference, so these read the documents.
+describeWithDocuments('model specs: facts of the current reference', () => {
   it('names the target, the source shape and the sorted modeled errors', () => {
     expect(committedModelSpec('ListUsers')).toMatchObject({
       target: 'AWSCognitoIdentityProviderService.ListUsers',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MODEL_SPECS_DIR, modelSpecFiles } from './test-support/committed-model-specs.ts';
+import { SPECS_DIR, specFiles } from './test-support/committed-model-specs.ts';
 import { itWithDocuments, lazy, SOURCE_DOCUMENTS } from './test-support/source-documents.ts';
-import { keyedStrings } from './test-support/json-strings.ts';
+import { keyedStrings, keywordKeys } from './test-support/json-strings.ts';
 
 /** Traits whose values are prose (or hold prose): the model specs must copy none of it. */
 const PROSE_TRAITS = new Set([
@@ -29,17 +29,6 @@ const prose = lazy(() => {
   return [text, text.replace(/<[^>]*>/g, ' ')].map((variant) => variant.replace(/[^\S\n]+/g, ' ')).join('\n');
 });
 
-/** Every key of a JSON value but the names it holds as data: members under `properties`, `$defs` and pointers. */
-function keys(value: unknown, parent = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => keys(item));
-  if (typeof value !== 'object' || value === null) return [];
-  const named = NAMED_KEYS.has(parent);
-  return Object.entries(value).flatMap(([k, v]) => [...(named ? [] : [k]), ...keys(v, named ? '' : k)]);
-}
-
-/** Objects whose keys are names from the model (members, shapes, JSON pointers, trait ids), not schema keywords. */
-const NAMED_KEYS = new Set(['properties', '$defs', 'responseEnums', 'authTraits']);
-
 /** Every run of `words` consecutive words of a text. */
 function phrases(text: string, words: number): string[] {
   const tokens = text.split(/\s+/).filter(Boolean);
@@ -48,13 +37,13 @@ function phrases(text: string, words: number): string[] {
     .map((_, index) => tokens.slice(index, index + words).join(' '));
 }
 
-describe.each(modelSpecFiles())('specs/model/%s copies no prose from the model', (name) => {
-  const json: unknown = JSON.parse(readFileSync(join(MODEL_SPECS_DIR, name), 'utf8'));
+describe.each(specFiles())('specs/operations/%s copies no prose from the model', (name) => {
+  const json: unknown = JSON.parse(readFileSync(join(SPECS_DIR, name), 'utf8'));
 
   it('has no description, documentation, title or examples keys', () => {
-    expect(keys(json).filter((key) => /^(description|documentation|title|examples?)$/i.test(key))).toEqual(
-      [],
-    );
+    expect(
+      keywordKeys(json).filter((key) => /^(description|documentation|title|examples?)$/i.test(key)),
+    ).toEqual([]);
   });
 
   itWithDocuments('has no string longer than 40 characters that appears in the documentation', () => {
@@ -74,7 +63,7 @@ describe('the prose check itself', () => {
   it('reads keywords, not member names', () => {
     const schema = { properties: { Description: { type: 'string', description: 'copied' } } };
 
-    expect(keys(schema)).toEqual(['properties', 'type', 'description']);
+    expect(keywordKeys(schema)).toEqual(['properties', 'type', 'description']);
   });
 
   itWithDocuments('catches a copied sentence, as written and without its tags', () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { documentsIn } from './default-paths.ts';
 import { itWithDocuments, lazy, SOURCE_DOCUMENTS } from './test-support/source-documents.ts';
-import { keyedStrings } from './test-support/json-strings.ts';
+import { keyedStrings, keywordKeys } from './test-support/json-strings.ts';
 
 const OPERATIONS_DIR = fileURLToPath(new URL('../operations/', import.meta.url));
 const SPEC_FILES = readdirSync(OPERATIONS_DIR).filter((name) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name));
@@ -12,13 +12,6 @@ const pages = lazy(() =>
   documentsIn(SOURCE_DOCUMENTS.seedsDir).map((path) => readFileSync(path, 'utf8').replace(/\s+/g, ' ')),
 );
 const KNOWN_DISAGREEMENTS = fileURLToPath(new URL('./known-disagreements.json', import.meta.url));
-
-function keys(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(keys);
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]);
-  return [];
-}
 
 /** Every run of `words` consecutive words of a text. */
 function phrases(text: string, words: number): string[] {
@@ -35,7 +28,7 @@ describe.each([...SPEC_FILES, 'known-disagreements.json'])(
     const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
 
     it('has no description or documentation keys', () => {
-      expect(keys(json).filter((key) => /^(description|documentation|title)$/i.test(key))).toEqual([]);
+      expect(keywordKeys(json).filter((key) => /^(description|documentation|title)$/i.test(key))).toEqual([]);
     });
 
     itWithDocuments('has no string longer than 40 characters that appears in a page', () => {

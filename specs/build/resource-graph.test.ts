@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KindCreator } from '../format/index.ts';
 import { generateResourceGraph, serialiseResourceGraph } from './resource-graph.ts';
-import { modelSpecFiles } from './test-support/committed-model-specs.ts';
+import { specFiles } from './test-support/committed-model-specs.ts';
 import {
   committedResourceGraph,
   committedResourceGraphText,
@@ -17,9 +17,7 @@ const creatorKinds = (creator: KindCreator) =>
 
 describe('specs/resource-graph.json', () => {
   it('covers every operation of the model specs, and no other', () => {
-    expect(Object.keys(graph.operations)).toEqual(
-      modelSpecFiles().map((name) => name.replace(/\.json$/, '')),
-    );
+    expect(Object.keys(graph.operations)).toEqual(specFiles().map((name) => name.replace(/\.json$/, '')));
   });
 
   it('resolves every identifier of every operation to a kind with a creator, every out-of-band input to a value', () => {

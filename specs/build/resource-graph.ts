@@ -41,11 +41,11 @@ import { writeFilesAtomically } from './spec-writer.ts';
 export const RESOURCE_GRAPH_FILE = 'resource-graph.json';
 
 /**
- * Where `npm run specs` writes the graph: beside the model specs' directory (`specs/resource-graph.json` for
- * `specs/model`), so the directory holds operation specs only and the graph moves with `--model-out`.
+ * Where `npm run specs` writes the graph: beside the specs' directory (`specs/resource-graph.json` for
+ * `specs/operations`), so the directory holds operation specs only and the graph moves with `--out`.
  */
-export function resourceGraphPath(modelOutDir: string): string {
-  return join(dirname(modelOutDir), RESOURCE_GRAPH_FILE);
+export function resourceGraphPath(specsDir: string): string {
+  return join(dirname(specsDir), RESOURCE_GRAPH_FILE);
 }
 
 /**

@@ -346,11 +346,15 @@ describe('specDrift', () => {
  * operations of the 2018-02-12 page against the current reference.
  */
 const OPERATIONS_DIR = new URL('../operations/', import.meta.url);
-const committed = (operation: string): OperationSpec =>
-  JSON.parse(readFileSync(new URL(`${operation}.json`, OPERATIONS_DIR), 'utf8')) as OperationSpec;
+const committed = (operation: string): OperationSpec & { drift: SpecDrift } =>
+  JSON.parse(readFileSync(new URL(`${operation}.json`, OPERATIONS_DIR), 'utf8')) as OperationSpec & {
+    drift: SpecDrift;
+  };
+/** The page specs (spec version 1): the operations of the 2018-02-12 page, which carry a drift record. */
 const SPEC_NAMES = readdirSync(OPERATIONS_DIR)
   .filter((name) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name))
-  .map((name) => name.replace(/\.json$/, ''));
+  .map((name) => name.replace(/\.json$/, ''))
+  .filter((name) => committed(name).specVersion === 1);
 
 describe('the committed drift records', () => {
   it('are there for each of the ten operations, against the current reference', () => {

@@ -46,7 +46,7 @@ describe('npm run specs: where the documents come from', () => {
     expect(code).toBe(SPECS_EXIT.usage);
     expect(out).toEqual([]);
     expect(err).toEqual([
-      "specs: unknown option '--document'; the valid ones are --documents <dir>, --model <file>, --reference <file>, --out <dir>, --model-out <dir>, --help",
+      "specs: unknown option '--document'; the valid ones are --documents <dir>, --model <file>, --reference <file>, --out <dir>, --help",
     ]);
     expect(existsSync(outDir)).toBe(false);
   });
@@ -106,7 +106,7 @@ describe('npm run specs: where the documents come from', () => {
   }, 30_000);
 
   itWithDocuments(
-    'builds from a copy of the documents named by --documents, over the environment, into --out and --model-out',
+    'builds from a copy of the documents named by --documents, over the environment, into --out',
     (documents) => {
       // Arrange: the documents somewhere else, and an environment that points nowhere.
       const copy = join(root, 'copy');
@@ -114,10 +114,9 @@ describe('npm run specs: where the documents come from', () => {
       for (const file of [DOCUMENT_FILES.model, DOCUMENT_FILES.reference])
         cpSync(join(documents.dir, file), join(copy, file));
       const written = join(root, 'written');
-      const modelWritten = join(root, 'model-written');
 
       // Act
-      const { code, out, err } = specs(['--documents', copy, '--out', written, '--model-out', modelWritten], {
+      const { code, out, err } = specs(['--documents', copy, '--out', written], {
         [DOCUMENTS_ENV]: missing,
       });
 
@@ -130,10 +129,13 @@ describe('npm run specs: where the documents come from', () => {
         expect(readFileSync(join(written, name), 'utf8'), name).toBe(
           readFileSync(join(COMMITTED, name), 'utf8'),
         );
-      expect(out.filter((line) => line.startsWith('wrote '))).toHaveLength(names.length);
-      expect(readdirSync(modelWritten)).toHaveLength(113);
+      expect(names).toHaveLength(113);
+      expect(out.filter((line) => line.startsWith('wrote '))).toHaveLength(10);
       expect(out).toContain(
-        `model specs: 113 written to ${relative(REPO_ROOT, modelWritten)}: 82 sigv4, 31 unsigned, 9 paginated`,
+        `model: 113 operations (82 sigv4, 31 unsigned, 9 paginated); 103 specs from the model alone written to ${relative(REPO_ROOT, written)}`,
+      );
+      expect(readFileSync(join(root, 'resource-graph.json'), 'utf8')).toBe(
+        readFileSync(join(COMMITTED, '..', 'resource-graph.json'), 'utf8'),
       );
       expect(out.at(-1)).toMatch(/^page\/model comparison: \d+ disagreements, 0 not in /);
     },

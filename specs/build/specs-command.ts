@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { type BuildResult, buildSpecs } from './build-specs.ts';
 import { checkWithdrawals } from './current-reference.ts';
 import {
-  DEFAULT_MODEL_OUT_DIR,
   DEFAULT_OUT_DIR,
   DOCUMENTS_CONTENT,
   DOCUMENTS_ENV,
@@ -13,7 +12,7 @@ import {
   missingDocuments,
 } from './default-paths.ts';
 import { diffAgainstBaseline, loadKnownDisagreements } from './disagreement-baseline.ts';
-import { generateModelSpecs, writeModelSpecs } from './model-specs.ts';
+import { generateModelSpecs } from './model-specs.ts';
 import { modelSpecsSummary } from './model-specs-summary.ts';
 import { comparePageWithModel } from './page-model-comparison.ts';
 import {
@@ -30,9 +29,9 @@ export const SPECS_USAGE = [
   `                     it holds ${DOCUMENTS_CONTENT}`,
   '  --model <file>     the service model, instead of the one in the documents directory',
   '  --reference <file> the current reference, instead of the one in the documents directory',
-  '  --out <dir>        where to write <Operation>.json (default: specs/operations)',
-  '  --model-out <dir>  where to write the specs of every operation, from the reference alone (default: specs/model);',
-  '                     the resource graph goes beside that directory, as resource-graph.json',
+  '  --out <dir>        where to write <Operation>.json for every operation of the reference (default: specs/operations):',
+  '                     from the pages where one describes it, else from the reference alone; the resource graph goes',
+  '                     beside that directory, as resource-graph.json',
   '  document.txt ...   the pages to parse, in release order, instead of every seeds/*.txt',
 ].join('\n');
 
@@ -41,12 +40,10 @@ const OPTIONS = {
   model: { type: 'string' },
   reference: { type: 'string' },
   out: { type: 'string' },
-  'model-out': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
-const VALID_OPTIONS =
-  '--documents <dir>, --model <file>, --reference <file>, --out <dir>, --model-out <dir>, --help';
+const VALID_OPTIONS = '--documents <dir>, --model <file>, --reference <file>, --out <dir>, --help';
 
 /** Exit codes of `npm run specs`. */
 export const SPECS_EXIT = {
@@ -85,8 +82,8 @@ class SpecsCommandError extends Error {
 
 /**
  * `npm run specs`: the pages (default: every `seeds/*.txt` of the documents directory) and the model →
- * `<out>/<Operation>.json`; the current reference alone → `<model-out>/<Operation>.json` for every operation and
- * the resource graph → `<model-out>/../resource-graph.json`. The model specs and the graph are generated before
+ * `<out>/<Operation>.json` for each operation a page describes; the current reference alone → `<out>/<Operation>.json`
+ * for every other operation of the service, and the resource graph → `<out>/../resource-graph.json`. The model specs and the graph are generated before
  * anything is written. Returns the exit code ({@link SPECS_EXIT}); every failure is one `specs: …` line on
  * `io.error`, never a stack.
  */
@@ -127,16 +124,11 @@ export function runSpecsCommand(argv: readonly string[], io: SpecsCommandIo = PR
     const graph = generateResourceGraph(referencePath);
     // The withdrawals are facts of the current reference: confirm them before any spec relies on them.
     checkWithdrawals(referencePath);
-    const result = buildSpecs({
-      documents,
-      modelPath,
-      referencePath,
-      outDir: at(values.out) ?? DEFAULT_OUT_DIR,
-    });
-    const modelOutDir = at(values['model-out']) ?? DEFAULT_MODEL_OUT_DIR;
-    writeModelSpecs(modelSpecs, modelOutDir);
-    for (const line of modelSpecsSummary(modelSpecs, relative(io.cwd, modelOutDir) || '.')) io.log(line);
-    const graphPath = writeResourceGraph(graph, resourceGraphPath(modelOutDir));
+    const outDir = at(values.out) ?? DEFAULT_OUT_DIR;
+    const result = buildSpecs({ documents, modelPath, referencePath, outDir, modelSpecs });
+    for (const line of modelSpecsSummary(modelSpecs, result.modelWritten, relative(io.cwd, outDir) || '.'))
+      io.log(line);
+    const graphPath = writeResourceGraph(graph, resourceGraphPath(outDir));
     io.log(resourceGraphSummary(graph, relative(io.cwd, graphPath)));
     report(result, io);
     return SPECS_EXIT.ok;

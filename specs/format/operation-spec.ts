@@ -39,18 +39,33 @@ export interface SpecNarrowing {
 }
 
 /**
- * One operation's spec (`specs/operations/<Operation>.json`, spec version 1), written by `npm run specs`: its
- * request and response JSON Schemas (2020-12, with the model's constraints and the `sensitive` annotation),
+ * One operation's spec as the suite judges by it, written by `npm run specs` to `specs/operations/<Operation>.json`:
+ * its request and response JSON Schemas (2020-12, with the model's constraints and the `sensitive` annotation),
  * modeled errors, the changes and narrowings its document announces, and where each fact came from.
+ *
+ * Two files give one: a page spec (spec version 1, this shape) for each operation an API reference page describes,
+ * and for every other operation of the service its model spec (spec version 2, {@link ModelOperationSpec}), which
+ * `loadOperationSpecs` reads as this shape with no page facts (`asOperationSpec`).
  */
 export interface OperationSpec {
-  readonly specVersion: 1;
+  readonly specVersion: 1 | 2;
   readonly operation: string;
   /** The awsJson1.1 `X-Amz-Target` value. */
   readonly target: string;
-  /** Whether the document marks the operation `new` or `updated` in this release. */
-  readonly status: 'new' | 'updated';
-  readonly source: { readonly document: string; readonly section: string; readonly line: number };
+  /** Whether the document marks the operation `new` or `updated` in this release; absent for a model spec. */
+  readonly status?: 'new' | 'updated';
+  /**
+   * The document and where in it: a page's `section` and `line`, or the model's operation `shape` id
+   * (`com.amazonaws.cognitoidentityprovider#ListUsers`).
+   */
+  readonly source: {
+    readonly document: string;
+    readonly section?: string;
+    readonly line?: number;
+    readonly shape?: string;
+  };
+  /** How the SDK sends the operation (the current reference's auth traits); absent on page specs (`sigv4`). */
+  readonly auth?: 'sigv4' | 'none';
   readonly request: JsonSchema;
   readonly response: JsonSchema;
   readonly changes: readonly SpecChange[];
@@ -80,8 +95,11 @@ export interface OperationSpec {
   readonly laterConstraints: readonly LaterConstraint[];
   /** The operation's modeled error types (from the model overlay), e.g. `ResourceNotFoundException`. */
   readonly errors: readonly string[];
-  /** What the current reference adds, removes or changes against this document (see {@link SpecDrift}). */
-  readonly drift: SpecDrift;
+  /**
+   * What the current reference adds, removes or changes against this document (see {@link SpecDrift}); absent
+   * for a model spec, which is the current reference.
+   */
+  readonly drift?: SpecDrift;
 }
 
 /**

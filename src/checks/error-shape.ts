@@ -13,8 +13,12 @@ export const ERROR_SHAPE_CHECK: CheckName = 'error-shape';
  */
 export { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from '../deviations/index.ts';
 
-/** A request naming a pool or app client that does not exist gets `ResourceNotFoundException`, 400, JSON. */
-export function checkNotFound(exchange: Exchange): Finding[] {
+/**
+ * A request naming something that does not exist (a pool, an app client, a group…) gets the operation's modeled
+ * not-found error, 400, JSON: `expected` (default `ResourceNotFoundException`; `UserNotFoundException` for a user,
+ * `NotAuthorizedException` for an access token).
+ */
+export function checkNotFound(exchange: Exchange, expected = 'ResourceNotFoundException'): Finding[] {
   const transport = transportFinding(exchange);
   if (transport) return [transport];
   if (exchange.status !== 400) {
@@ -25,9 +29,9 @@ export function checkNotFound(exchange: Exchange): Finding[] {
         path: STATUS_PATH,
         expected: 400,
         actual: exchange.status,
-        message: `unknown resource answered with HTTP ${exchange.status}, not 400 ResourceNotFoundException`,
+        message: `unknown resource answered with HTTP ${exchange.status}, not 400 ${expected}`,
       },
     ];
   }
-  return errorTypeFindings(exchange, ['ResourceNotFoundException'], 'unknown resource');
+  return errorTypeFindings(exchange, [expected], 'unknown resource');
 }

@@ -9,19 +9,32 @@ import { checkResponseSchema, RESPONSE_SCHEMA_CHECK } from './response-schema.ts
 import { transportFinding } from './transport-finding.ts';
 import { checkWireFormat, WIRE_FORMAT_CHECK } from './wire-format.ts';
 
-/** A valid request's exchange: it must be accepted, well-formed on the wire, and match the response schema. */
+/**
+ * A valid request's exchange: it must be accepted, well-formed on the wire, and match the response schema. With
+ * `judgeAcceptance: false`, a refusal is no finding (positive is not judged): for a request whose optional members
+ * the model cannot say are consistent with each other, only the answer's form is held against the target.
+ */
 export function evaluateValidExchange(
   spec: OperationSpec,
   validators: SpecValidators,
   exchange: Exchange,
+  options: { readonly judgeAcceptance?: boolean } = {},
 ): Evaluation {
+  const judgeAcceptance = options.judgeAcceptance ?? true;
   if (isTransportFailure(exchange)) return onlyTransport(POSITIVE_CHECK, checkAccepted(exchange));
   const accepted = exchange.status >= 200 && exchange.status < 300;
-  const judged = [POSITIVE_CHECK, WIRE_FORMAT_CHECK, ...(accepted ? [RESPONSE_SCHEMA_CHECK] : [])];
+  const judged = [
+    ...(judgeAcceptance ? [POSITIVE_CHECK] : []),
+    WIRE_FORMAT_CHECK,
+    ...(accepted ? [RESPONSE_SCHEMA_CHECK] : []),
+  ];
   return {
     judged,
     findings: [
-      ...checkAccepted(exchange).map((finding) => ({ check: POSITIVE_CHECK, finding })),
+      ...(judgeAcceptance ? checkAccepted(exchange) : []).map((finding) => ({
+        check: POSITIVE_CHECK,
+        finding,
+      })),
       ...checkWireFormat(spec.response, exchange).map((finding) => ({ check: WIRE_FORMAT_CHECK, finding })),
       ...checkResponseSchema(validators, exchange, spec.laterResponseMembers).map((finding) => ({
         check: RESPONSE_SCHEMA_CHECK,
@@ -52,12 +65,17 @@ export function evaluateInvalidExchange(
 }
 
 /** A request naming an unknown pool or client: `ResourceNotFoundException`, 400, JSON. */
-export function evaluateNotFoundExchange(spec: OperationSpec, exchange: Exchange): Evaluation {
-  if (isTransportFailure(exchange)) return onlyTransport(ERROR_SHAPE_CHECK, checkNotFound(exchange));
+export function evaluateNotFoundExchange(
+  spec: OperationSpec,
+  exchange: Exchange,
+  expected?: string,
+): Evaluation {
+  if (isTransportFailure(exchange))
+    return onlyTransport(ERROR_SHAPE_CHECK, checkNotFound(exchange, expected));
   return {
     judged: [ERROR_SHAPE_CHECK, WIRE_FORMAT_CHECK],
     findings: [
-      ...checkNotFound(exchange).map((finding) => ({ check: ERROR_SHAPE_CHECK, finding })),
+      ...checkNotFound(exchange, expected).map((finding) => ({ check: ERROR_SHAPE_CHECK, finding })),
       ...checkWireFormat(spec.response, exchange, { judgeErrorBody: false }).map((finding) => ({
         check: WIRE_FORMAT_CHECK,
         finding,

@@ -95,7 +95,7 @@ describe('sdk-diff arguments', () => {
   });
 
   it.each([
-    [['--ops', 'Nope'], 'sdk-diff: --ops: unknown operation Nope; use one of AdminInitiateAuth'],
+    [['--ops', 'Nope'], 'sdk-diff: --ops: unknown operation Nope; use one of AddCustomAttributes'],
     [['--seed', '2147483648'], 'sdk-diff: --seed takes a whole number from -2147483648 to 2147483647'],
     [['--profile', 'fast'], 'sdk-diff: --profile fast: unknown profile; use quick or thorough'],
     [['--runs', '0'], 'sdk-diff: --runs takes a positive whole number, got 0'],

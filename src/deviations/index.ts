@@ -77,5 +77,11 @@ export {
 } from './reproduction-plan.ts';
 export type { PlannedValue, ReproductionPlan } from './reproduction-plan.ts';
 export { stableStringify } from './stable-json.ts';
-export { isUnknownId, UNKNOWN_CLIENT_ID, UNKNOWN_IDS, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
+export {
+  isUnknownId,
+  UNKNOWN_CLIENT_ID,
+  UNKNOWN_IDENTIFIERS,
+  UNKNOWN_IDS,
+  UNKNOWN_USER_POOL_ID,
+} from './unknown-ids.ts';
 export { isBlocking, summarise, verdictFor } from './verdict.ts';

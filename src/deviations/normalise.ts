@@ -181,8 +181,7 @@ export class Normaliser {
     for (const value of values.sort((a, b) => b.length - a.length)) {
       if (!result.includes(value)) continue;
       // Whole values only: an id inside a longer word is another value.
-      const whole = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(value)}(?![A-Za-z0-9_])`, 'g');
-      result = result.replace(whole, () => this.token(this.#learnt.get(value)!, value));
+      result = replaceWhole(result, value, () => this.token(this.#learnt.get(value)!, value));
     }
     return result;
   }
@@ -196,8 +195,24 @@ export class Normaliser {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * `text` with every occurrence of `value` that no word character (`[A-Za-z0-9_]`) touches on either side replaced.
+ * A scan, not a regular expression: an id may be as long as its member allows (a boundary value of 100 000
+ * characters), which no regular expression engine takes.
+ */
+function replaceWhole(text: string, value: string, replacement: () => string): string {
+  const word = /[A-Za-z0-9_]/;
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    if (at < from) continue;
+    const before = at > 0 ? text[at - 1] : undefined;
+    const after = text[at + value.length];
+    if ((before !== undefined && word.test(before)) || (after !== undefined && word.test(after))) continue;
+    result += text.slice(from, at) + replacement();
+    from = at + value.length;
+  }
+  return result + text.slice(from);
 }
 
 function isRequestIdKey(key: string): boolean {

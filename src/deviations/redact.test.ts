@@ -12,7 +12,7 @@ import { UNKNOWN_CLIENT_ID, UNKNOWN_USER_POOL_ID } from './unknown-ids.ts';
 const JWT = 'eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl';
 
 describe('redactSecrets on objects', () => {
-  it('redacts password members of every spelling the API uses', () => {
+  it('redacts password members of every spelling the API uses, and user names (sensitive in the model)', () => {
     const input = {
       Password: 'p1',
       ProposedPassword: 'p2',
@@ -28,11 +28,12 @@ describe('redactSecrets on objects', () => {
       PreviousPassword: '<redacted:PreviousPassword>',
       TemporaryPassword: '<redacted:TemporaryPassword>',
       AuthParameters: {
-        USERNAME: 'alice',
+        USERNAME: '<redacted:USERNAME>',
         PASSWORD: '<redacted:PASSWORD>',
         SECRET_HASH: '<redacted:SECRET_HASH>',
       },
-      ChallengeResponses: { NEW_PASSWORD: '<redacted:NEW_PASSWORD>' },
+      // The model marks the whole map sensitive (ChallengeResponsesType).
+      ChallengeResponses: '<redacted:ChallengeResponses>',
       PasswordPolicy: { MinimumLength: 8 },
     });
   });
@@ -140,7 +141,13 @@ describe('redactString', () => {
   it('redacts members of JSON inlined in a command', () => {
     const command = `npx cognito-conformance replay --request '{"Username":"alice","Password":"hunter2!","AuthParameters":{"SECRET_HASH":"abc="}}'`;
     expect(redactString(command)).toBe(
-      `npx cognito-conformance replay --request '{"Username":"alice","Password":"<redacted:Password>","AuthParameters":{"SECRET_HASH":"<redacted:SECRET_HASH>"}}'`,
+      `npx cognito-conformance replay --request '{"Username":"<redacted:Username>","Password":"<redacted:Password>","AuthParameters":{"SECRET_HASH":"<redacted:SECRET_HASH>"}}'`,
+    );
+  });
+
+  it('leaves a shell variable under a secret flag: a script passes what its set-up made', () => {
+    expect(redactString('idp admin-get-user --username "$USERNAME_1" --password hunter2')).toBe(
+      'idp admin-get-user --username "$USERNAME_1" --password <redacted:password>',
     );
   });
 
@@ -196,7 +203,9 @@ describe('which members are secret', () => {
     for (const member of sensitive) expect(isSecretMember(member)).toBe(true);
     for (const member of ['SECRET_HASH', 'PASSWORD', 'NEW_PASSWORD', 'Session', 'x-amz-security-token'])
       expect(isSecretMember(member)).toBe(true);
-    for (const member of ['ClientName', 'PasswordPolicy', 'USERNAME', 'UserPoolId'])
+    // The model marks user names sensitive (UsernameType), so USERNAME, however spelled, is a secret too.
+    for (const member of ['Username', 'USERNAME']) expect(isSecretMember(member)).toBe(true);
+    for (const member of ['ClientName', 'PasswordPolicy', 'GroupName', 'UserPoolId'])
       expect(isSecretMember(member)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { committedSpecMembers } from './spec-members.ts';
-import { UNKNOWN_CLIENT_ID } from './unknown-ids.ts';
+import { UNKNOWN_CLIENT_ID, UNKNOWN_IDENTIFIERS } from './unknown-ids.ts';
 
 /**
  * Secrets never leave the process: redaction happens once, at the boundary where data is written out (report
@@ -62,17 +62,27 @@ export function isSecretMember(name: string): boolean {
  * nothing. Exactly this value under exactly `ClientId` (however spelled: `client_id`, `--client-id`); every other
  * client id, and this value under any other member, is still redacted.
  */
-const EXEMPT_VALUES: ReadonlyMap<string, string> = new Map([['clientid', UNKNOWN_CLIENT_ID]]);
+const EXEMPT_VALUES: ReadonlyMap<string, string> = new Map([
+  ['clientid', UNKNOWN_CLIENT_ID],
+  ['username', UNKNOWN_IDENTIFIERS['Username'] as string],
+  ['accesstoken', UNKNOWN_IDENTIFIERS['AccessToken'] as string],
+]);
 
 /** Whether `value` under secret member `name` stays as it is: the suite's public unknown client id under `ClientId`. */
 export function isRedactionExempt(name: string, value: unknown): boolean {
   return typeof value === 'string' && EXEMPT_VALUES.get(fold(name)) === value;
 }
 
-/** Whether `value`, as it stands under `name` in text (JSON-escaped or shell-quoted), is to be redacted. */
+/**
+ * Whether `value`, as it stands under `name` in text (JSON-escaped or shell-quoted), is to be redacted. A shell
+ * variable (`"$USERNAME_1"`, as a reproduction script passes what its set-up made) holds no value of its own.
+ */
 function redacts(name: string, value: string): boolean {
-  return isSecretMember(name) && !isRedactionExempt(name, value.replace(/^(['"])(.*)\1$/, '$2'));
+  const unquoted = value.replace(/^(['"])(.*)\1$/, '$2');
+  return isSecretMember(name) && !isRedactionExempt(name, unquoted) && !SHELL_VARIABLE.test(unquoted);
 }
+
+const SHELL_VARIABLE = /^\$(?:[A-Z_][A-Z0-9_]*|\{[A-Z_][A-Z0-9_]*\})$/;
 
 function label(name: string): string {
   return `<redacted:${name}>`;

@@ -6,6 +6,7 @@ import type { ReportTarget } from './report-model.ts';
 import {
   isReplayedCheck,
   plannedValues,
+  REDACTED_USERNAME,
   REPORT_PREFIX_TOKEN,
   type ReproductionPlan,
   reproductionPlan,
@@ -329,7 +330,7 @@ function setupLines(plan: ReproductionPlan): string[] {
         JSON.stringify({
           ClientId: '<redacted:ClientId>',
           AuthFlow: flow,
-          AuthParameters: { USERNAME: plan.user?.username, PASSWORD: '<redacted:PASSWORD>' },
+          AuthParameters: { USERNAME: REDACTED_USERNAME, PASSWORD: '<redacted:PASSWORD>' },
         }),
       );
     const token = plan.refreshToken.variable;

@@ -82,6 +82,9 @@ export interface DeviationPlace {
 /** A finding inside an item of ListUserPools' answer: the answer must hold a pool for it to show. */
 const LISTED_POOL_ITEM = /^\/UserPools\/(?:\d+|\*)(?:\/|$)/;
 
+/** How a report shows an `AuthParameters.USERNAME` (sensitive in the model); a set-up's sign-in uses it too. */
+export const REDACTED_USERNAME = '<redacted:USERNAME>';
+
 /**
  * The {@link ReproductionPlan} of a report deviation's request. Pure: reads only the request's text, and, when
  * `place` is given, whether the finding sits inside a listed item the request does not name (a member of a pool
@@ -102,6 +105,9 @@ export function reproductionPlan(request: unknown, place?: DeviationPlace): Repr
   const clientTokens = unique(memberValues(request, 'ClientId').filter((value) => CLIENT_TOKEN.test(value)));
   const parameters = objectMember(request, 'AuthParameters');
   const username = parameters?.['USERNAME'];
+  // The model marks user names sensitive, so a report holds `<redacted:USERNAME>`: the set-up makes a user of its own.
+  const redactedUsername =
+    typeof username === 'string' && /^<redacted:[^>]+>$/.test(username) ? username : undefined;
   const passwordTokens = PASSWORD_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
   const refreshTokens = REFRESH_TOKENS.filter((token) => strings.some((text) => text.includes(token)));
   const needsUser = typeof username === 'string' || passwordTokens.length > 0 || refreshTokens.length > 0;
@@ -116,6 +122,8 @@ export function reproductionPlan(request: unknown, place?: DeviationPlace): Repr
     ...poolTokens,
     ...clientTokens,
     ...(needsUser ? [...passwordTokens, ...refreshTokens] : []),
+    ...(needsUser ? [REDACTED_USERNAME] : []),
+    ...(redactedUsername !== undefined ? [redactedUsername] : []),
   ]);
   return {
     pools,
@@ -126,8 +134,15 @@ export function reproductionPlan(request: unknown, place?: DeviationPlace): Repr
       ? {
           user: {
             variable: 'USERNAME_1',
-            tokens: [],
-            username: typeof username === 'string' ? username : `${REPORT_PREFIX_TOKEN}user@example.com`,
+            // The set-up's own sign-in names its user by this token too (the model marks USERNAME's value sensitive).
+            tokens: unique([
+              REDACTED_USERNAME,
+              ...(redactedUsername !== undefined ? [redactedUsername] : []),
+            ]),
+            username:
+              typeof username === 'string' && redactedUsername === undefined
+                ? username
+                : `${REPORT_PREFIX_TOKEN}user@example.com`,
           },
           password: { variable: 'PASSWORD_1', tokens: passwordTokens },
         }

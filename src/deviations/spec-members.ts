@@ -82,8 +82,9 @@ function classify(member: string, node: JsonSchema, into: Collected): void {
   if (node['sensitive'] === true) into.sensitive.add(member);
   if (node['format'] === 'epoch-seconds') into.timestamps.add(member);
   if (node['type'] === 'string' && node['enum'] === undefined && /Id$/.test(member)) {
-    into.identifiers.set(member, node['pattern'] === USER_POOL_ID_PATTERN ? 'pool-id' : kebabCase(member));
-    if (typeof node['pattern'] === 'string') into.identifierPatterns.set(member, node['pattern']);
+    const pattern = typeof node['pattern'] === 'string' ? unanchored(node['pattern']) : undefined;
+    into.identifiers.set(member, pattern === USER_POOL_ID_PATTERN ? 'pool-id' : kebabCase(member));
+    if (pattern !== undefined) into.identifierPatterns.set(member, pattern);
     const min = node['minLength'];
     const max = node['maxLength'];
     if (typeof min === 'number' || typeof max === 'number')
@@ -92,6 +93,13 @@ function classify(member: string, node: JsonSchema, into: Collected): void {
         max: typeof max === 'number' ? max : Number.POSITIVE_INFINITY,
       });
   }
+}
+
+/** A pattern without the `^…$` the model specs write around it (the page specs write none). */
+function unanchored(pattern: string): string {
+  return pattern.startsWith('^') && pattern.endsWith('$') && !pattern.endsWith('\\$')
+    ? pattern.slice(1, -1)
+    : pattern;
 }
 
 function kebabCase(name: string): string {

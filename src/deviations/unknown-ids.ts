@@ -15,8 +15,25 @@ export const UNKNOWN_USER_POOL_ID = 'us-east-1_Unknown000';
 /** An app client id of the model's pattern (`[\w+]+`) that names nothing. */
 export const UNKNOWN_CLIENT_ID = 'unknownclient000000000000';
 
-/** Both unknown ids; what a report shows as they are. */
-export const UNKNOWN_IDS: ReadonlySet<string> = new Set([UNKNOWN_USER_POOL_ID, UNKNOWN_CLIENT_ID]);
+/**
+ * An unknown value for each identifier kind of the resource graph the error-shape check sends (the kind's name →
+ * the value), each of its member's pattern and length in the current reference. A user name or access token is a
+ * secret member in the model; these made-up ones hide nothing, so redaction leaves exactly these values be.
+ */
+export const UNKNOWN_IDENTIFIERS: Readonly<Record<string, string>> = {
+  UserPoolId: UNKNOWN_USER_POOL_ID,
+  ClientId: UNKNOWN_CLIENT_ID,
+  Username: 'unknown-user-000',
+  GroupName: 'unknown-group-000',
+  ProviderName: 'UnknownProvider000',
+  Identifier: 'https://unknown-000.example.com',
+  JobId: 'import-Unknown0000',
+  ManagedLoginBrandingId: '00000000-0000-4000-8000-000000000000',
+  AccessToken: 'unknown.access.token.000',
+};
+
+/** Every unknown id; what a report shows as they are. */
+export const UNKNOWN_IDS: ReadonlySet<string> = new Set(Object.values(UNKNOWN_IDENTIFIERS));
 
 /** Whether `value` is one of the suite's unknown ids ({@link UNKNOWN_IDS}). */
 export function isUnknownId(value: unknown): boolean {

@@ -11,12 +11,38 @@ import { specsUnderTest } from './test-support/specs-under-test.ts';
 const ajv = createSpecAjv();
 
 describe('fixupFor', () => {
-  it('has one fix-up per operation of the release', () => {
+  it('has an own fix-up per operation of the release, and the live identifiers for every operation', () => {
     expect(REQUEST_FIXUPS.map((fixup) => fixup.operation).sort()).toEqual(
       HAND_WRITTEN_SPECS.map((spec) => spec.operation).sort(),
     );
     for (const spec of HAND_WRITTEN_SPECS) expect(fixupFor(spec.operation)?.operation).toBe(spec.operation);
-    expect(fixupFor('DeleteUserPool')).toBeUndefined();
+    expect(fixupFor('DeleteUserPool')?.apply({ UserPoolId: 'x_y' }, fakeContext())).toEqual({
+      UserPoolId: 'eu-west-2_AbC123xyZ',
+    });
+    expect(fixupFor('NoSuchOperation')).toBeUndefined();
+  });
+
+  it('sets what the operation needs even when the request lacks it, and map keys only where the map has them', () => {
+    const context = fakeContext();
+
+    expect(fixupFor('AdminAddUserToGroup')?.apply({}, context)).toEqual({
+      UserPoolId: 'eu-west-2_AbC123xyZ',
+      Username: 'alice',
+      GroupName: 'ccf-run1-group',
+    });
+    expect(
+      fixupFor('RespondToAuthChallenge')?.apply({ ClientId: 'c', ChallengeName: 'SMS_MFA' }, context),
+    ).toEqual({ ClientId: 'abc123def456', ChallengeName: 'SMS_MFA', Session: 'session-0123456789-abcdef' });
+    expect(
+      fixupFor('RespondToAuthChallenge')?.apply(
+        { ClientId: 'c', ChallengeResponses: { USERNAME: 'u' } },
+        context,
+      ),
+    ).toMatchObject({ ChallengeResponses: { USERNAME: 'alice' } });
+    // SignUp brings its Username into being: not the live user's, but one of its own (its value fix-up).
+    expect(
+      fixupFor('SignUp')?.apply({ ClientId: 'c', Username: 'new-user', Password: 'p' }, context),
+    ).toEqual({ ClientId: 'abc123def456', Username: 'ccf-run1-signup-0', Password: 'Aa1!ccf-run1-pw-1' });
   });
 
   describe.each(specsUnderTest())('$label', ({ spec }) => {

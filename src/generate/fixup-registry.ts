@@ -8,9 +8,14 @@ import { initiateAuthFixup } from './fixups/initiate-auth.ts';
 import { listUserPoolsFixup } from './fixups/list-user-pools.ts';
 import { updateUserPoolClientFixup } from './fixups/update-user-pool-client.ts';
 import { updateUserPoolFixup } from './fixups/update-user-pool.ts';
-import type { RequestFixup } from './request-fixup.ts';
+import { identifierFixup } from './identifier-fixup.ts';
+import { USER_VALUE_FIXUPS } from './fixups/user-values.ts';
+import type { FixupContext, RequestFixup } from './request-fixup.ts';
 
-/** One fix-up per operation of this release; an operation without one is sent as generated. */
+/**
+ * The operations whose requests need more than live identifiers: one fix-up each, for what the model cannot say
+ * (settings consistent with each other, well-formed ARNs and URLs). {@link fixupFor} adds the identifiers.
+ */
 export const REQUEST_FIXUPS: readonly RequestFixup[] = [
   getSigningCertificateFixup,
   adminInitiateAuthFixup,
@@ -25,8 +30,34 @@ export const REQUEST_FIXUPS: readonly RequestFixup[] = [
 ];
 
 const byOperation = new Map(REQUEST_FIXUPS.map((fixup) => [fixup.operation, fixup]));
+const valuesByOperation = new Map(USER_VALUE_FIXUPS.map((fixup) => [fixup.operation, fixup]));
+const composed = new Map<string, RequestFixup | undefined>();
 
-/** The operation's fix-up, or `undefined` when generated requests need none. */
+/**
+ * The operation's fix-up: the live identifiers the resource graph names ({@link identifierFixup}), then the
+ * operation's own fix-up from {@link REQUEST_FIXUPS} (or its value fix-up, `USER_VALUE_FIXUPS`) where it has one. `undefined` for an operation neither knows.
+ */
 export function fixupFor(operation: string): RequestFixup | undefined {
-  return byOperation.get(operation);
+  if (composed.has(operation)) return composed.get(operation);
+  const identifiers = identifierFixup(operation);
+  const own = byOperation.get(operation) ?? valuesByOperation.get(operation);
+  const fixup =
+    identifiers === undefined || own === undefined
+      ? (own ?? identifiers)
+      : {
+          operation,
+          apply: (request: Readonly<Record<string, unknown>>, context: FixupContext) =>
+            own.apply(identifiers.apply(request, context), context),
+        };
+  composed.set(operation, fixup);
+  return fixup;
+}
+
+/**
+ * Whether the operation has a fix-up of its own ({@link REQUEST_FIXUPS}), which makes every generated request
+ * meaningful. Without one, only its smallest valid request (required members and live identifiers) is one the
+ * target must accept: the model cannot say which optional members are consistent with each other.
+ */
+export function hasOwnFixup(operation: string): boolean {
+  return byOperation.has(operation);
 }

@@ -11,6 +11,11 @@ export interface FixupContext {
   readonly username?: string;
   readonly password?: string;
   readonly refreshToken?: string;
+  /**
+   * Live values of the other identifier kinds of the resource graph (`GroupName`, `ProviderName`, `AccessToken`,
+   * `Session`, `DeviceKey`…), by kind, as the set-up made them.
+   */
+  readonly identifiers?: Readonly<Record<string, string>>;
   /** A Lambda function ARN to use for triggers; a well-formed placeholder is used when absent. */
   lambdaArn?(): string;
   /**

@@ -31,6 +31,8 @@ export const SETUP_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'] as c
  */
 export class ResourceFactory {
   private readonly pools: string[] = [];
+  /** Deletions of what the set-up made inside pools (a domain, say), newest last; run before the pools go. */
+  private readonly undo: { readonly what: string; readonly run: () => Promise<CallResult> }[] = [];
   private counter = 0;
 
   constructor(
@@ -90,6 +92,15 @@ export class ResourceFactory {
     return { userPoolId, username, password };
   }
 
+  /**
+   * Registers the deletion of something the set-up made (`what`, for the failure message): run, newest first, before
+   * any pool is deleted, since a pool may refuse to go while it holds it (a domain). A deletion answered with
+   * `ResourceNotFoundException` counts as done (the operation under test may have deleted it).
+   */
+  onCleanup(what: string, run: () => Promise<CallResult>): void {
+    this.undo.push({ what, run });
+  }
+
   /** Registers a pool created by a check itself (CreateUserPool under test) so it is deleted too. */
   adoptPool(id: string): void {
     if (!this.pools.includes(id)) this.pools.push(id);
@@ -119,17 +130,17 @@ export class ResourceFactory {
    */
   async release(): Promise<string[]> {
     const failures: string[] = [];
+    while (this.undo.length > 0) {
+      const { what, run } = this.undo.pop() as (typeof this.undo)[number];
+      const result = await run();
+      const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
+      if (!gone) failures.push(`${what} (${answerOf(result)})`);
+    }
     while (this.pools.length > 0) {
       const id = this.pools.pop() as string;
       const result = await this.wire.send('DeleteUserPool', { UserPoolId: id });
       const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
-      if (gone) continue;
-      const { transportError, status } = result.exchange;
-      const answer =
-        transportError !== undefined
-          ? `no answer: ${transportError}`
-          : `HTTP ${status}${result.error ? `, ${result.error.name}` : ''}`;
-      failures.push(`${id} (${answer})`);
+      if (!gone) failures.push(`${id} (${answerOf(result)})`);
     }
     return failures;
   }
@@ -139,6 +150,14 @@ export class ResourceFactory {
     if (result.error || result.exchange.status !== 200) throw new SetupError(operation, result.exchange);
     return result;
   }
+}
+
+/** What a target answered a deletion, in a few words. */
+function answerOf(result: CallResult): string {
+  const { transportError, status } = result.exchange;
+  return transportError !== undefined
+    ? `no answer: ${transportError}`
+    : `HTTP ${status}${result.error ? `, ${result.error.name}` : ''}`;
 }
 
 /** Meets Cognito's default password policy (upper, lower, digit, symbol, length ≥ 8). */

@@ -113,7 +113,7 @@ async function exerciseOrSetupFailure(context: ChangeRun, plan: ChangePlan): Pro
 /** A new operation: call it with its required members from live resources; accepted means implemented. */
 async function exerciseOperation(context: ChangeRun, change: AnnouncedChange): Promise<Tried> {
   const spec = specFor(context.specs, change.operation);
-  const live = await createPrerequisites(spec, context.resources, context.wire);
+  const live = await createPrerequisites(spec, context.resources, context.wire, context.specs);
   const request = requiredMembers(spec, live);
   if (!request)
     return {

@@ -6,8 +6,6 @@ import {
   evaluateNotFoundExchange,
   evaluateValidExchange,
   isTransportFailure,
-  UNKNOWN_CLIENT_ID,
-  UNKNOWN_USER_POOL_ID,
 } from '../checks/index.ts';
 import {
   type CheckRecorder,
@@ -16,7 +14,7 @@ import {
   type ExploreResult,
   ruleKey,
 } from '../engine/index.ts';
-import { checkNameOf, type Evaluation } from '../deviations/index.ts';
+import { checkNameOf, type Evaluation, UNKNOWN_IDENTIFIERS } from '../deviations/index.ts';
 import {
   baseRequest,
   coverageBases,
@@ -26,13 +24,19 @@ import {
   type FixupContext,
   type InvalidCase,
   fixupFor,
+  hasOwnFixup,
   invalidRequests,
   validRequests,
 } from '../generate/index.ts';
-import { answersNotImplemented, type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
+import {
+  answersNotImplemented,
+  errorTypeOf,
+  type Exchange,
+  isUnsupportedOperation,
+} from '../protocol/index.ts';
 import { SetupError } from '../resources/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
-import { specFor } from '../spec/index.ts';
+import { loadResourceGraph, specFor } from '../spec/index.ts';
 import type { CallResult } from '../wire/index.ts';
 import { createdPoolId, createPrerequisites, type LiveResources } from './operation-prerequisites.ts';
 import type { ScenarioContext } from './scenario-context.ts';
@@ -59,9 +63,28 @@ export async function runValidRequests(context: ScenarioContext, operation: stri
   const prepared = await prepare(context, operation, 'valid');
   if (!prepared) return;
   const { run, fixups } = prepared;
+  if (prepared.unavailable !== undefined) {
+    // No valid request can be made here: the positive path is not judged, and says why.
+    run.recorder.markInconclusive(`no valid request: ${operation} ${prepared.unavailable}`);
+    return;
+  }
   const plan = prepared.plan('boundary');
   const send = (request: Record<string, unknown>) => context.wire.send(operation, request);
-  const evaluate = (exchange: Exchange) => evaluateValidExchange(run.spec, context.validators, exchange);
+  // Without a fix-up of its own, the target must accept the smallest valid request; the rest is judged by form.
+  const judgeAcceptance = hasOwnFixup(operation);
+  const evaluate = (exchange: Exchange) =>
+    evaluateValidExchange(run.spec, context.validators, exchange, { judgeAcceptance });
+  if (!judgeAcceptance) {
+    const smallest = baseRequest(run.spec, fixupFor(operation), fixups, run.seed);
+    const sent = await send(smallest);
+    adoptCreatedPool(context.resources, sent);
+    run.recorder.sawExchange(sent.exchange, 'coverage');
+    if (isUnsupportedOperation(sent.exchange)) return markUnsupported(run, sent.exchange);
+    recordEvaluation(run.recorder, smallestEvaluation(run.spec, context.validators, sent.exchange), {
+      request: smallest,
+      raw: false,
+    });
+  }
   const coverage = await runCoverage(
     run,
     plan.boundary.map((boundary) => ({ request: boundary.request, input: boundary.request })),
@@ -77,6 +100,39 @@ export async function runValidRequests(context: ScenarioContext, operation: stri
   if (coverage.stop) return;
   const requests = validRequests(run.spec, fixupFor(operation), fixups);
   await exploreOperation(run, requests, send, evaluate, false, coverage);
+}
+
+/**
+ * The smallest valid request of an operation without a fix-up of its own, judged as a valid one, except that a
+ * refusal with one of the operation's modeled errors is a note (`info`), not a failure: the set-up's state may be
+ * one the operation refuses (a user already confirmed, an attribute not there), which the model cannot say. A
+ * refusal with a 5xx or an error the operation does not model stays an error.
+ */
+function smallestEvaluation(
+  spec: OperationSpec,
+  validators: ScenarioContext['validators'],
+  exchange: Exchange,
+): Evaluation {
+  const evaluation = evaluateValidExchange(spec, validators, exchange);
+  const type = errorTypeOf(exchange);
+  const modeled =
+    exchange.status >= 400 && exchange.status < 500 && type !== undefined && spec.errors.includes(type);
+  if (!modeled) return evaluation;
+  return {
+    ...evaluation,
+    findings: evaluation.findings.map((judged) =>
+      judged.finding.kind === 'rejected-valid'
+        ? {
+            ...judged,
+            finding: {
+              ...judged.finding,
+              severity: 'info',
+              message: `${judged.finding.message}, an error the operation models: the set-up's state may be one it refuses`,
+            },
+          }
+        : judged,
+    ),
+  };
 }
 
 /** A request that breaks one rule, with the rule it breaks. */
@@ -157,10 +213,10 @@ async function answeredBases(
       return 'unsupported';
     }
     if (sent.throttled || isTransportFailure(sent.exchange)) return answered;
-    recordEvaluation(run.recorder, evaluateValidExchange(spec, context.validators, sent.exchange), {
-      request,
-      raw: false,
-    });
+    const evaluation = hasOwnFixup(spec.operation)
+      ? evaluateValidExchange(spec, context.validators, sent.exchange)
+      : evaluateValidExchange(spec, context.validators, sent.exchange, { judgeAcceptance: false });
+    recordEvaluation(run.recorder, evaluation, { request, raw: false });
     if (!answersNotImplemented(sent.exchange)) answered.push({ base, request });
   }
   return answered;
@@ -258,11 +314,13 @@ async function runCoverage<T>(
 }
 
 /**
- * Requests naming a pool or app client that does not exist: `ResourceNotFoundException`, 400, JSON (check
- * error-shape). Only for operations whose requests name one ({@link unknownIdVariants}). The rest of each request
- * is the smallest valid one, on each base of the request (each allowed value of a required enum member such as
- * `AuthFlow`; one request when there is none), so every run sends the same requests whatever its seed. Each is
- * sent first with the real ids: only if the target accepts it are its unknown-id variants judged.
+ * Requests naming something that does not exist, one identifier at a time: the operation's modeled not-found error,
+ * 400, JSON (check error-shape). For each identifier of the request ({@link unknownIdVariants}): a pool, app client,
+ * group, identity provider, resource server, import job or branding gives `ResourceNotFoundException`, a user
+ * `UserNotFoundException`, an access token `NotAuthorizedException`, where the operation models that error. The rest
+ * of each request is the smallest valid one, on each base of the request (each allowed value of a required enum
+ * member such as `AuthFlow`; one request when there is none), so every run sends the same requests whatever its
+ * seed. Each is sent first with the real ids: only if the target accepts it are its unknown-id variants judged.
  */
 export async function runUnknownIds(context: ScenarioContext, operation: string): Promise<void> {
   const prepared = await prepare(context, operation, 'unknown-ids');
@@ -276,6 +334,7 @@ export async function runUnknownIds(context: ScenarioContext, operation: string)
     // one (a flow it does not support, say), an answer to the variants says nothing about unknown ids, and the
     // refusal itself is the positive check's finding.
     const baseline = await context.wire.send(operation, valid);
+    adoptCreatedPool(context.resources, baseline);
     run.recorder.sawExchange(baseline.exchange);
     if (isUnsupportedOperation(baseline.exchange)) return markUnsupported(run, baseline.exchange);
     if (isTransportFailure(baseline.exchange)) {
@@ -288,26 +347,64 @@ export async function runUnknownIds(context: ScenarioContext, operation: string)
     }
     if (baseline.exchange.status < 200 || baseline.exchange.status >= 300) continue;
     judged = true;
-    for (const request of unknownIdVariants(run.spec, valid)) {
+    for (const { request, expected } of unknownIdVariants(run.spec, valid)) {
       const result = await context.wire.send(operation, request);
+      adoptCreatedPool(context.resources, result);
       run.recorder.sawExchange(result.exchange);
       if (isUnsupportedOperation(result.exchange)) return markUnsupported(run, result.exchange);
-      const evaluation = evaluateNotFoundExchange(run.spec, result.exchange);
+      const evaluation = evaluateNotFoundExchange(run.spec, result.exchange, expected);
       recordEvaluation(run.recorder, evaluation, { request, raw: false });
     }
   }
   if (!judged) run.recorder.declare(ERROR_SHAPE_CHECK);
 }
 
-/** Whether the operation names a pool or client, so the unknown-id check applies. */
+/**
+ * The error an unknown identifier of each kind gets, by the kind of the resource graph. A user name only for the
+ * operations that name the pool too (`Admin…`): the others answer as the app client's `PreventUserExistenceErrors`
+ * decides. A domain is left out: DescribeUserPoolDomain answers an unknown one with an empty description.
+ */
+const NOT_FOUND_ERRORS: Readonly<Record<string, string>> = {
+  UserPoolId: 'ResourceNotFoundException',
+  ClientId: 'ResourceNotFoundException',
+  GroupName: 'ResourceNotFoundException',
+  ProviderName: 'ResourceNotFoundException',
+  Identifier: 'ResourceNotFoundException',
+  JobId: 'ResourceNotFoundException',
+  ManagedLoginBrandingId: 'ResourceNotFoundException',
+  Username: 'UserNotFoundException',
+  AccessToken: 'NotAuthorizedException',
+};
+
+/** Operations whose user-not-found answers the app client's `PreventUserExistenceErrors` setting decides. */
+const USER_EXISTENCE_OPERATIONS = new Set(['AdminInitiateAuth', 'AdminRespondToAuthChallenge']);
+
+/**
+ * The unknown-id variants of a valid request: for each top-level identifier the request carries (the resource
+ * graph's `use: 'existing'`), the request with that one replaced by the suite's unknown value of its kind
+ * (`UNKNOWN_IDENTIFIERS`), and the error it must get. Only kinds whose not-found error the operation models.
+ */
 export function unknownIdVariants(
   spec: OperationSpec,
   validRequest: Record<string, unknown>,
-): Record<string, unknown>[] {
+): { request: Record<string, unknown>; expected: string }[] {
   const members = Object.keys((spec.request['properties'] ?? {}) as Record<string, unknown>);
-  const variants: Record<string, unknown>[] = [];
-  if (members.includes('UserPoolId')) variants.push({ ...validRequest, UserPoolId: UNKNOWN_USER_POOL_ID });
-  if (members.includes('ClientId')) variants.push({ ...validRequest, ClientId: UNKNOWN_CLIENT_ID });
+  const identifiers = loadResourceGraph().operations[spec.operation]?.identifiers ?? [];
+  const variants: { request: Record<string, unknown>; expected: string }[] = [];
+  for (const identifier of identifiers) {
+    const member = identifier.pointer.slice(1);
+    const expected = NOT_FOUND_ERRORS[identifier.kind];
+    const unknown = UNKNOWN_IDENTIFIERS[identifier.kind];
+    if (identifier.use !== 'existing' || member.includes('/') || !members.includes(member)) continue;
+    if (expected === undefined || unknown === undefined || !spec.errors.includes(expected)) continue;
+    if (
+      identifier.kind === 'Username' &&
+      (!members.includes('UserPoolId') || USER_EXISTENCE_OPERATIONS.has(spec.operation))
+    )
+      continue;
+    if (identifier.need === 'optional' && !(member in validRequest)) continue;
+    variants.push({ request: { ...validRequest, [member]: unknown }, expected });
+  }
   return variants;
 }
 
@@ -321,13 +418,22 @@ async function prepare(
       run: OperationRun;
       fixups: FixupContext;
       plan: (side: 'invalid' | 'boundary', base?: CoverageBase) => CoveragePlan;
+      /** Why no valid request can be made (see `LiveResources.unavailable`). */
+      unavailable?: string;
     }
   | undefined
 > {
   const spec = specFor(context.specs, operation);
   const recorder = context.recorderFor(operation);
-  const live = await prerequisitesOrVerdict(operation, recorder, () =>
-    createPrerequisites(spec, context.resources, context.wire),
+  const live = await prerequisitesOrVerdict(
+    operation,
+    recorder,
+    () => createPrerequisites(spec, context.resources, context.wire, context.specs),
+    () =>
+      context.wire.send(
+        operation,
+        baseRequest(spec, fixupFor(operation), fixupContextOf({}, context.resources), 0),
+      ),
   );
   if (!live) return undefined;
   const run = {
@@ -342,6 +448,7 @@ async function prepare(
     run,
     fixups,
     plan: (side, base) => coverageRequests(spec, fixupFor(operation), fixups, run.seed, side, base),
+    ...(live.unavailable !== undefined ? { unavailable: live.unavailable } : {}),
   };
 }
 
@@ -359,12 +466,14 @@ export function fixupContextOf(
 
 /**
  * Creates what the operation needs. When the target refuses, the operation under test is not to blame:
- * it is inconclusive, and if the refused prerequisite is the operation itself, unsupported.
+ * it is inconclusive, and if the refused prerequisite is the operation itself, unsupported. When the target lacks
+ * the prerequisite's operation, `probe` (one request of the operation itself) tells whether it lacks this one too.
  */
 async function prerequisitesOrVerdict(
   operation: string,
   recorder: CheckRecorder,
   create: () => Promise<LiveResources>,
+  probe?: () => Promise<CallResult>,
 ): Promise<LiveResources | undefined> {
   try {
     return await create();
@@ -372,6 +481,13 @@ async function prerequisitesOrVerdict(
     if (!(error instanceof SetupError)) throw error;
     if (error.operation === operation && isUnsupportedOperation(error.exchange)) {
       recorder.markUnsupported(`the target does not implement ${operation}`);
+    } else if (isUnsupportedOperation(error.exchange) && probe !== undefined) {
+      // The set-up needs an operation the target lacks: whether it implements this one, one request says.
+      const answer = await probe();
+      recorder.sawExchange(answer.exchange);
+      if (isUnsupportedOperation(answer.exchange))
+        recorder.markUnsupported(`the target does not implement ${operation}`);
+      else recorder.markInconclusive(`set-up needs ${error.operation}, which failed (${error.answer})`);
     } else {
       recorder.markInconclusive(`set-up needs ${error.operation}, which failed (${error.answer})`);
     }

@@ -33,7 +33,7 @@ export interface ScenarioContext {
   /** Creates what a scenario needs under the run prefix and deletes it when the test ends. */
   readonly resources: Pick<
     ResourceFactory,
-    'pool' | 'appClient' | 'user' | 'adoptPool' | 'forgetPool' | 'uniqueName' | 'prefix'
+    'pool' | 'appClient' | 'user' | 'adoptPool' | 'forgetPool' | 'uniqueName' | 'prefix' | 'onCleanup'
   >;
   /**
    * How hard to look: runs per property, stateful sequences and commands per sequence, and the requests one

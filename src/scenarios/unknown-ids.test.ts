@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { recordedExchange } from '../../test/support/recorded-exchange.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import type { CallResult } from '../wire/index.ts';
-import { runUnknownIds } from './operation-runs.ts';
+import { isUnknownId, UNKNOWN_IDENTIFIERS } from '../deviations/index.ts';
+import { loadOperationSpecs, specFor } from '../spec/index.ts';
+import { runUnknownIds, unknownIdVariants } from './operation-runs.ts';
 import { scenarioForTests } from './test-support/scenario-for-tests.ts';
 import { untimed } from '../../test/support/untimed.ts';
 
@@ -70,5 +72,45 @@ describe('runUnknownIds', () => {
       target({ status: 200 }, { status: 400, type: 'ResourceNotFoundException' }),
     );
     expect(record?.deviations.filter((d) => d.check === 'error-shape')).toEqual([]);
+  });
+});
+
+describe('unknownIdVariants: one unknown value per identifier kind of the resource graph', () => {
+  const variants = (operation: string, request: Record<string, unknown>) =>
+    unknownIdVariants(specFor(loadOperationSpecs(), operation), request).map(
+      ({ request: sent, expected }) => ({
+        changed: Object.keys(sent).filter((member) => sent[member] !== request[member]),
+        expected,
+      }),
+    );
+
+  it('gives a group, a user and a pool each their modeled not-found error (AdminAddUserToGroup)', () => {
+    const request = { UserPoolId: 'us-east-1_Live', Username: 'alice', GroupName: 'admins' };
+    expect(variants('AdminAddUserToGroup', request)).toEqual([
+      { changed: ['UserPoolId'], expected: 'ResourceNotFoundException' },
+      { changed: ['Username'], expected: 'UserNotFoundException' },
+      { changed: ['GroupName'], expected: 'ResourceNotFoundException' },
+    ]);
+  });
+
+  it('gives an unknown access token NotAuthorizedException (GetUser)', () => {
+    expect(variants('GetUser', { AccessToken: 'live.token' })).toEqual([
+      { changed: ['AccessToken'], expected: 'NotAuthorizedException' },
+    ]);
+  });
+
+  it('leaves a user alone where the app client decides user-existence errors, and a new user name', () => {
+    expect(variants('SignUp', { ClientId: 'c', Username: 'new', Password: 'p' })).toEqual([
+      { changed: ['ClientId'], expected: 'ResourceNotFoundException' },
+    ]);
+    expect(variants('ForgotPassword', { ClientId: 'c', Username: 'alice' }).map((v) => v.changed)).toEqual([
+      ['ClientId'],
+    ]);
+  });
+
+  it('sends values of each member pattern, which redaction and normalisation keep as they are', () => {
+    for (const [kind, value] of Object.entries(UNKNOWN_IDENTIFIERS)) {
+      expect(isUnknownId(value), kind).toBe(true);
+    }
   });
 });

@@ -80,7 +80,7 @@ describe('knownOperations', () => {
 
   it('refuses an unknown name, naming where it came from and the known operations', () => {
     expect(() => knownOperations('--ops', ['CreateUserPool', 'Nope'])).toThrow(
-      /^--ops: unknown operation Nope; use one of AdminInitiateAuth, .*UpdateUserPoolClient, or a resource group: pools, app clients, sign-in and tokens$/,
+      /^--ops: unknown operation Nope; use one of AddCustomAttributes, .*VerifyUserAttribute, or a resource group: pools, app clients, users, .*, risk$/,
     );
     expect(() => runSettingsFromEnv({ COGNITO_CONFORMANCE_OPS: 'Nope' })).toThrow(
       /^COGNITO_CONFORMANCE_OPS: unknown/,

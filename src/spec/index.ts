@@ -2,8 +2,9 @@
  * Stage 3, the spec model at run time: loading the committed specs, the current model's operations and their
  * resource groups, walking instances against their JSON Schemas, and the ajv validators compiled once per process.
  */
-export { SPECS_DIR, loadOperationSpecs, specFor } from './load-specs.ts';
+export { asOperationSpec, driftRecords, SPECS_DIR, loadOperationSpecs, specFor } from './load-specs.ts';
 export { MODEL_SPECS_DIR, loadModelOperations } from './model-operations.ts';
+export { loadResourceGraph, RESOURCE_GRAPH_PATH } from './load-resource-graph.ts';
 export {
   GROUP_PATTERNS,
   GROUP_TABLE,

@@ -3,10 +3,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where `npm run specs` commits one spec per operation of the current Smithy model (`specs/model/`), each named
- * `<Operation>.json`.
+ * Where `npm run specs` commits one spec per operation of the current Smithy model (`specs/operations/`), each named
+ * `<Operation>.json`: the page's for an operation a page describes, else the model's.
  */
-export const MODEL_SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs', 'model');
+export const MODEL_SPECS_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'specs',
+  'operations',
+);
 
 /**
  * The operations of the current model, sorted by name: the file names of {@link MODEL_SPECS_DIR} (the pipeline
@@ -15,7 +21,7 @@ export const MODEL_SPECS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..
  */
 export function loadModelOperations(dir: string = MODEL_SPECS_DIR): string[] {
   const operations = readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => /^[A-Z][A-Za-z0-9]*\.json$/.test(name))
     .map((name) => name.slice(0, -'.json'.length))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (operations.length === 0)

@@ -7,6 +7,7 @@ import { formatPointer } from './pointer.ts';
 import {
   assertUnderstood,
   enumValues,
+  isAnyValue,
   isMap,
   nodeType,
   numberKeyword,
@@ -112,6 +113,8 @@ function uncached(
     case 'null':
       return fc.constant(null);
     default:
+      // A document member (any JSON): the smallest value an object-holding member takes.
+      if (isAnyValue(schema)) return fc.constant({});
       throw new Error(`${API}: no type at ${pointer || '(root)'}`);
   }
 }

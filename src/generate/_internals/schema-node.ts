@@ -1,5 +1,21 @@
 import type { JsonSchema } from '../../../specs/format/index.ts';
 
+/** Keywords with no effect on validity. `contentEncoding` (a blob's base64 text) is an annotation in 2020-12. */
+const ANNOTATIONS = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'sensitive',
+  'contentEncoding',
+]);
+
 /**
  * Typed reads of the JSON Schema keywords the generators understand. Anything that changes which
  * instances are valid and is not listed here is refused loudly: silently ignoring it would make the
@@ -29,18 +45,7 @@ const UNDERSTOOD_KEYWORDS = new Set([
   'format',
   '$ref',
   '$defs',
-  // annotations: no effect on validity
-  '$schema',
-  '$id',
-  '$comment',
-  'title',
-  'description',
-  'default',
-  'examples',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-  'sensitive',
+  ...ANNOTATIONS,
 ]);
 
 /** The JSON types a node can take, as the generators see them. */
@@ -72,6 +77,14 @@ export function resolveRef(api: string, node: JsonSchema, root: JsonSchema): Jso
     current = target as JsonSchema;
   }
   return current;
+}
+
+/**
+ * Whether the node allows any JSON value: a Smithy `document` member is written `{}`. Only annotations may sit
+ * beside nothing else.
+ */
+export function isAnyValue(node: JsonSchema): boolean {
+  return Object.keys(node).every((keyword) => ANNOTATIONS.has(keyword));
 }
 
 /** The node's type: its `type` keyword, or what its other keywords imply. */

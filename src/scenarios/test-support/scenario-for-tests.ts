@@ -86,6 +86,7 @@ function resourcesFrom(
     user: bound('user'),
     adoptPool: given.adoptPool?.bind(given) ?? (() => undefined),
     forgetPool: given.forgetPool?.bind(given) ?? (() => undefined),
+    onCleanup: given.onCleanup?.bind(given) ?? (() => undefined),
     uniqueName: given.uniqueName?.bind(given) ?? ((label) => `cc-t-${label}`),
     prefix: given.prefix ?? 'cc-t-',
   };

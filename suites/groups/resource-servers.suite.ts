@@ -1,0 +1,3 @@
+import { describeGroup } from '../operation-suite.ts';
+
+describeGroup('resource servers');

@@ -1,3 +1,0 @@
-import { describeOperation } from '../operation-suite.ts';
-
-describeOperation('GetSigningCertificate');
