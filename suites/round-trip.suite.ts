@@ -3,9 +3,11 @@ import { scenarioTest } from '../fixtures/index.ts';
 import {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,
+  runFamilyRoundTrip,
   updateUserPoolClientRoundTrip,
   updateUserPoolRoundTrip,
 } from '../src/scenarios/index.ts';
+import { loadResourceGraph } from '../src/spec/index.ts';
 
 /**
  * What was written reads back: each create/update request generated from the spec, once accepted, must
@@ -36,4 +38,20 @@ describe('round-trip', () => {
     ['UpdateUserPoolClient'],
     updateUserPoolClientRoundTrip,
   );
+});
+
+/**
+ * Every resource family of the resource graph, with whichever of create, describe, update, list and delete the
+ * model gives it: what was written reads back, listings page and hold what was made, a deleted resource is gone.
+ */
+describe('round-trip of each resource family', () => {
+  for (const [name, family] of Object.entries(loadResourceGraph().families)) {
+    const operations = [family.create, family.describe, family.update, family.list, family.delete].filter(
+      (operation): operation is string => operation !== undefined,
+    );
+    // A family listed with ListUserPools takes the target to itself (the fixture reads `operations`).
+    scenarioTest(`${name}: ${operations.join(', ')}`, operations, (scenario) =>
+      runFamilyRoundTrip(scenario, name),
+    );
+  }
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ModelOperationSpec, OperationSpec } from '../format/index.ts';
 import { laterConstraints, withLaterConstraints } from './later-constraints.ts';
+import { withLaterErrors, withLaterResponseEnums } from './later-response-enums.ts';
 import {
   laterOptionalMembers,
   laterResponseMembers,
@@ -88,9 +89,12 @@ export function generateSpecs(
       const { omittedPatterns } = assembled;
       const relaxed = laterOptionalMembers(assembled.spec, reference);
       const constraints = laterConstraints(assembled.spec, reference);
+      const current = modelSpecs.get(section.operation);
       const judged = {
         ...assembled.spec,
         request: withLaterConstraints(withoutRequired(assembled.spec.request, relaxed), constraints),
+        response: withLaterResponseEnums(assembled.spec.response, current?.response),
+        errors: withLaterErrors(assembled.spec.errors, current?.errors),
         laterOptionalMembers: relaxed,
         laterConstraints: constraints,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
@@ -102,7 +106,7 @@ export function generateSpecs(
       const drift = specDrift({
         page: assembled.spec,
         judged,
-        model: modelSpecs.get(section.operation),
+        model: current,
         modelDocument: smithy.file,
       });
       const spec: OperationSpec = { ...judged, drift };

@@ -54,7 +54,25 @@ const CHALLENGES = [
   'ADMIN_NO_SRP_AUTH',
   'NEW_PASSWORD_REQUIRED',
 ];
+/** The challenge names the current reference adds to the page's, which a response may carry. */
+const LATER_CHALLENGES = [
+  'EMAIL_OTP',
+  'SELECT_CHALLENGE',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+];
 const EXPLICIT_AUTH_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'];
+/** The auth flows the current reference adds to the page's. */
+const LATER_EXPLICIT_AUTH_FLOWS = [
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
+];
 const CREATE_USER_POOL_MEMBERS = [
   'PoolName',
   'Policies',
@@ -152,7 +170,12 @@ describe('GetSigningCertificate', () => {
     expect(members(s.request)).toEqual(['UserPoolId']);
     expect(required(s.request)).toEqual(['UserPoolId']);
     expect(at(s.response, '/Certificate')).toEqual({ type: 'string' });
-    expect(s.errors).toEqual(['InternalErrorException', 'ResourceNotFoundException']);
+    // The page's errors, and the one the current reference adds (the later document stands).
+    expect(s.errors).toEqual([
+      'InternalErrorException',
+      'InvalidParameterException',
+      'ResourceNotFoundException',
+    ]);
   });
 });
 
@@ -193,7 +216,8 @@ describe('AdminInitiateAuth', () => {
       'ChallengeParameters',
       'AuthenticationResult',
     ]);
-    expect(at(s.response, '/ChallengeName')['enum']).toEqual(CHALLENGES);
+    // The page's challenges first, then those the current reference adds.
+    expect(at(s.response, '/ChallengeName')['enum']).toEqual([...CHALLENGES, ...LATER_CHALLENGES]);
     expect(at(s.response, '/ChallengeParameters')).toEqual(STRING_MAP);
     expect(at(s.response, '/AuthenticationResult/ExpiresIn')).toEqual({ type: 'integer' });
     expect(members(s.response, '/AuthenticationResult/NewDeviceMetadata')).toEqual([
@@ -362,7 +386,10 @@ describe('DescribeUserPoolClient', () => {
     expect(members(s.request)).toEqual(['UserPoolId', 'ClientId']);
     expect(required(s.request)).toEqual(['UserPoolId', 'ClientId']);
     expect(members(s.response, '/UserPoolClient')).toEqual(CLIENT_MEMBERS);
-    expect(at(s.response, '/UserPoolClient/ExplicitAuthFlows/*')['enum']).toEqual(EXPLICIT_AUTH_FLOWS);
+    expect(at(s.response, '/UserPoolClient/ExplicitAuthFlows/*')['enum']).toEqual([
+      ...EXPLICIT_AUTH_FLOWS,
+      ...LATER_EXPLICIT_AUTH_FLOWS,
+    ]);
   });
   it('announces only a response change', () => {
     expect(s.changes).toEqual([
@@ -405,7 +432,8 @@ describe('InitiateAuth', () => {
     ]);
   });
   it('still returns every challenge name', () => {
-    expect(at(s.response, '/ChallengeName')['enum']).toEqual(CHALLENGES);
+    // The page's challenges first, then those the current reference adds.
+    expect(at(s.response, '/ChallengeName')['enum']).toEqual([...CHALLENGES, ...LATER_CHALLENGES]);
   });
   it('announces USER_PASSWORD_AUTH', () => {
     expect(s.changes).toEqual([

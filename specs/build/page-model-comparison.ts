@@ -30,7 +30,11 @@ export interface Disagreement {
   readonly model: unknown;
 }
 
-/** Compares a spec's schemas (members, types, enums, required flags) with the model's shapes. */
+/**
+ * Compares a spec's schemas (members, types, enums, required flags) with the model's shapes. The response enum values
+ * the spec takes from the current reference (its drift record's `added` values that apply) are not the page's, so
+ * they are left out of the page's side.
+ */
 export function comparePageWithModel(spec: OperationSpec, model: ServiceModel): Disagreement[] {
   const operation = model.operations[spec.operation];
   if (!operation)
@@ -44,9 +48,22 @@ export function comparePageWithModel(spec: OperationSpec, model: ServiceModel): 
         model: null,
       },
     ];
+  const later = new Set(
+    (spec.drift?.enumValues ?? [])
+      .filter((entry) => entry.change === 'added' && entry.applies === 'model')
+      .map((entry) => `${entry.direction} ${entry.path} ${entry.value}`),
+  );
   return [
-    ...new Comparison(model, spec.operation, 'request').compare(spec.request, operation.input?.shape, ''),
-    ...new Comparison(model, spec.operation, 'response').compare(spec.response, operation.output?.shape, ''),
+    ...new Comparison(model, spec.operation, 'request', later).compare(
+      spec.request,
+      operation.input?.shape,
+      '',
+    ),
+    ...new Comparison(model, spec.operation, 'response', later).compare(
+      spec.response,
+      operation.output?.shape,
+      '',
+    ),
   ];
 }
 
@@ -59,6 +76,8 @@ class Comparison {
     private readonly model: ServiceModel,
     private readonly operation: string,
     private readonly direction: 'request' | 'response',
+    /** `<direction> <path> <value>` of each enum value the spec takes from the current reference. */
+    private readonly later: ReadonlySet<string> = new Set(),
   ) {}
 
   compare(schema: JsonSchema, shapeName: string | undefined, path: string): Disagreement[] {
@@ -111,7 +130,9 @@ class Comparison {
   }
 
   private enums(schema: JsonSchema, shape: ModelShape, path: string): void {
-    const pageValues = schema['enum'] as string[] | undefined;
+    const pageValues = (schema['enum'] as string[] | undefined)?.filter(
+      (value) => !this.later.has(`${this.direction} ${path} ${value}`),
+    );
     const modelValues = shape.enum;
     if (pageValues === undefined && modelValues === undefined) return;
     const pageOnly =

@@ -442,10 +442,10 @@ describe('the committed drift records', () => {
     });
   });
 
-  it('CreateUserPool: the model adds tier errors, which the spec does not allow yet', () => {
+  it('CreateUserPool: the model adds tier errors, which the spec allows (the later document stands)', () => {
     expect(committed('CreateUserPool').drift.errors).toEqual([
-      { error: 'FeatureUnavailableInTierException', change: 'added', applies: 'page' },
-      { error: 'TierChangeNotAllowedException', change: 'added', applies: 'page' },
+      { error: 'FeatureUnavailableInTierException', change: 'added', applies: 'model' },
+      { error: 'TierChangeNotAllowedException', change: 'added', applies: 'model' },
     ]);
     expect(committed('CreateUserPool').drift.required).toContainEqual({
       direction: 'response',

@@ -55,6 +55,31 @@ describe('compareSent', () => {
     ]);
   });
 
+  it('reads lists keyed by Name by name: order and added items do not matter, a stale value does', () => {
+    const attributes = {
+      type: 'array',
+      items: { type: 'object', properties: { Name: { type: 'string' }, Value: { type: 'string' } } },
+    };
+    const sent = [{ Name: 'given_name', Value: 'Ada' }];
+    expect(
+      compareSent(
+        sent,
+        [
+          { Name: 'sub', Value: 'x' },
+          { Name: 'given_name', Value: 'Ada' },
+        ],
+        attributes,
+        '/A',
+      ),
+    ).toEqual([]);
+    expect(compareSent(sent, [{ Name: 'given_name', Value: 'old' }], attributes, '/A')).toEqual([
+      expect.objectContaining({ kind: 'state', path: '/A/0/Value', expected: 'Ada', actual: 'old' }),
+    ]);
+    expect(compareSent(sent, [{ Name: 'sub', Value: 'x' }], attributes, '/A')).toEqual([
+      expect.objectContaining({ kind: 'missing-member', path: '/A/0' }),
+    ]);
+  });
+
   it('compares maps key by key, escaping pointer segments', () => {
     expect(compareSent({ 'a/b': 'v' }, { 'a/b': 'w' }, tags, '/T')).toEqual([
       expect.objectContaining({ path: '/T/a~1b' }),

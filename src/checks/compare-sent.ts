@@ -12,8 +12,10 @@ import { jsonTypeOf, pointerSegment } from '../spec/index.ts';
  *   absence is fine (a non-empty value in its place is not).
  * - A different value → `state`, with the sent value as `expected`.
  * - Arrays of enum strings are sets of flags (auth flows, OAuth flows, verified attributes): compared
- *   order-insensitively and without duplicates, since the spec gives their order no meaning. Other
- *   arrays are compared item by item.
+ *   order-insensitively and without duplicates, since the spec gives their order no meaning.
+ * - Arrays of structures keyed by a `Name` member (a user's `AttributeType` list) are read by name: each item sent
+ *   must be there under its name, wherever it stands; items the response adds (`sub`) are not judged.
+ * - Other arrays are compared item by item.
  *
  * `schema` is the response schema node at `pointer`; it only tells enum arrays and maps apart.
  */
@@ -40,6 +42,7 @@ function compareArray(
   const items = schema?.['items'] as JsonSchema | undefined;
   if (isEnumStringSchema(items))
     return sameSet(sent, actual) ? [] : [differs(sortedCopy(sent), sortedCopy(actual), pointer, 'as a set')];
+  if (isNamedList(sent, items)) return compareByName(sent, actual, items, pointer);
   if (sent.length !== actual.length) return [differs(sent, actual, pointer)];
   return sent.flatMap((item, index) => compareSent(item, actual[index], items, `${pointer}/${index}`));
 }
@@ -63,6 +66,31 @@ function childSchema(schema: JsonSchema | undefined, key: string): JsonSchema | 
   if (named) return named;
   const additional = schema?.['additionalProperties'];
   return typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined;
+}
+
+/** Whether a sent list is keyed by name: its items' schema has a string `Name`, and every item sent carries one. */
+function isNamedList(sent: readonly unknown[], items: JsonSchema | undefined): boolean {
+  const name = (items?.['properties'] as Record<string, JsonSchema> | undefined)?.['Name'];
+  return (
+    name?.['type'] === 'string' &&
+    sent.length > 0 &&
+    sent.every((item) => isPlainObject(item) && typeof item['Name'] === 'string')
+  );
+}
+
+function compareByName(
+  sent: readonly unknown[],
+  actual: readonly unknown[],
+  items: JsonSchema | undefined,
+  pointer: string,
+): Finding[] {
+  return sent.flatMap((item, index) => {
+    const name = (item as Record<string, unknown>)['Name'];
+    const at = actual.findIndex((candidate) => isPlainObject(candidate) && candidate['Name'] === name);
+    return at < 0
+      ? [missing(item, `${pointer}/${index}`)]
+      : compareSent(item, actual[at], items, `${pointer}/${at}`);
+  });
 }
 
 function isEmptyContainer(value: unknown): boolean {

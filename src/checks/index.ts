@@ -24,6 +24,7 @@ export {
 export { listAllPools, poolsOf } from './list-pages.ts';
 export { allowedRejections } from './negative.ts';
 export type { BrokenRule } from './negative.ts';
+export { compareSent } from './compare-sent.ts';
 export { describePlan, listPlan } from './round-trip-members.ts';
 export type { RoundTripPlan } from './round-trip-members.ts';
 export {

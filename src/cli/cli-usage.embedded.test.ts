@@ -73,7 +73,7 @@ describe.concurrent('cognito-conformance usage', { timeout: 180_000 }, () => {
     'an unknown --ops name (%s) is exit 2 before anything starts, listing the operations',
     async (ops) => {
       const result = await runCli(['run', '--ops', ops], { timeoutMs: 60_000 });
-      expectUsageError(result, '--ops: unknown operation Nope', 'use one of AdminInitiateAuth');
+      expectUsageError(result, '--ops: unknown operation Nope', 'use one of AddCustomAttributes');
       expect(result.durationMs).toBeLessThan(15_000);
     },
   );

@@ -46,6 +46,11 @@ describe('deviation identity', () => {
     expect(rulePath('/UserPool/UserPoolTags/__O_hT2', 'DescribeUserPool')).toBe('/UserPool/UserPoolTags/*');
     expect(rulePath('/UserPoolTags/k/$maxLength', 'CreateUserPool')).toBe('/UserPoolTags/*/$maxLength');
     expect(rulePath('/ClientMetadata/]NTg^xC', 'InitiateAuth')).toBe('/ClientMetadata/*');
+    // A generated key may start with `$`: only `$` and a word is a rule's keyword.
+    expect(rulePath('/ClientMetadata/$*W>`6', 'AdminConfirmSignUp')).toBe('/ClientMetadata/*');
+    expect(rulePath('/ClientMetadata/$maxProperties', 'AdminConfirmSignUp')).toBe(
+      '/ClientMetadata/$maxProperties',
+    );
     // A member the schema names stays; array indices fold anywhere; without a spec only indices fold.
     expect(rulePath('/UserPool/Policies/PasswordPolicy/MinimumLength', 'DescribeUserPool')).toBe(
       '/UserPool/Policies/PasswordPolicy/MinimumLength',

@@ -89,7 +89,9 @@ function fold(schema: JsonSchema, segments: readonly string[]): string[] | undef
   const out: string[] = [];
   let node: JsonSchema | undefined = schema;
   for (const [index, segment] of segments.entries()) {
-    if (node === undefined || segment.startsWith('$')) return [...out, ...segments.slice(index)];
+    // A rule's keyword is `$` and a word (`$maxLength`, `$type`); a generated map key may start with `$` too.
+    const keyword = /^\$[A-Za-z]+$/.test(segment);
+    if (node === undefined || keyword) return [...out, ...segments.slice(index)];
     const properties = (node['properties'] ?? {}) as Record<string, JsonSchema>;
     const additional = node['additionalProperties'];
     const items = node['items'];

@@ -6,7 +6,12 @@ import { buildArbitrary } from './_internals/build-arbitrary.ts';
 import { instantiateTemplate, wildcardCount } from './_internals/path-template.ts';
 import { getPointer, hasPointer } from './_internals/pointer.ts';
 import { smallestValue } from './_internals/smallest-value.ts';
-import { type BreakableRule, breakableRules, type SkippedRule } from './breakable-rules.ts';
+import {
+  type BreakableRule,
+  type BreakableRuleOptions,
+  breakableRules,
+  type SkippedRule,
+} from './breakable-rules.ts';
 import {
   apply,
   generationOptions,
@@ -77,12 +82,19 @@ export function coveragePlan(
       : ruleRequests(schema, { ...ruleOptions, ...(prepare ? { prepare } : {}) }, rules).flatMap(
           ({ rule, parts, place }) => {
             const [valid, smallestEdit] = smallestValue(parts, seed);
-            // Each of a fixed set of wrong values (types, values outside an enum), at each place.
-            return (rule.edits ?? [smallestEdit]).flatMap((edit) =>
-              everyPlace(rule, valid, edit, place).map((broken) => ({
-                ...broken,
-                covers: coveredRule(rule),
-              })),
+            const bases = [valid, ...fullSiblings(schema, rule, ruleOptions, seed, valid)];
+            // Each of a fixed set of wrong values (types, values outside an enum), at each place, on each base;
+            // a break that replaces what the bases differ in gives one request, sent once.
+            const seen = new Set<string>();
+            return bases.flatMap((base) =>
+              (rule.edits ?? [smallestEdit]).flatMap((edit) =>
+                everyPlace(rule, base, edit, place).flatMap((broken) => {
+                  const key = JSON.stringify(broken.request);
+                  if (seen.has(key)) return [];
+                  seen.add(key);
+                  return [{ ...broken, covers: coveredRule(rule) }];
+                }),
+              ),
             );
           },
         );
@@ -111,6 +123,31 @@ export function coveragePlan(
     }
   }
   return { invalid, boundary, pinned, unbreakable: skipped };
+}
+
+/**
+ * For a rule inside a structure member, list item or map value (two steps deep or more), a second base: the smallest
+ * request with every optional member present. A target may refuse the smallest request for a member it wants beside
+ * the broken one (a custom attribute without its `Name`) and accept the same break with its siblings there, which only
+ * random requests would otherwise show, on some seeds and not others. Empty when it equals the smallest request.
+ */
+function fullSiblings(
+  schema: JsonSchema,
+  rule: BreakableRule,
+  options: BreakableRuleOptions,
+  seed: number,
+  smallest: Record<string, unknown>,
+): Record<string, unknown>[] {
+  if (rule.steps.length < 2) return [];
+  const full = smallestValue(
+    buildArbitrary(
+      schema,
+      { ...generationOptions(options), optionalPresence: 1 },
+      rule.steps,
+    ) as fc.Arbitrary<Record<string, unknown>>,
+    seed,
+  );
+  return isDeepStrictEqual(full, smallest) ? [] : [full];
 }
 
 /** How many places (items or entries) one rule is broken at, at most, in the coverage phase. */

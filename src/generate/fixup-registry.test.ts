@@ -42,7 +42,16 @@ describe('fixupFor', () => {
     // SignUp brings its Username into being: not the live user's, but one of its own (its value fix-up).
     expect(
       fixupFor('SignUp')?.apply({ ClientId: 'c', Username: 'new-user', Password: 'p' }, context),
-    ).toEqual({ ClientId: 'abc123def456', Username: 'ccf-run1-signup-0', Password: 'Aa1!ccf-run1-pw-1' });
+    ).toEqual({
+      ClientId: 'abc123def456',
+      Username: 'ccf-run1-signup-1@example.com',
+      Password: 'Aa1!ccf-run1-pw-2',
+    });
+    // CreateGroup brings its GroupName into being: a run-prefixed name where the member's pattern takes it.
+    expect(fixupFor('CreateGroup')?.apply({ UserPoolId: 'p_1', GroupName: 'g' }, fakeContext())).toEqual({
+      UserPoolId: 'eu-west-2_AbC123xyZ',
+      GroupName: 'ccf-run1-group-name-0',
+    });
   });
 
   describe.each(specsUnderTest())('$label', ({ spec }) => {

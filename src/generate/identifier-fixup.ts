@@ -1,5 +1,5 @@
-import type { IdentifierUse } from '../../specs/format/index.ts';
-import { loadResourceGraph } from '../spec/index.ts';
+import type { IdentifierUse, JsonSchema, OperationIdentifier } from '../../specs/format/index.ts';
+import { loadOperationSpecs, loadResourceGraph } from '../spec/index.ts';
 import { copyRequest, isPresent, type JsonObject } from './fixups/_internals/edit.ts';
 import type { FixupContext, RequestFixup } from './request-fixup.ts';
 
@@ -28,13 +28,14 @@ export function liveIdentifier(context: FixupContext, kind: string): string | un
  * each identifier the request names of something that must exist (`use: 'existing'`) takes the live value of its kind.
  * A member the model requires, or the operation needs, is set even when the generated request left it out; an
  * optional one only when present. A pointer into a map or list (`/AuthParameters/USERNAME`) is set only where its
- * container is there. Identifiers the request brings into being (`use: 'new'`) are left as generated. Without a live
- * value, the generated one stays. `undefined` for an operation the graph does not know.
+ * container is there. A top-level identifier the request brings into being (`use: 'new'`) gets a run-prefixed unique
+ * name where one fits. Without a live value, the generated one stays. `undefined` for an operation the graph does not know.
  */
 export function identifierFixup(operation: string): RequestFixup | undefined {
   const entry = loadResourceGraph().operations[operation];
   if (entry === undefined) return undefined;
   const uses = entry.identifiers.filter((identifier) => identifier.use === 'existing');
+  const made = newIdentifiers(operation, entry.identifiers);
   return {
     operation,
     apply(input, context) {
@@ -43,9 +44,40 @@ export function identifierFixup(operation: string): RequestFixup | undefined {
         const value = liveIdentifier(context, identifier.kind);
         if (value !== undefined) setIdentifier(request, identifier, value, identifier.need !== 'optional');
       }
+      for (const { member, label, fits } of made) {
+        if (!isPresent(request, member)) continue;
+        const name = context.uniqueName(label);
+        if (fits(name)) request[member] = name;
+      }
       return request;
     },
   };
+}
+
+/**
+ * The top-level members that bring an identifier into being (`use: 'new'`: CreateGroup's `GroupName`, a domain's
+ * `Domain`): each gets a run-prefixed unique name, so two creations in one test never collide and a leftover is
+ * found by its prefix, where such a name fits the member's pattern and length (else the generated value stays).
+ */
+function newIdentifiers(
+  operation: string,
+  identifiers: readonly OperationIdentifier[],
+): { member: string; label: string; fits: (value: string) => boolean }[] {
+  const spec = loadOperationSpecs().find((candidate) => candidate.operation === operation);
+  const properties = (spec?.request['properties'] ?? {}) as Record<string, JsonSchema>;
+  return identifiers
+    .filter((identifier) => identifier.use === 'new' && identifier.pointer.lastIndexOf('/') === 0)
+    .flatMap((identifier) => {
+      const member = identifier.pointer.slice(1);
+      const schema = properties[member];
+      if (schema?.['type'] !== 'string') return [];
+      const pattern = typeof schema['pattern'] === 'string' ? new RegExp(schema['pattern'], 'u') : undefined;
+      const min = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
+      const max = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
+      const fits = (value: string) =>
+        [...value].length >= min && [...value].length <= max && (pattern?.test(value) ?? true);
+      return [{ member, label: identifier.kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(), fits }];
+    });
 }
 
 /** Sets `value` at the identifier's pointer when its container is there and the member is present or `always`. */

@@ -20,6 +20,7 @@ export {
   unknownIdVariants,
 } from './operation-runs.ts';
 export { runCreatePoolRoundTrip, runUpdatePoolRoundTrip } from './round-trip-runs.ts';
+export { runFamilyRoundTrip } from './family-round-trips.ts';
 export {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,

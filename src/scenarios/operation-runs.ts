@@ -39,6 +39,7 @@ import type { OperationSpec } from '../../specs/format/index.ts';
 import { loadResourceGraph, specFor } from '../spec/index.ts';
 import type { CallResult } from '../wire/index.ts';
 import { createdPoolId, createPrerequisites, type LiveResources } from './operation-prerequisites.ts';
+import { NOT_FOUND_ERRORS } from './not-found-errors.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
 /** One exploration of one operation: its spec, recorder, seed and number of runs. */
@@ -358,23 +359,6 @@ export async function runUnknownIds(context: ScenarioContext, operation: string)
   }
   if (!judged) run.recorder.declare(ERROR_SHAPE_CHECK);
 }
-
-/**
- * The error an unknown identifier of each kind gets, by the kind of the resource graph. A user name only for the
- * operations that name the pool too (`Admin…`): the others answer as the app client's `PreventUserExistenceErrors`
- * decides. A domain is left out: DescribeUserPoolDomain answers an unknown one with an empty description.
- */
-const NOT_FOUND_ERRORS: Readonly<Record<string, string>> = {
-  UserPoolId: 'ResourceNotFoundException',
-  ClientId: 'ResourceNotFoundException',
-  GroupName: 'ResourceNotFoundException',
-  ProviderName: 'ResourceNotFoundException',
-  Identifier: 'ResourceNotFoundException',
-  JobId: 'ResourceNotFoundException',
-  ManagedLoginBrandingId: 'ResourceNotFoundException',
-  Username: 'UserNotFoundException',
-  AccessToken: 'NotAuthorizedException',
-};
 
 /** Operations whose user-not-found answers the app client's `PreventUserExistenceErrors` setting decides. */
 const USER_EXISTENCE_OPERATIONS = new Set(['AdminInitiateAuth', 'AdminRespondToAuthChallenge']);

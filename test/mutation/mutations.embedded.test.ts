@@ -5,6 +5,7 @@ import { formatDetectionTable, type DetectionRow } from '../support/detection-ta
 import { keyText, type DeviationKey } from '../support/deviation-keys.ts';
 import {
   createPoolRoundTrip,
+  familyRoundTrip,
   invalidRequestsOf,
   maxResultsSweep,
   passwordFlowsOf,
@@ -21,8 +22,11 @@ import {
   BROKEN_TOKEN_SIGNATURE,
   DROP_NEXT_TOKEN,
   DROP_POOL_NAME,
+  DELETE_GROUP_KEEPS_IT,
   DROP_REQUEST_ID,
   ENUM_OUT_OF_RANGE,
+  GET_GROUP_DROPS_NAME,
+  LIST_CLIENTS_DROPS_ONE,
   HTML_SERVER_ERROR,
   LISTED_ITEM_WRONG_TYPE,
   MUTATIONS,
@@ -31,6 +35,7 @@ import {
   ONE_OVER_MAX_RESULTS,
   RENAMED_ERROR_TYPE,
   STALE_READ_AFTER_UPDATE,
+  STALE_USER_ATTRIBUTE,
   TIMESTAMP_AS_ISO,
   TIMESTAMP_AS_NUMERIC_STRING,
   WRONG_CONTENT_TYPE,
@@ -52,6 +57,43 @@ interface MutationRow {
 }
 
 const ROWS: readonly MutationRow[] = [
+  // One row per resource family the embedded target implements (users, groups, app clients), through the family
+  // round trip: a stale read, a dropped member, a listing that leaves one out, a delete that keeps the resource.
+  {
+    mutation: STALE_USER_ATTRIBUTE,
+    scenario: familyRoundTrip('User'),
+    caughtBy: {
+      operation: 'AdminUpdateUserAttributes',
+      check: 'round-trip',
+      kind: 'missing-member',
+      path: '/UserAttributes/0',
+    },
+  },
+  {
+    mutation: GET_GROUP_DROPS_NAME,
+    scenario: familyRoundTrip('Group'),
+    caughtBy: {
+      operation: 'CreateGroup',
+      check: 'round-trip',
+      kind: 'missing-member',
+      path: '/Group/GroupName',
+    },
+  },
+  {
+    mutation: LIST_CLIENTS_DROPS_ONE,
+    scenario: familyRoundTrip('UserPoolClient'),
+    caughtBy: {
+      operation: 'ListUserPoolClients',
+      check: 'round-trip',
+      kind: 'state',
+      path: '/UserPoolClients',
+    },
+  },
+  {
+    mutation: DELETE_GROUP_KEEPS_IT,
+    scenario: familyRoundTrip('Group'),
+    caughtBy: { operation: 'DeleteGroup', check: 'round-trip', kind: 'state', path: '' },
+  },
   {
     mutation: DROP_POOL_NAME,
     scenario: createPoolRoundTrip,

@@ -4,6 +4,7 @@ import {
   fixupContextOf,
   guardSetup,
   runCreatePoolRoundTrip,
+  runFamilyRoundTrip,
   runInvalidRequests,
   runPasswordFlows,
   runUnknownIds,
@@ -70,6 +71,11 @@ export const updatePoolRoundTrip: Scenario = async (harness, settings) => {
 export const maxResultsSweep: Scenario = async (harness, settings) => {
   await sweepMaxResults(harness.scenario(settings), [1, 2]);
 };
+
+/** round-trip of one resource family of the resource graph (create, describe, list, update, delete). */
+export function familyRoundTrip(family: string): Scenario {
+  return (harness, settings) => runFamilyRoundTrip(harness.scenario(settings), family);
+}
 
 /** auth: every password flow of the operation issues tokens that verify and carry the right claims. */
 export function passwordFlowsOf(operation: string): Scenario {

@@ -175,6 +175,88 @@ export const LISTED_ITEM_WRONG_TYPE: Mutation = {
 };
 
 /**
+ * A user's write that the next read does not show: before each AdminUpdateUserAttributes the user is read from the
+ * target, and AdminGetUser of that user answers with that copy from then on.
+ */
+export const STALE_USER_ATTRIBUTE: Mutation = {
+  name: 'stale-user-attribute',
+  description: 'AdminGetUser answers from a copy taken before the last AdminUpdateUserAttributes',
+  operations: ['AdminUpdateUserAttributes', 'AdminGetUser'],
+  honest: [],
+  rewriteRequest: async (request, { state, upstream }) => {
+    const body = jsonRequestOf(request);
+    const key = `${String(body?.['UserPoolId'])}/${String(body?.['Username'])}`;
+    if (request.operation !== 'AdminUpdateUserAttributes' || body === undefined) return request;
+    const before = await upstream.call('AdminGetUser', {
+      UserPoolId: body['UserPoolId'],
+      Username: body['Username'],
+    });
+    if (before.status === 200) state.set(key, before.body);
+    return request;
+  },
+  rewriteResponse: (response, request, { state }) => {
+    const body = jsonRequestOf(request);
+    const stale = state.get(`${String(body?.['UserPoolId'])}/${String(body?.['Username'])}`);
+    if (request.operation !== 'AdminGetUser' || response.status !== 200 || !(stale instanceof Buffer))
+      return response;
+    return { ...response, body: stale };
+  },
+};
+
+/** A group read back without its name: GetGroup's Group drops `GroupName`. */
+export const GET_GROUP_DROPS_NAME: Mutation = {
+  name: 'get-group-drops-name',
+  description: 'GetGroup answers with a Group that lacks GroupName',
+  operations: ['GetGroup'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const group = body['Group'];
+      if (typeof group !== 'object' || group === null) return body;
+      const { GroupName: _dropped, ...rest } = group as Record<string, unknown>;
+      return { ...body, Group: rest };
+    }),
+};
+
+/** A listing that leaves out what was made: ListUserPoolClients drops the first client of each page. */
+export const LIST_CLIENTS_DROPS_ONE: Mutation = {
+  name: 'list-clients-drops-one',
+  description: 'ListUserPoolClients leaves the first client of each page out',
+  operations: ['ListUserPoolClients'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const clients = body['UserPoolClients'];
+      return Array.isArray(clients) && clients.length > 0
+        ? { ...body, UserPoolClients: clients.slice(1) }
+        : body;
+    }),
+};
+
+/** A delete that deletes nothing: DeleteGroup answers `200 {}` without reaching the target. */
+export const DELETE_GROUP_KEEPS_IT: Mutation = {
+  name: 'delete-group-keeps-it',
+  description: 'DeleteGroup answers 200 {} and the group stays',
+  operations: ['DeleteGroup'],
+  honest: [],
+  rewriteRequest: (request) =>
+    request.operation === 'DeleteGroup'
+      ? withJsonRequest(request, {
+          UserPoolId: jsonRequestOf(request)?.['UserPoolId'],
+          GroupName: 'cc-not-the-group',
+        })
+      : request,
+  rewriteResponse: (response, request) =>
+    request.operation === 'DeleteGroup'
+      ? {
+          status: 200,
+          headers: { ...response.headers, 'content-type': 'application/x-amz-json-1.1' },
+          body: Buffer.from('{}', 'utf8'),
+        }
+      : response,
+};
+
+/**
  * A write that the next read does not show: before each UpdateUserPool the pool is read from the target,
  * and DescribeUserPool of that pool answers with that copy from then on.
  */
@@ -278,6 +360,10 @@ export const MUTATIONS: readonly Mutation[] = [
   ONE_OVER_MAX_RESULTS,
   LISTED_ITEM_WRONG_TYPE,
   STALE_READ_AFTER_UPDATE,
+  STALE_USER_ATTRIBUTE,
+  GET_GROUP_DROPS_NAME,
+  LIST_CLIENTS_DROPS_ONE,
+  DELETE_GROUP_KEEPS_IT,
   ACCEPT_INVALID,
   BROKEN_TOKEN_SIGNATURE,
   WRONG_EXPIRES_IN,
