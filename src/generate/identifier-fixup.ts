@@ -44,6 +44,12 @@ export function identifierFixup(operation: string): RequestFixup | undefined {
         const value = liveIdentifier(context, identifier.kind);
         if (value !== undefined) setIdentifier(request, identifier, value, identifier.need !== 'optional');
       }
+      // An out-of-band value the set-up could make (an authenticator app's code) goes where the request takes it.
+      for (const input of entry.outOfBand) {
+        const value = context.identifiers?.[input.value];
+        if (value !== undefined && input.pointer !== undefined)
+          setIdentifier(request, { pointer: input.pointer, kind: input.value }, value, true);
+      }
       for (const { member, label, fits } of made) {
         if (!isPresent(request, member)) continue;
         const name = context.uniqueName(label);

@@ -1,4 +1,10 @@
-import type { IdLocation, OperationSpec, PrerequisiteWalk } from '../../specs/format/index.ts';
+import { Secret, TOTP } from 'otpauth';
+import type {
+  IdLocation,
+  OperationSpec,
+  OutOfBandInput,
+  PrerequisiteWalk,
+} from '../../specs/format/index.ts';
 import { walkPrerequisites } from '../../specs/format/index.ts';
 import { baseRequest, type FixupContext, fixupFor, liveIdentifier } from '../generate/index.ts';
 import { type ResourceFactory, SetupError } from '../resources/index.ts';
@@ -91,10 +97,16 @@ export async function createPrerequisites(
     const token = stringAt((await signIn(wire, live))?.output, '/AuthenticationResult/RefreshToken');
     if (token !== undefined) live = { ...live, refreshToken: token };
   }
-  const outOfBand = walk.outOfBand.map(({ input }) => {
+  const outOfBand: string[] = [];
+  for (const { input } of walk.outOfBand) {
+    const supplied = await supplyOutOfBand(input, wire, identifiers);
+    if (supplied !== undefined) {
+      identifiers[input.value] = supplied;
+      continue;
+    }
     const value = loadResourceGraph().outOfBand[input.value];
-    return `${input.value}${value ? ` (${value.channel})` : ''}`;
-  });
+    outOfBand.push(`${input.value}${value ? ` (${value.channel})` : ''}`);
+  }
   const reasons = [
     ...missing,
     ...outOfBand.map((value) => `${value}, which no operation of the API returns`),
@@ -107,6 +119,37 @@ export async function createPrerequisites(
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * An out-of-band value the suite can make itself, or undefined. An authenticator app's code (`AuthenticatorAppCode`,
+ * VerifySoftwareToken's `UserCode`): AssociateSoftwareToken with the live access token gives the shared secret
+ * (`SecretCode`, base32), and the code is its TOTP now (RFC 6238: SHA-1, 6 digits, 30 s, as authenticator apps
+ * compute it), by `otpauth`. The others (a code sent by email or SMS, a WebAuthn authenticator, an upload, another
+ * AWS service's resource) cannot be made here.
+ */
+async function supplyOutOfBand(
+  input: OutOfBandInput,
+  wire: Pick<WireClient, 'send'>,
+  identifiers: Readonly<Record<string, string>>,
+): Promise<string | undefined> {
+  if (input.value !== 'AuthenticatorAppCode') return undefined;
+  const accessToken = identifiers['AccessToken'];
+  if (accessToken === undefined) return undefined;
+  const associated = await wire.send('AssociateSoftwareToken', { AccessToken: accessToken });
+  const secret = stringAt(associated.output, '/SecretCode');
+  if (secret === undefined) return undefined;
+  try {
+    return new TOTP({
+      secret: Secret.fromBase32(secret),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+    }).generate();
+  } catch {
+    // A secret that is not base32 gives no code an authenticator app could compute: the value stays unavailable.
+    return undefined;
+  }
+}
 
 /** The operations the graph names as creators of tokens: the set-up signs in with a password for them. */
 const SIGN_IN_OPERATIONS = ['AdminInitiateAuth', 'InitiateAuth'];
