@@ -147,7 +147,7 @@ export class ConformanceReporter implements Reporter {
 
 /**
  * The current model by resource group, which the report's `coverage` counts the run against; or, when an
- * operation of `specs/model/` has no group yet (a newer model than src/spec/resource-groups.ts knows), the
+ * operation of `specs/operations/` has no group yet (a newer model than src/spec/resource-groups.ts knows), the
  * warning that says why the report has no coverage: the report is still written.
  */
 function currentModel(): { readonly model: CoverageModel } | { readonly warning: string } {

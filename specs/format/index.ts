@@ -1,7 +1,7 @@
 /**
  * Stage 1 of 20, the spec format: the contract between the document pipeline (specs/build), which writes
- * `specs/operations/<Operation>.json` (and `specs/model/<Operation>.json`, the format to come, with
- * `specs/resource-graph.json`), and every later stage, which reads them. Types, the awsJson1.1 target prefix the
+ * `specs/operations/<Operation>.json` (page specs, version 1, and model specs, version 2) and
+ * `specs/resource-graph.json`, and every later stage, which reads them. Types, the awsJson1.1 target prefix the
  * specs name, the one Ajv configuration that compiles spec schemas (their keywords and formats), and the walk of
  * the resource graph that gives an operation's prerequisites. Imports nothing of the project.
  */

@@ -105,7 +105,7 @@ export interface OperationSpec {
 /**
  * The drift record of one operation: every difference between the spec's document and the current reference,
  * as facts, computed by `npm run specs` from the spec before the reference's overlay (the page side), the model
- * spec of the same operation (`specs/model/<Operation>.json`, the model side) and the spec as written (what the
+ * spec of the same operation (from the current reference alone, the model side) and the spec as written (what the
  * suite judges by). No text of either document.
  *
  * - The page side is the page's schemas with the document's model overlay (min/max/pattern and errors where the

@@ -143,8 +143,8 @@ export interface CoverageCounts {
   readonly unsupported: number;
   readonly inconclusive: number;
   /**
-   * Not run by this run: the suite has no spec for it yet (it is in `specs/model/` but not in
-   * `specs/operations/`), or `--ops` or the shard left it out (`run.notRun`).
+   * Not run by this run: `--ops` or the shard left it out (`run.notRun`), or the report's tool had no spec for it
+   * (a report of an earlier version, which judged fewer operations).
    */
   readonly notRun: number;
 }
@@ -158,7 +158,7 @@ export interface GroupCoverage extends CoverageCounts {
 }
 
 /**
- * How much of the current Smithy model (`specs/model/`, every operation of the service) the run covered, per
+ * How much of the current Smithy model (`specs/operations/`, every operation of the service) the run covered, per
  * resource group (in `RESOURCE_GROUPS` order) and in total. Judged operations outside the model count nowhere.
  */
 export interface ModelCoverage {

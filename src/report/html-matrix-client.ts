@@ -172,7 +172,7 @@ export const MATRIX_SCRIPT = String.raw`
     ]);
     return el('section', { 'aria-labelledby': 'coverage-heading' }, [
       el('h2', { id: 'coverage-heading', text: 'Coverage of the model' }),
-      el('p', { class: 'note', text: 'Every operation of the current model (specs/model/), by resource group. Implemented: judged and not unsupported. Not run: no verdict in that run (no spec for it yet, or left out by --ops or a shard). Hover a cell for its operations.' }),
+      el('p', { class: 'note', text: 'Every operation of the current model (specs/operations/), by resource group. Implemented: judged and not unsupported. Not run: no verdict in that run (no spec for it yet, or left out by --ops or a shard). Hover a cell for its operations.' }),
       table,
     ]);
   }

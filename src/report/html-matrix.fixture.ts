@@ -12,7 +12,7 @@ import { modelCoverage } from './model-coverage.ts';
 /**
  * Two real-shaped reports (cognito-local embedded, moto in a container) shared by the HTML matrix's unit and
  * browser tests. Deviations carry hostile strings, as a target under test could send, to prove the page
- * renders them as text. Both count their coverage against the committed model (`specs/model/`).
+ * renders them as text. Both count their coverage against the committed model (`specs/operations/`).
  */
 export const HOSTILE_MESSAGE = '<script>alert(1)</script>';
 export const HOSTILE_PATH = '/Users/0/"><img src=x onerror=alert(2)>';

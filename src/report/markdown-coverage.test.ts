@@ -24,7 +24,7 @@ function covered(overrides: Partial<Report> = {}): Report {
 
 const SECTION = `## Coverage of the model
 
-The current model (\`specs/model/\`) has 5 operations: **2 implemented** (1 conformant, 1 deviating, 0 inconclusive), 1 unsupported, 2 not run.
+The current model (\`specs/operations/\`) has 5 operations: **2 implemented** (1 conformant, 1 deviating, 0 inconclusive), 1 unsupported, 2 not run.
 
 | Group | Operations | Implemented | Conformant | Deviating | Unsupported | Inconclusive | Not run |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

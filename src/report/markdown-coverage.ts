@@ -11,7 +11,7 @@ export function coverageSection(coverage: ModelCoverage | undefined): string {
   if (coverage === undefined) return '';
   const { total } = coverage;
   const line =
-    `The current model (\`specs/model/\`) has ${total.operations} operations: **${total.implemented} implemented** ` +
+    `The current model (\`specs/operations/\`) has ${total.operations} operations: **${total.implemented} implemented** ` +
     `(${total.conformant} conformant, ${total.deviating} deviating, ${total.inconclusive} inconclusive), ` +
     `${total.unsupported} unsupported, ${total.notRun} not run.`;
   const header = [

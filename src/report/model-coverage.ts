@@ -10,7 +10,7 @@ import {
 /**
  * The current model as the report counts coverage against it: its resource groups in display order, and every
  * operation with its group. The reporter builds it from src/spec (`RESOURCE_GROUPS`, `modelResourceGroups()`,
- * which read the committed `specs/model/`).
+ * which read the committed `specs/operations/`).
  */
 export interface CoverageModel {
   readonly groups: readonly string[];
@@ -48,7 +48,7 @@ export function mergedCoverage(
   const [first] = models;
   if (first === undefined) return undefined;
   if (models.some((model) => stableStringify(model) !== stableStringify(first)))
-    throw new Error('mergeReports: the reports count coverage against different models (specs/model/)');
+    throw new Error('mergeReports: the reports count coverage against different models (specs/operations/)');
   return modelCoverage(operations, first);
 }
 

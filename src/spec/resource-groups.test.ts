@@ -21,7 +21,7 @@ function rulesNaming(operation: string): string[] {
 }
 
 describe('resource groups of the current model', () => {
-  it('reads the 113 operations from the committed specs/model/', () => {
+  it('reads the 113 operations from the committed specs/operations/', () => {
     expect(MODEL).toHaveLength(113);
     expect(MODEL).toContain('ListUserPools');
     expect(new Set(MODEL).size).toBe(MODEL.length);

@@ -84,7 +84,7 @@ export function resourceGroupOf(operation: string): ResourceGroup | undefined {
 }
 
 /**
- * Every operation of the model (by default the committed `specs/model/`) with its group, sorted by operation.
+ * Every operation of the model (by default the committed `specs/operations/`) with its group, sorted by operation.
  * @throws Error naming the operations no pattern or table entry places.
  */
 export function modelResourceGroups(operations: readonly string[] = loadModelOperations()): ModelOperation[] {

@@ -1,8 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConformanceRecord } from '../../src/deviations/index.ts';
-import { startEmbeddedTarget, type StartedTarget } from '../../src/targets/index.ts';
-import { formatDetectionTable, type DetectionRow } from '../support/detection-table.ts';
-import { keyText, type DeviationKey } from '../support/deviation-keys.ts';
+import { startEmbeddedTarget } from '../../src/targets/index.ts';
 import {
   createPoolRoundTrip,
   familyRoundTrip,
@@ -12,10 +8,8 @@ import {
   unknownIdsOf,
   updatePoolRoundTrip,
   validRequestsOf,
-  type Scenario,
 } from '../support/engine-scenarios.ts';
-import type { Mutation } from '../support/mutation.ts';
-import { MutationProxy } from '../support/mutation-proxy.ts';
+import { describeMutationRows, type MutationRow } from '../support/mutation-rows.ts';
 import {
   ACCEPT_INVALID,
   BOOLEAN_AS_STRING,
@@ -41,21 +35,11 @@ import {
   WRONG_CONTENT_TYPE,
   WRONG_EXPIRES_IN,
 } from '../support/mutations.ts';
-import { runThroughProxy } from '../support/proxied-run.ts';
 
 /**
- * Proof that the suite catches deviations: each row runs the engine's own run functions twice through
- * the mutation proxy, once honest (the baseline) and once with one mutation, and the mutated run must
- * report the row's deviation (operation, check, kind, path) where the baseline did not.
+ * Proof that the suite catches deviations, against the embedded cognito-local: each row's mutation must be reported
+ * where the honest baseline is not (see `describeMutationRows`).
  */
-interface MutationRow {
-  readonly mutation: Mutation;
-  readonly scenario: Scenario;
-  readonly caughtBy: DeviationKey;
-  /** Other checks that must catch it too (the SDK's view of the same answer: sdk-parse). */
-  readonly alsoCaughtBy?: readonly DeviationKey[];
-}
-
 const ROWS: readonly MutationRow[] = [
   // One row per resource family the embedded target implements (users, groups, app clients), through the family
   // round trip: a stale read, a dropped member, a listing that leaves one out, a delete that keeps the resource.
@@ -264,95 +248,4 @@ const ROWS: readonly MutationRow[] = [
   },
 ];
 
-const SETTINGS = { seed: 20_180_212, numRuns: 3 };
-
-let target: StartedTarget;
-let proxy: MutationProxy;
-const detections = new Map<string, DetectionRow>();
-
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
-  proxy = await MutationProxy.start(target.descriptor.endpoint);
-});
-
-afterAll(async () => {
-  const rows = ROWS.map(
-    (row) =>
-      detections.get(row.mutation.name) ?? {
-        mutation: row.mutation.name,
-        description: row.mutation.description,
-        caughtBy: keyText(row.caughtBy),
-        detected: false,
-      },
-  );
-  process.stdout.write(
-    `\nMutation detection (baseline honest, then mutated):\n${formatDetectionTable(rows)}\n`,
-  );
-  await proxy?.close();
-  await target?.stop();
-});
-
-describe('mutations the suite must catch', () => {
-  it('has one row per mutation of the catalogue', () => {
-    expect(ROWS.map((row) => row.mutation.name).sort()).toEqual(
-      MUTATIONS.map((mutation) => mutation.name).sort(),
-    );
-  });
-
-  for (const row of ROWS) {
-    it(
-      `${row.mutation.name}: ${row.mutation.description} → ${keyText(row.caughtBy)}`,
-      { timeout: 180_000 },
-      async () => {
-        const expected = keyText(row.caughtBy);
-        const baseline = await runThroughProxy(
-          proxy,
-          target.descriptor,
-          { honest: row.mutation.honest },
-          row.scenario,
-          { label: `${row.mutation.name}-base`, settings: SETTINGS },
-        );
-        const mutated = await runThroughProxy(
-          proxy,
-          target.descriptor,
-          { mutation: row.mutation },
-          row.scenario,
-          { label: `${row.mutation.name}-mut`, settings: SETTINGS },
-        );
-        const detected = !baseline.keys.includes(expected) && mutated.keys.includes(expected);
-        detections.set(row.mutation.name, {
-          mutation: row.mutation.name,
-          description: row.mutation.description,
-          caughtBy: expected,
-          detected,
-        });
-
-        expect(proxy.errors).toEqual([]);
-        // The baseline must have judged the rule, or "not reported" would prove nothing.
-        expect(
-          judgedRuns(baseline.records, row.caughtBy),
-          'the baseline never ran the check',
-        ).toBeGreaterThan(0);
-        expect(mutated.mutatedExchanges, 'the mutation changed no exchange').toBeGreaterThan(0);
-        expect(baseline.keys, 'the honest baseline already reports it').not.toContain(expected);
-        expect(mutated.keys, 'the mutated run does not report it').toContain(expected);
-        for (const also of row.alsoCaughtBy ?? []) {
-          expect(judgedRuns(baseline.records, also), `the baseline never ran ${also.check}`).toBeGreaterThan(
-            0,
-          );
-          expect(baseline.keys, 'the honest baseline already reports it').not.toContain(keyText(also));
-          expect(mutated.keys, 'the mutated run does not report it').toContain(keyText(also));
-        }
-      },
-    );
-  }
-});
-
-/** How many runs of the row's check the records judged on the row's operation (none when set-up failed). */
-function judgedRuns(records: readonly ConformanceRecord[], key: DeviationKey): number {
-  return records
-    .filter((record) => record.operation === key.operation && record.inconclusive === undefined)
-    .flatMap((record) => record.checks)
-    .filter((tally) => tally.check === key.check)
-    .reduce((sum, tally) => sum + tally.runs, 0);
-}
+describeMutationRows('mutations the suite must catch', ROWS, MUTATIONS, startEmbeddedTarget);

@@ -415,3 +415,74 @@ function flipSignatureByte(token: string): string {
   bytes[0] = (bytes[0] as number) ^ 0xff;
   return `${header}.${payload}.${bytes.toString('base64url')}`;
 }
+
+/** A listing over its page size: ListUsers asked for `Limit` returns `Limit` + 1 users. */
+export const ONE_OVER_LIMIT: Mutation = {
+  name: 'list-users-one-over-limit',
+  description: 'ListUsers returns Limit + 1 users on a page',
+  operations: ['ListUsers'],
+  honest: [],
+  rewriteRequest: (request) => {
+    const body = jsonRequestOf(request);
+    const limit = body?.['Limit'];
+    if (body === undefined || typeof limit !== 'number' || !Number.isInteger(limit) || limit >= 60)
+      return request;
+    return withJsonRequest(request, { ...body, Limit: limit + 1 });
+  },
+};
+
+/** An identity provider read back without its type: DescribeIdentityProvider drops `ProviderType`. */
+export const DESCRIBE_PROVIDER_DROPS_TYPE: Mutation = {
+  name: 'describe-provider-drops-type',
+  description: 'DescribeIdentityProvider answers with an IdentityProvider that lacks ProviderType',
+  operations: ['DescribeIdentityProvider'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const provider = body['IdentityProvider'];
+      if (typeof provider !== 'object' || provider === null) return body;
+      const { ProviderType: _dropped, ...rest } = provider as Record<string, unknown>;
+      return { ...body, IdentityProvider: rest };
+    }),
+};
+
+/** A listing that leaves out what was made: ListResourceServers drops the first resource server of each page. */
+export const LIST_RESOURCE_SERVERS_DROPS_ONE: Mutation = {
+  name: 'list-resource-servers-drops-one',
+  description: 'ListResourceServers leaves the first resource server of each page out',
+  operations: ['ListResourceServers'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const servers = body['ResourceServers'];
+      return Array.isArray(servers) && servers.length > 0
+        ? { ...body, ResourceServers: servers.slice(1) }
+        : body;
+    }),
+};
+
+/** A domain described as another pool's: DescribeUserPoolDomain answers with a changed `UserPoolId`. */
+export const DESCRIBE_DOMAIN_OTHER_POOL: Mutation = {
+  name: 'describe-domain-other-pool',
+  description: "DescribeUserPoolDomain answers with another pool's id",
+  operations: ['DescribeUserPoolDomain'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const description = body['DomainDescription'];
+      if (typeof description !== 'object' || description === null || !('UserPoolId' in description))
+        return body;
+      return { ...body, DomainDescription: { ...description, UserPoolId: 'us-east-1_Other0000' } };
+    }),
+};
+
+/**
+ * The families the embedded cognito-local does not implement, caught on moto (a real emulator that does): users'
+ * listing, identity providers, resource servers and domains. Branding and import jobs are on neither emulator.
+ */
+export const MOTO_MUTATIONS: readonly Mutation[] = [
+  ONE_OVER_LIMIT,
+  DESCRIBE_PROVIDER_DROPS_TYPE,
+  LIST_RESOURCE_SERVERS_DROPS_ONE,
+  DESCRIBE_DOMAIN_OTHER_POOL,
+];
