@@ -5,6 +5,7 @@
 export { fixupFor, hasOwnFixup } from './fixup-registry.ts';
 export { identifierFixup, liveIdentifier } from './identifier-fixup.ts';
 export type { FixupContext } from './request-fixup.ts';
+export { getPointer } from './_internals/pointer.ts';
 export type { BoundaryCase, CoveragePlan, CoveredRule, InvalidCase } from './coverage-cases.ts';
 export { coverageBases } from './narrow-request-schema.ts';
 export type { CoverageBase } from './narrow-request-schema.ts';

@@ -3,7 +3,7 @@ import type { JsonSchema, OperationSpec, ResourceFamily, ResourceGraph } from '.
 import { compareSent, ROUND_TRIP_CHECK } from '../checks/index.ts';
 import type { Finding } from '../deviations/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
-import { baseRequest, type FixupContext, fixupFor, validRequests } from '../generate/index.ts';
+import { baseRequest, type FixupContext, fixupFor, getPointer, validRequests } from '../generate/index.ts';
 import { errorTypeOf, type Exchange, isUnsupportedOperation } from '../protocol/index.ts';
 import { SetupError } from '../resources/index.ts';
 import { loadResourceGraph, pointerSegment, specFor } from '../spec/index.ts';
@@ -338,7 +338,10 @@ class FamilyTrip {
       (c) => c.operation === this.family.create,
     );
     if (creator === undefined || creator.id.in === 'read') return undefined;
-    const value = valueAt(creator.id.in === 'request' ? request : result.exchange.body, creator.id.pointer);
+    const value = getPointer(
+      creator.id.in === 'request' ? request : result.exchange.body,
+      creator.id.pointer,
+    );
     return typeof value === 'string' ? value : undefined;
   }
 
@@ -440,13 +443,4 @@ function isAccepted(exchange: Exchange): boolean {
 
 function state(path: string, expected: unknown, actual: unknown, message: string): Finding {
   return { kind: 'state', severity: 'error', path, expected, actual, message };
-}
-
-function valueAt(value: unknown, pointer: string): unknown {
-  let current = value;
-  for (const segment of pointer.split('/').slice(1)) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
-  }
-  return current;
 }

@@ -6,7 +6,7 @@ import type {
   PrerequisiteWalk,
 } from '../../specs/format/index.ts';
 import { walkPrerequisites } from '../../specs/format/index.ts';
-import { baseRequest, type FixupContext, fixupFor, liveIdentifier } from '../generate/index.ts';
+import { baseRequest, type FixupContext, fixupFor, getPointer, liveIdentifier } from '../generate/index.ts';
 import { type ResourceFactory, SetupError } from '../resources/index.ts';
 import { loadResourceGraph } from '../spec/index.ts';
 import type { CallResult, WireClient } from '../wire/index.ts';
@@ -224,13 +224,8 @@ function registerDeletions(
 
 /** The string at a JSON pointer (RFC 6901) of a value, or undefined. */
 function stringAt(value: unknown, pointer: string): string | undefined {
-  let current = value;
-  for (const segment of pointer.split('/').slice(1)) {
-    const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return typeof current === 'string' ? current : undefined;
+  const found = getPointer(value, pointer);
+  return typeof found === 'string' ? found : undefined;
 }
 
 /** A password sign-in of the live user: ADMIN_NO_SRP_AUTH, else USER_PASSWORD_AUTH; the first answer with tokens. */
