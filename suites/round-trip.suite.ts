@@ -3,11 +3,13 @@ import { scenarioTest } from '../fixtures/index.ts';
 import {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,
+  relatedListings,
   runFamilyRoundTrip,
+  runRelatedListing,
   updateUserPoolClientRoundTrip,
   updateUserPoolRoundTrip,
 } from '../src/scenarios/index.ts';
-import { loadResourceGraph } from '../src/spec/index.ts';
+import { loadOperationSpecs, loadResourceGraph } from '../src/spec/index.ts';
 
 /**
  * What was written reads back: each create/update request generated from the spec, once accepted, must
@@ -53,5 +55,15 @@ describe('round-trip of each resource family', () => {
     scenarioTest(`${name}: ${operations.join(', ')}`, operations, (scenario) =>
       runFamilyRoundTrip(scenario, name),
     );
+  }
+});
+
+/**
+ * The paginated operations no family lists (a group's users, a user's groups, a user's sign-in events): filled with
+ * three related items where the model's operations can make them, then read page by page.
+ */
+describe('pagination of related listings', () => {
+  for (const operation of relatedListings({ specs: loadOperationSpecs() })) {
+    scenarioTest(`${operation} pages`, [operation], (scenario) => runRelatedListing(scenario, operation));
   }
 });

@@ -78,6 +78,8 @@ describe('compareSent', () => {
     expect(compareSent(sent, [{ Name: 'sub', Value: 'x' }], attributes, '/A')).toEqual([
       expect.objectContaining({ kind: 'missing-member', path: '/A/0' }),
     ]);
+    // An empty list names no attribute: the ones the service adds (sub, email) are no finding.
+    expect(compareSent([], [{ Name: 'sub', Value: 'x' }], attributes, '/A')).toEqual([]);
   });
 
   it('compares maps key by key, escaping pointer segments', () => {

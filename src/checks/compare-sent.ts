@@ -68,12 +68,14 @@ function childSchema(schema: JsonSchema | undefined, key: string): JsonSchema | 
   return typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined;
 }
 
-/** Whether a sent list is keyed by name: its items' schema has a string `Name`, and every item sent carries one. */
+/**
+ * Whether a sent list is keyed by name: its items' schema has a string `Name`, and every item sent carries one (an
+ * empty list sent names nothing, so whatever the response adds is fine).
+ */
 function isNamedList(sent: readonly unknown[], items: JsonSchema | undefined): boolean {
   const name = (items?.['properties'] as Record<string, JsonSchema> | undefined)?.['Name'];
   return (
     name?.['type'] === 'string' &&
-    sent.length > 0 &&
     sent.every((item) => isPlainObject(item) && typeof item['Name'] === 'string')
   );
 }

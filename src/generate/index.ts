@@ -13,6 +13,7 @@ export {
   baseRequest,
   coverageRequests,
   coverageSize,
+  fullRequest,
   invalidRequests,
   roundTripCoverageRequests,
   validRequests,

@@ -93,8 +93,35 @@ export function baseRequest(
   seed: number,
   base?: CoverageBase,
 ): Record<string, unknown> {
+  return smallestRequest(spec, fixup, context, seed, {}, base);
+}
+
+/**
+ * The smallest valid request of `spec` with every optional member present (each at its smallest value), made
+ * meaningful by the fix-up: a write that carries all it can, the same for every seed (a round trip's first write).
+ */
+export function fullRequest(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  seed: number,
+): Record<string, unknown> {
+  return smallestRequest(spec, fixup, context, seed, { optionalPresence: 1 });
+}
+
+function smallestRequest(
+  spec: OperationSpec,
+  fixup: RequestFixup | undefined,
+  context: FixupContext,
+  seed: number,
+  options: SchemaArbitraryOptions,
+  base?: CoverageBase,
+): Record<string, unknown> {
   const { schema } = narrowedRequestSchema(spec);
-  const smallest = smallestValue(arbitraryFromSchema(schema) as fc.Arbitrary<Record<string, unknown>>, seed);
+  const smallest = smallestValue(
+    arbitraryFromSchema(schema, options) as fc.Arbitrary<Record<string, unknown>>,
+    seed,
+  );
   return (onBase(fixup, context, base) ?? ((request) => request))(smallest);
 }
 

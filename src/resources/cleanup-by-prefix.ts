@@ -115,11 +115,25 @@ async function deleteByPrefix(
   const deleted: string[] = [];
   const failed: string[] = [];
   for (const pool of pools.filter((candidate) => candidate.name.startsWith(prefix))) {
+    await deleteDomains(wire, pool.id);
     const result = await wire.send('DeleteUserPool', { UserPoolId: pool.id });
     if (!result.error || result.error.name === 'ResourceNotFoundException') deleted.push(pool.id);
     else failed.push(`${pool.id} (${failureOf(result)})`);
   }
   return { deleted, failed };
+}
+
+/**
+ * The pool's domains (`UserPool.Domain` and `UserPool.CustomDomain` of DescribeUserPool), deleted first: Cognito does
+ * not delete a pool that still has a domain, and a run that was stopped may have left one it made. Best effort: a
+ * failure here shows in the pool's own deletion.
+ */
+async function deleteDomains(wire: WireClient, userPoolId: string): Promise<void> {
+  const described = await wire.send('DescribeUserPool', { UserPoolId: userPoolId });
+  const pool = described.output?.['UserPool'] as { Domain?: unknown; CustomDomain?: unknown } | undefined;
+  for (const domain of [pool?.Domain, pool?.CustomDomain])
+    if (typeof domain === 'string' && domain !== '')
+      await wire.send('DeleteUserPoolDomain', { Domain: domain, UserPoolId: userPoolId });
 }
 
 /** How a call failed, in a few words: no answer, or the status and what the SDK made of the answer. */

@@ -96,7 +96,7 @@ describe('sweepByPrefix', () => {
         };
       if (body['UserPoolId'] === 'us-east-1_stuck')
         return { status: 500, type: 'text/html', body: '<html/>' };
-      deleted.push(String(body['UserPoolId']));
+      if (operation === 'DeleteUserPool') deleted.push(String(body['UserPoolId']));
       return { status: 200, body: '{}' };
     });
     const result = await sweepByPrefix(target, PREFIX);
@@ -107,6 +107,33 @@ describe('sweepByPrefix', () => {
         `could not delete 1 user pool\\(s\\) whose name starts with ${PREFIX}, which are left behind: us-east-1_stuck \\(HTTP 500, `,
       ),
     );
+  });
+
+  it("deletes a pool's domains before the pool, since Cognito keeps a pool that has one", async () => {
+    const calls: string[] = [];
+    const target = await targetAnswering((operation, body) => {
+      calls.push(`${operation} ${String(body['Domain'] ?? body['UserPoolId'] ?? '')}`);
+      if (operation === 'ListUserPools')
+        return {
+          status: 200,
+          body: JSON.stringify({ UserPools: [{ Id: 'us-east-1_d', Name: `${PREFIX}p` }] }),
+        };
+      if (operation === 'DescribeUserPool')
+        return {
+          status: 200,
+          body: JSON.stringify({
+            UserPool: { Id: 'us-east-1_d', Domain: 'cc-prefix', CustomDomain: 'auth.example.com' },
+          }),
+        };
+      return { status: 200, body: '{}' };
+    });
+    expect(await sweepByPrefix(target, PREFIX)).toEqual({ deleted: ['us-east-1_d'] });
+    expect(calls.slice(1)).toEqual([
+      'DescribeUserPool us-east-1_d',
+      'DeleteUserPoolDomain cc-prefix',
+      'DeleteUserPoolDomain auth.example.com',
+      'DeleteUserPool us-east-1_d',
+    ]);
   });
 
   it('gives no warning when everything went', async () => {

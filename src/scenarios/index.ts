@@ -21,6 +21,7 @@ export {
 } from './operation-runs.ts';
 export { runCreatePoolRoundTrip, runUpdatePoolRoundTrip } from './round-trip-runs.ts';
 export { runFamilyRoundTrip } from './family-round-trips.ts';
+export { relatedListings, runRelatedListing } from './related-listings.ts';
 export {
   createUserPoolClientRoundTrip,
   createUserPoolRoundTrip,

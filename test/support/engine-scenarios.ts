@@ -6,6 +6,7 @@ import {
   runCreatePoolRoundTrip,
   runFamilyRoundTrip,
   runInvalidRequests,
+  runRelatedListing,
   runPasswordFlows,
   runUnknownIds,
   runUpdatePoolRoundTrip,
@@ -75,6 +76,11 @@ export const maxResultsSweep: Scenario = async (harness, settings) => {
 /** round-trip of one resource family of the resource graph (create, describe, list, update, delete). */
 export function familyRoundTrip(family: string): Scenario {
   return (harness, settings) => runFamilyRoundTrip(harness.scenario(settings), family);
+}
+
+/** round-trip: a related listing (a group's users, a user's groups) filled with three items, read page by page. */
+export function relatedListingOf(operation: string): Scenario {
+  return (harness, settings) => runRelatedListing(harness.scenario(settings), operation);
 }
 
 /** auth: every password flow of the operation issues tokens that verify and carry the right claims. */

@@ -233,6 +233,19 @@ export const LIST_CLIENTS_DROPS_ONE: Mutation = {
     }),
 };
 
+/** A group's listing that leaves a member out: ListUsersInGroup drops the first user of each page. */
+export const LIST_GROUP_USERS_DROPS_ONE: Mutation = {
+  name: 'list-users-in-group-drops-one',
+  description: 'ListUsersInGroup leaves the first user of each page out',
+  operations: ['ListUsersInGroup'],
+  honest: [],
+  rewriteResponse: (response) =>
+    withJsonBody(response, (body) => {
+      const users = body['Users'];
+      return Array.isArray(users) && users.length > 0 ? { ...body, Users: users.slice(1) } : body;
+    }),
+};
+
 /** A delete that deletes nothing: DeleteGroup answers `200 {}` without reaching the target. */
 export const DELETE_GROUP_KEEPS_IT: Mutation = {
   name: 'delete-group-keeps-it',
@@ -363,6 +376,7 @@ export const MUTATIONS: readonly Mutation[] = [
   STALE_USER_ATTRIBUTE,
   GET_GROUP_DROPS_NAME,
   LIST_CLIENTS_DROPS_ONE,
+  LIST_GROUP_USERS_DROPS_ONE,
   DELETE_GROUP_KEEPS_IT,
   ACCEPT_INVALID,
   BROKEN_TOKEN_SIGNATURE,

@@ -49,10 +49,14 @@ export const signUpFixup = fixup('SignUp', (request, context) => {
   withPasswords(['Password'])(request, context);
 });
 
-/** AdminCreateUser: a new user name, no invitation sent, a temporary password the policy accepts. */
+/**
+ * AdminCreateUser: a new user name, no invitation sent (so no delivery medium, which only says how to send one), a
+ * temporary password the policy accepts.
+ */
 export const adminCreateUserFixup = fixup('AdminCreateUser', (request, context) => {
   request.Username = newUsername(context, 'user');
   request.MessageAction = 'SUPPRESS';
+  delete request.DesiredDeliveryMediums;
   withPasswords([], ['TemporaryPassword'])(request, context);
 });
 
@@ -92,9 +96,10 @@ const GOOGLE_DETAILS = {
 };
 
 /**
- * AddCustomAttributes: each custom attribute a name no earlier request of the run used, since a pool refuses a name
- * it has (the model cannot say so). Only a name that is valid is renamed (1 to 20 characters, no spaces), so a
- * request that breaks the name's own rule keeps its break.
+ * AddCustomAttributes: each custom attribute a name no earlier request of the test used, since a pool refuses a name
+ * it has (the model cannot say so): `ca` and the number of a unique name, which, unlike the run prefix, is the same
+ * in every run of a seed. Only a name that is valid is renamed (1 to 20 characters, no spaces), so a request that
+ * breaks the name's own rule keeps its break.
  */
 const addCustomAttributesFixup = fixup('AddCustomAttributes', (request, context) => {
   const attributes = request.CustomAttributes;
@@ -103,9 +108,14 @@ const addCustomAttributesFixup = fixup('AddCustomAttributes', (request, context)
     if (typeof attribute !== 'object' || attribute === null) continue;
     const item = attribute as JsonObject;
     if (typeof item.Name === 'string' && /^[^\s]{1,20}$/u.test(item.Name))
-      item.Name = `a${stableHash(context.uniqueName('attribute')).toString(36)}`;
+      item.Name = `ca${uniqueNumber(context.uniqueName('attribute'))}`;
   }
 });
+
+/** The number a unique name ends with (`cc-1a2b-attribute-7` → `7`); the whole name's hash when it has none. */
+function uniqueNumber(name: string): string {
+  return /-(\d+)$/.exec(name)?.[1] ?? stableHash(name).toString(36);
+}
 
 /** The model operations' value fix-ups, by operation. */
 export const USER_VALUE_FIXUPS: readonly RequestFixup[] = [
