@@ -1,9 +1,10 @@
 import { startTarget } from '../../src/targets/index.ts';
-import { familyRoundTrip } from '../support/engine-scenarios.ts';
+import { familyRoundTrip, relatedListingOf } from '../support/engine-scenarios.ts';
 import { describeMutationRows, type MutationRow } from '../support/mutation-rows.ts';
 import {
   DESCRIBE_DOMAIN_OTHER_POOL,
   DESCRIBE_PROVIDER_DROPS_TYPE,
+  LIST_GROUP_USERS_DROPS_ONE,
   LIST_RESOURCE_SERVERS_DROPS_ONE,
   MOTO_MUTATIONS,
   ONE_OVER_LIMIT,
@@ -17,6 +18,11 @@ const ROWS: readonly MutationRow[] = [
     mutation: ONE_OVER_LIMIT,
     scenario: familyRoundTrip('User'),
     caughtBy: { operation: 'ListUsers', check: 'round-trip', kind: 'constraint', path: '/Users' },
+  },
+  {
+    mutation: LIST_GROUP_USERS_DROPS_ONE,
+    scenario: relatedListingOf('ListUsersInGroup'),
+    caughtBy: { operation: 'ListUsersInGroup', check: 'round-trip', kind: 'state', path: '/Users' },
   },
   {
     mutation: DESCRIBE_PROVIDER_DROPS_TYPE,

@@ -5,7 +5,6 @@ import {
   invalidRequestsOf,
   maxResultsSweep,
   passwordFlowsOf,
-  relatedListingOf,
   unknownIdsOf,
   updatePoolRoundTrip,
   validRequestsOf,
@@ -22,7 +21,6 @@ import {
   ENUM_OUT_OF_RANGE,
   GET_GROUP_DROPS_NAME,
   LIST_CLIENTS_DROPS_ONE,
-  LIST_GROUP_USERS_DROPS_ONE,
   HTML_SERVER_ERROR,
   LISTED_ITEM_WRONG_TYPE,
   MUTATIONS,
@@ -74,11 +72,6 @@ const ROWS: readonly MutationRow[] = [
       kind: 'state',
       path: '/UserPoolClients',
     },
-  },
-  {
-    mutation: LIST_GROUP_USERS_DROPS_ONE,
-    scenario: relatedListingOf('ListUsersInGroup'),
-    caughtBy: { operation: 'ListUsersInGroup', check: 'round-trip', kind: 'state', path: '/Users' },
   },
   {
     mutation: DELETE_GROUP_KEEPS_IT,

@@ -376,7 +376,6 @@ export const MUTATIONS: readonly Mutation[] = [
   STALE_USER_ATTRIBUTE,
   GET_GROUP_DROPS_NAME,
   LIST_CLIENTS_DROPS_ONE,
-  LIST_GROUP_USERS_DROPS_ONE,
   DELETE_GROUP_KEEPS_IT,
   ACCEPT_INVALID,
   BROKEN_TOKEN_SIGNATURE,
@@ -491,11 +490,13 @@ export const DESCRIBE_DOMAIN_OTHER_POOL: Mutation = {
 };
 
 /**
- * The families the embedded cognito-local does not implement, caught on moto (a real emulator that does): users'
- * listing, identity providers, resource servers and domains. Branding and import jobs are on neither emulator.
+ * What the embedded cognito-local cannot show, caught on moto (a real emulator that does): a users' listing that
+ * honours `Limit`, a group's users (cognito-local does not list the users it added), identity providers, resource
+ * servers and domains. Branding and import jobs are on neither emulator.
  */
 export const MOTO_MUTATIONS: readonly Mutation[] = [
   ONE_OVER_LIMIT,
+  LIST_GROUP_USERS_DROPS_ONE,
   DESCRIBE_PROVIDER_DROPS_TYPE,
   LIST_RESOURCE_SERVERS_DROPS_ONE,
   DESCRIBE_DOMAIN_OTHER_POOL,
