@@ -9,7 +9,18 @@ import { listUserPoolsFixup } from './fixups/list-user-pools.ts';
 import { updateUserPoolClientFixup } from './fixups/update-user-pool-client.ts';
 import { updateUserPoolFixup } from './fixups/update-user-pool.ts';
 import { identifierFixup } from './identifier-fixup.ts';
-import { USER_VALUE_FIXUPS } from './fixups/user-values.ts';
+import { addCustomAttributesFixup } from './fixups/add-custom-attributes.ts';
+import { adminCreateUserFixup } from './fixups/admin-create-user.ts';
+import { adminSetUserPasswordFixup } from './fixups/admin-set-user-password.ts';
+import { changePasswordFixup } from './fixups/change-password.ts';
+import { createIdentityProviderFixup, updateIdentityProviderFixup } from './fixups/identity-provider.ts';
+import { signUpFixup } from './fixups/sign-up.ts';
+import {
+  adminDeleteUserAttributesFixup,
+  adminUpdateUserAttributesFixup,
+  deleteUserAttributesFixup,
+  updateUserAttributesFixup,
+} from './fixups/user-attributes.ts';
 import type { FixupContext, RequestFixup } from './request-fixup.ts';
 
 /**
@@ -29,13 +40,33 @@ export const REQUEST_FIXUPS: readonly RequestFixup[] = [
   updateUserPoolClientFixup,
 ];
 
+/**
+ * The value fix-ups of operations the current model adds: what the model cannot say about one member's value (a
+ * password the pool's policy accepts, an email-form user name, the attribute the attribute operations write, a
+ * provider's details, unique custom attribute names). Unlike {@link REQUEST_FIXUPS} they do not make every
+ * generated request meaningful, so only the smallest valid request must be accepted (see {@link hasOwnFixup}).
+ */
+export const VALUE_FIXUPS: readonly RequestFixup[] = [
+  addCustomAttributesFixup,
+  adminCreateUserFixup,
+  adminDeleteUserAttributesFixup,
+  adminSetUserPasswordFixup,
+  adminUpdateUserAttributesFixup,
+  changePasswordFixup,
+  createIdentityProviderFixup,
+  deleteUserAttributesFixup,
+  signUpFixup,
+  updateIdentityProviderFixup,
+  updateUserAttributesFixup,
+];
+
 const byOperation = new Map(REQUEST_FIXUPS.map((fixup) => [fixup.operation, fixup]));
-const valuesByOperation = new Map(USER_VALUE_FIXUPS.map((fixup) => [fixup.operation, fixup]));
+const valuesByOperation = new Map(VALUE_FIXUPS.map((fixup) => [fixup.operation, fixup]));
 const composed = new Map<string, RequestFixup | undefined>();
 
 /**
  * The operation's fix-up: the live identifiers the resource graph names ({@link identifierFixup}), then the
- * operation's own fix-up from {@link REQUEST_FIXUPS} (or its value fix-up, `USER_VALUE_FIXUPS`) where it has one. `undefined` for an operation neither knows.
+ * operation's own fix-up from {@link REQUEST_FIXUPS} (or its value fix-up, {@link VALUE_FIXUPS}) where it has one. `undefined` for an operation neither knows.
  */
 export function fixupFor(operation: string): RequestFixup | undefined {
   if (composed.has(operation)) return composed.get(operation);
