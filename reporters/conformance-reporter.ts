@@ -162,7 +162,7 @@ function currentModel(): { readonly model: CoverageModel } | { readonly warning:
 const LEFTOVERS_NAMED = 5;
 
 /**
- * One warning for the pools tests made that the target would not delete (`task.meta.leftovers`), naming the first
+ * One warning for the resources tests made (pools, and what set-up made in them) that the target would not delete (`task.meta.leftovers`), naming the first
  * few with what the target answered; none when every pool went.
  */
 function leftoverWarnings(testModules: ReadonlyArray<TestModule>): string[] {
@@ -172,7 +172,7 @@ function leftoverWarnings(testModules: ReadonlyArray<TestModule>): string[] {
   if (leftovers.length === 0) return [];
   const more = leftovers.length - LEFTOVERS_NAMED;
   return [
-    `the target would not delete ${leftovers.length} user pool(s) the tests made, which may be left behind: ` +
+    `the target would not delete ${leftovers.length} resource(s) the tests made (user pools, and what set-up made in them), which may be left behind: ` +
       `${leftovers.slice(0, LEFTOVERS_NAMED).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
   ];
 }

@@ -24,7 +24,7 @@ import {
 
 /** `npm run specs --help`. */
 export const SPECS_USAGE = [
-  'usage: npm run specs -- [--documents <dir>] [--model <service-2.json>] [--reference <smithy.json>] [--out <dir>] [--model-out <dir>] [document.txt ...]',
+  'usage: npm run specs -- [--documents <dir>] [--model <service-2.json>] [--reference <smithy.json>] [--out <dir>] [document.txt ...]',
   '  --documents <dir>  the source documents (default: $COGNITO_CONFORMANCE_DOCUMENTS, else ../shared beside the repository);',
   `                     it holds ${DOCUMENTS_CONTENT}`,
   '  --model <file>     the service model, instead of the one in the documents directory',

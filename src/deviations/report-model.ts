@@ -90,7 +90,10 @@ export interface RequestCounts {
 export interface OperationReport {
   readonly operation: string;
   readonly verdict: Verdict;
-  /** Why an `unsupported` or `inconclusive` operation could not be judged, in the suite's own words. */
+  /**
+   * Why an `unsupported` or `inconclusive` operation could not be judged, or (for a `deviates` one) what part of it
+   * could not (a positive path that needs a code sent by email), in the suite's own words.
+   */
   readonly reason?: string;
   readonly checks: readonly CheckTally[];
   /** Present once the coverage phase ran for the operation. */

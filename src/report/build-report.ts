@@ -134,7 +134,9 @@ function operationReport(operation: string, records: readonly ConformanceRecord[
       deviations: [unsupportedDeviation(operation, reason, first?.run.seed)],
     };
   }
-  const reason = verdict === 'inconclusive' ? (setupFailed ?? 'no exchange completed') : undefined;
+  // A part the run could not judge (a positive path that needs a code sent by email) is said even when other
+  // checks deviate.
+  const reason = verdict === 'inconclusive' ? (setupFailed ?? 'no exchange completed') : setupFailed;
   return { operation, verdict, ...(reason ? { reason } : {}), checks, ...counts, deviations: reported };
 }
 

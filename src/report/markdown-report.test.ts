@@ -35,6 +35,23 @@ describe('reportToMarkdown', () => {
     expect(reportToMarkdown(aMixedReport())).toContain('Minimal request:');
   });
 
+  it('leaves a request or script of the largest lengths to report.json, so the page stays readable', () => {
+    const long = aDeviation({
+      request: { ClientMetadata: { k: 'x'.repeat(10_000) } },
+      reproduce: { command: `curl --data '${'x'.repeat(10_000)}'`, seed: 1, path: '0' },
+    });
+    const md = reportToMarkdown(
+      aReport([anOperation('AdminCreateUser', { verdict: 'deviates', deviations: [long] })]),
+    );
+    expect(md).toContain(
+      '(the request is 10,027 characters long: it is whole in report.json, under this deviation)',
+    );
+    expect(md).toContain(
+      '(the script is 10,014 characters long: it is whole in report.json, under this deviation)',
+    );
+    expect(md).not.toContain('x'.repeat(9_000));
+  });
+
   it('escapes | in table cells', () => {
     const report = aReport([anOperation('A|B')], {
       changes: [

@@ -117,7 +117,10 @@ function operationsSection(operations: readonly OperationReport[]): string {
   return `## Operations\n\n${table(header, rows, ['l', 'l', 'r', 'r', 'r', 'l'])}\n\n${note}`;
 }
 
-/** The reason of every operation the run could not judge (`unsupported`, `inconclusive`), under the table. */
+/**
+ * The reason of every operation the run could not judge (`unsupported`, `inconclusive`), or not judge in part (a
+ * deviating one whose positive path needs what the suite cannot make), under the table.
+ */
 function notJudgedSection(operations: readonly OperationReport[]): string {
   const lines = operations
     .filter((op) => op.reason !== undefined)
@@ -295,16 +298,31 @@ function reproductionText(operation: string, d: ReportDeviation, number: number 
   const label = shrink?.budgetReached
     ? `Smallest request found (shrinking stopped at the profile's budget, after ${shrink.requests} requests; it may not be minimal):`
     : 'Minimal request:';
-  lines.push('', label, '', codeBlock(JSON.stringify(d.request), 'json'));
+  const request = JSON.stringify(d.request);
+  lines.push('', label, '', ...shown(request, 'json', 'the request'));
   lines.push(
     '',
     `Reproduce${reproductionDetail(d)}:`,
     '',
-    codeBlock(d.reproduce.command, 'sh'),
+    ...shown(d.reproduce.command, 'sh', 'the script'),
     '',
     '</details>',
   );
   return lines.join('\n');
+}
+
+/** Text longer than this (characters) is left to report.json, so one deviation cannot make the page unreadable. */
+const MAX_SHOWN = 8_000;
+
+/**
+ * A code block of `text`, or, when it is longer than {@link MAX_SHOWN} (a request holding a value of the largest
+ * length a member allows, 131,072 characters), a line that says where it is whole: report.json, under the deviation.
+ */
+function shown(text: string, language: string, what: string): string[] {
+  if (text.length <= MAX_SHOWN) return [codeBlock(text, language)];
+  return [
+    `(${what} is ${text.length.toLocaleString('en-US')} characters long: it is whole in report.json, under this deviation)`,
+  ];
 }
 
 /** Text inside an HTML element, where Markdown is not rendered: only `&`, `<` and `>` need escaping. */

@@ -37,6 +37,25 @@ describe('writeReportFiles', () => {
     expect(await readFile(paths[3] ?? '', 'utf8')).toBe('<title>cognito-local</title>');
   });
 
+  it("keeps a change verdict's announced enum value, which shares its name with the model's sensitive Value", async () => {
+    const report = aReport([anOperation('AdminInitiateAuth')], {
+      changes: [
+        {
+          operation: 'AdminInitiateAuth',
+          direction: 'request',
+          path: '/AuthFlow',
+          value: 'USER_PASSWORD_AUTH',
+          supported: true,
+          evidence: 'accepted',
+        },
+      ],
+    });
+    const [path] = await writeReportFiles(report, { outDir: dir, formats: ['json'] });
+    expect(parseReportJson(await readFile(path ?? '', 'utf8')).changes?.[0]?.value).toBe(
+      'USER_PASSWORD_AUTH',
+    );
+  });
+
   it('writes only what was asked, under the given stem', async () => {
     const paths = await writeReportFiles(aReport(), {
       outDir: dir,

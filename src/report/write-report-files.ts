@@ -43,6 +43,24 @@ export function reportFileName(format: ReportFormat, baseName = 'report'): strin
 }
 
 /**
+ * The report with its secrets redacted ({@link redactSecrets}), except each change verdict's `value`: the enum value
+ * the document announces (`USER_PASSWORD_AUTH`), a fact of the document that shares its name with the model's
+ * sensitive attribute `Value`, never a value the target sent.
+ */
+function redactReport(report: Report): Report {
+  const redacted = redactSecrets(report);
+  if (report.changes === undefined || redacted.changes === undefined) return redacted;
+  const announced = report.changes;
+  return {
+    ...redacted,
+    changes: redacted.changes.map((verdict, index) => {
+      const value = announced[index]?.value;
+      return value === undefined ? verdict : { ...verdict, value };
+    }),
+  };
+}
+
+/**
  * Writes the chosen formats into `outDir` (created if needed) and resolves to the paths written, in `formats`
  * order. This is where a report leaves the process, so secrets are redacted here. Every file is rendered before
  * any is written, and each is written to a temporary name in the same directory, flushed, then renamed over the
@@ -51,7 +69,7 @@ export function reportFileName(format: ReportFormat, baseName = 'report'): strin
 export async function writeReportFiles(report: Report, options: WriteReportFilesOptions): Promise<string[]> {
   const formats = checkedFormats(options);
   const baseName = checkedBaseName(options.baseName ?? 'report');
-  const safe = options.redact === false ? report : redactSecrets(report);
+  const safe = options.redact === false ? report : redactReport(report);
   const rendered: [string, string][] = [];
   for (const format of formats) {
     const text = await render(format, safe, options);

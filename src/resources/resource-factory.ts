@@ -133,7 +133,9 @@ export class ResourceFactory {
     while (this.undo.length > 0) {
       const { what, run } = this.undo.pop() as (typeof this.undo)[number];
       const result = await run();
-      const gone = result.exchange.status === 200 || result.error?.name === 'ResourceNotFoundException';
+      // The operation under test may have removed it already: any not-found answer (a user's is UserNotFoundException).
+      const gone =
+        result.exchange.status === 200 || result.error?.name.endsWith('NotFoundException') === true;
       if (!gone) failures.push(`${what} (${answerOf(result)})`);
     }
     while (this.pools.length > 0) {

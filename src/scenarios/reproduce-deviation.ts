@@ -29,7 +29,7 @@ import { CheckRecorder } from '../engine/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { ResourceFactory, SetupError } from '../resources/index.ts';
 import { PROFILES, type ProfileName } from '../settings/index.ts';
-import { specFor, type SpecValidators } from '../spec/index.ts';
+import { loadResourceGraph, specFor, type SpecValidators } from '../spec/index.ts';
 import type { OperationSpec } from '../../specs/format/index.ts';
 import {
   type CallResult,
@@ -47,6 +47,8 @@ import {
   runWrongPassword,
 } from './auth-runs.ts';
 import { runChange } from './change-runs.ts';
+import { runFamilyRoundTrip } from './family-round-trips.ts';
+import { relatedListings, runRelatedListing } from './related-listings.ts';
 import { createdPoolId } from './operation-prerequisites.ts';
 import {
   createUserPoolClientRoundTrip,
@@ -432,7 +434,7 @@ export function replayScenarios(
         : [model];
     }
     case 'round-trip':
-      return roundTripSteps(operation, path.endsWith('LastModifiedDate'));
+      return roundTripSteps(specs, operation, path.endsWith('LastModifiedDate'));
     case 'signing-certificate':
       return [{ name: 'the signing certificate', run: (context) => runSigningCertificate(context) }];
     case 'changes':
@@ -447,7 +449,11 @@ export function replayScenarios(
   }
 }
 
-function roundTripSteps(operation: string, lastModifiedFirst: boolean): ReplayStep[] {
+function roundTripSteps(
+  specs: readonly OperationSpec[],
+  operation: string,
+  lastModifiedFirst: boolean,
+): ReplayStep[] {
   const steps: Record<string, ReplayStep[]> = {
     CreateUserPool: [{ name: 'the CreateUserPool round trip', run: createUserPoolRoundTrip }],
     UpdateUserPool: [
@@ -462,8 +468,25 @@ function roundTripSteps(operation: string, lastModifiedFirst: boolean): ReplaySt
       { name: 'LastModifiedDate after an update', run: updateUserPoolClientLastModified },
     ],
   };
-  const found = steps[operation] ?? [];
+  const found = [...(steps[operation] ?? []), ...familySteps(specs, operation)];
   return lastModifiedFirst ? [...found].reverse() : found;
+}
+
+/**
+ * The round trips an operation plays a part in beyond the page's: the family round trip of each resource family it
+ * fills a role of (create, describe, update, list, delete), and the related listing it is.
+ */
+function familySteps(specs: readonly OperationSpec[], operation: string): ReplayStep[] {
+  const families = Object.entries(loadResourceGraph().families).filter(([, family]) =>
+    [family.create, family.describe, family.update, family.list, family.delete].includes(operation),
+  );
+  const steps: ReplayStep[] = families.map(([name]) => ({
+    name: `the ${name} family round trip`,
+    run: (context: ScenarioContext) => runFamilyRoundTrip(context, name),
+  }));
+  if (relatedListings({ specs }).includes(operation))
+    steps.push({ name: `the ${operation} listing`, run: (context) => runRelatedListing(context, operation) });
+  return steps;
 }
 
 /** A recorder that notes, at each finding reported, how many exchanges the replay had sent by then. */

@@ -213,7 +213,7 @@ describe('a target that makes pools but will not delete them', () => {
       // The tests' own clean-up, then the sweep, which lists the pools and fails to delete them again.
       expect(warnings, JSON.stringify(warnings, null, 1)).toHaveLength(2);
       expect(warnings[0]).toMatch(
-        /^the target would not delete \d+ user pool\(s\) the tests made, which may be left behind: \S+ \(HTTP 500, /,
+        /^the target would not delete \d+ resource\(s\) the tests made \(user pools, and what set-up made in them\), which may be left behind: \S+ \(HTTP 500, /,
       );
       expect(warnings[1]).toMatch(
         new RegExp(
