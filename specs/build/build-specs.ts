@@ -7,7 +7,6 @@ import {
   laterOptionalMembers,
   laterResponseMembers,
   loadReferenceShapes,
-  type SmithyShapes,
   withoutRequired,
 } from './later-members.ts';
 import { parsePage } from './page-parser.ts';
@@ -18,7 +17,6 @@ import { specDrift } from './spec-drift.ts';
 import { loadServiceModel, type ServiceModel } from './service-model.ts';
 import { assembleSpec, type OperationOmittedPattern } from './spec-assembler.ts';
 import { responseEnums } from './response-enums.ts';
-import { referencePagination } from './reference-pagination.ts';
 import { serialiseSpec, specFileName, writeFilesAtomically } from './spec-writer.ts';
 import { toSourceDocument } from './source-document.ts';
 
@@ -99,7 +97,8 @@ export function generateSpecs(
         laterConstraints: constraints,
         laterResponseMembers: laterResponseMembers(assembled.spec, reference),
         responseEnums: responseEnums(assembled.spec.operation, reference),
-        ...pagination(assembled.spec.operation, reference),
+        // How it pages: the current reference's `smithy.api#paginated`, as its model spec reads it.
+        ...(current?.pagination === undefined ? {} : { pagination: current.pagination }),
       };
       // What the current reference adds, removes or changes: the page before the overlay, the model alone, and
       // the spec as written (which side the suite judges by).
@@ -144,10 +143,4 @@ export function buildSpecs(options: BuildOptions): BuildResult {
 function compareNames(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
-}
-
-/** The spec's `pagination` member, present only for an operation the reference pages. */
-function pagination(operation: string, reference: SmithyShapes): Pick<OperationSpec, 'pagination'> {
-  const found = referencePagination(operation, reference);
-  return found === undefined ? {} : { pagination: found };
 }

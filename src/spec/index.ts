@@ -3,7 +3,7 @@
  * resource groups, walking instances against their JSON Schemas, and the ajv validators compiled once per process.
  */
 export { asOperationSpec, driftRecords, SPECS_DIR, loadOperationSpecs, specFor } from './load-specs.ts';
-export { MODEL_SPECS_DIR, loadModelOperations } from './model-operations.ts';
+export { loadModelOperations } from './model-operations.ts';
 export { loadResourceGraph, RESOURCE_GRAPH_PATH } from './load-resource-graph.ts';
 export {
   GROUP_PATTERNS,

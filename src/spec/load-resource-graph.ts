@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResourceGraph } from '../../specs/format/index.ts';
+import { SPECS_DIR } from './load-specs.ts';
 
 /** Where `npm run specs` commits the resource graph (`specs/resource-graph.json`, beside `specs/operations/`). */
-export const RESOURCE_GRAPH_PATH = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'specs',
-  'resource-graph.json',
-);
+export const RESOURCE_GRAPH_PATH = join(dirname(SPECS_DIR), 'resource-graph.json');
 
 let committed: ResourceGraph | undefined;
 
