@@ -18,6 +18,11 @@ export interface BaselineEntry {
   readonly kind: DeviationKind;
   /** JSON pointer as the report has it; volatile parts may be written as tokens (`<pool-id:1>`). */
   readonly path: string;
+  /**
+   * The behaviour rule of a `behaviour` deviation (`{ name }`, as in `specs/behaviour-rules.json`): part of the
+   * identity the entry matches by, so an entry accepts one rule broken at one place, not every rule broken there.
+   */
+  readonly rule?: { readonly name: string };
   /** Why it is accepted: a reviewer's words, an upstream issue link. */
   readonly reason: string;
   /** `YYYY-MM-DD`, the last day the entry counts. */
@@ -92,7 +97,7 @@ export function parseBaseline(value: unknown, source = 'baseline'): Baseline {
     const identity = baselineEntryIdentity(entry);
     if (seen.has(identity)) {
       throw new Error(
-        `baseline ${source}: /entries/${index} duplicates an earlier entry for ${entry.target} ${entry.operation} ${entry.check} ${entry.kind} '${entry.path}'`,
+        `baseline ${source}: /entries/${index} duplicates an earlier entry for ${entry.target} ${entry.operation} ${entry.check} ${entry.kind} '${entry.path}'${entry.rule === undefined ? '' : ` [${entry.rule.name}]`}`,
       );
     }
     seen.add(identity);
@@ -161,6 +166,12 @@ const BASELINE_SCHEMA = {
           check: { enum: [...CHECK_NAMES] },
           kind: { enum: [...DEVIATION_KINDS] },
           path: { type: 'string' },
+          rule: {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: { name: { type: 'string', minLength: 1 } },
+          },
           reason: { type: 'string', minLength: 1 },
           expires: { type: 'string', pattern: DATE.source },
         },

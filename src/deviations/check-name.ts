@@ -14,6 +14,7 @@ export const CHECK_NAMES = [
   'signing-certificate',
   'changes',
   'sdk-parse',
+  'behaviour',
 ] as const;
 
 /** One of {@link CHECK_NAMES}. */
@@ -21,14 +22,19 @@ export type CheckName = (typeof CHECK_NAMES)[number];
 
 /**
  * What the engine tallies and groups findings by while it explores: a check name, or, for stateful command
- * sequences, `stateful:<Operation>` so that one sequence's findings about two operations never merge. The
+ * sequences, `stateful:<Operation>` (and `behaviour:<Operation>` for the behaviour model's) so that one sequence's findings about two operations never merge. The
  * scenario maps each key back to its {@link CheckName} before recording.
  */
-export type CheckKey = CheckName | `stateful:${string}`;
+export type CheckKey = CheckName | `stateful:${string}` | `behaviour:${string}`;
 
-/** The check a {@link CheckKey} belongs to: `stateful:<Operation>` is the `stateful` check. */
+/**
+ * The check a {@link CheckKey} belongs to: `stateful:<Operation>` is the `stateful` check, `behaviour:<Operation>` the
+ * `behaviour` check.
+ */
 export function checkNameOf(key: CheckKey): CheckName {
-  return key.startsWith('stateful:') ? 'stateful' : (key as CheckName);
+  if (key.startsWith('stateful:')) return 'stateful';
+  if (key.startsWith('behaviour:')) return 'behaviour';
+  return key as CheckName;
 }
 
 /** Whether `name` is one of {@link CHECK_NAMES} (for data read from files). */

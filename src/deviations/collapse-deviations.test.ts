@@ -36,4 +36,21 @@ describe('collapseDeviations', () => {
     expect(collapseDeviations(kept)).toHaveLength(4);
     expect(collapseDeviations([a, { ...a, path: '/UserPools/3/Id' }])).toHaveLength(1);
   });
+
+  it('keeps two behaviour rules broken at one place apart, and the rule on what it keeps', () => {
+    const disabled = { name: 'disabled-user-cannot-sign-in', source: ['x#AdminDisableUser'] };
+    const unconfirmed = { name: 'unconfirmed-user-cannot-sign-in', source: ['x#AdminConfirmSignUp'] };
+    const a = aDeviation({
+      check: 'behaviour',
+      kind: 'state',
+      path: '/AuthenticationResult',
+      rule: disabled,
+    });
+    const collapsed = collapseDeviations([a, { ...a, rule: unconfirmed }, { ...a, request: {} }]);
+    expect(collapsed.map((d) => [d.rule?.name, d.occurrences])).toEqual([
+      ['disabled-user-cannot-sign-in', 2],
+      ['unconfirmed-user-cannot-sign-in', undefined],
+    ]);
+    expect(collapsed[0]?.rule).toEqual(disabled);
+  });
 });

@@ -7,6 +7,8 @@ export interface Collapsible {
   readonly check: CheckKey;
   readonly kind: string;
   readonly path: string;
+  /** The behaviour rule a `behaviour` deviation breaks: part of the identity, kept on the collapsed deviation. */
+  readonly rule?: { readonly name: string };
   readonly request: Record<string, unknown>;
   readonly occurrences?: number;
 }

@@ -4,6 +4,7 @@ import type {
   RequestCounts,
   ReportTarget,
   RuleCoverage,
+  RuleTally,
   SdkSent,
 } from './report-model.ts';
 import type { Deviation } from './deviation.ts';
@@ -27,6 +28,8 @@ export interface ConformanceRecord {
   /** Set when nothing could be judged (set-up failed, throttled, no response). */
   readonly inconclusive?: string;
   readonly changes?: readonly ChangeVerdict[];
+  /** Behaviour rules this test judged, with runs and failures (see {@link RuleTally}). */
+  readonly rules?: readonly RuleTally[];
   /** What this test's coverage phase exercised (summed over the operation's records). */
   readonly coverage?: RuleCoverage;
   /** Requests this test sent for the operation, by phase (summed over the operation's records). */

@@ -20,6 +20,17 @@ export interface Finding {
   readonly actual: unknown;
   /** One line for people. */
   readonly message: string;
+  /**
+   * The documented behaviour rule the finding breaks (`behaviour` check only): its name in
+   * `specs/behaviour-rules.json` and the shape ids of its sources. Part of the deviation's identity.
+   */
+  readonly rule?: RuleRef;
+}
+
+/** A behaviour rule as a finding names it: `name` (`disabled-user-cannot-sign-in`) and its source shape ids. */
+export interface RuleRef {
+  readonly name: string;
+  readonly source: readonly string[];
 }
 
 /** A finding together with the check (or stateful key) that made it: what the engine explores and shrinks. */

@@ -28,6 +28,8 @@ export interface DeviationKey {
   readonly kind: string;
   /** JSON pointer into the response or request; `''` is the whole body. */
   readonly path: string;
+  /** The behaviour rule a `behaviour` deviation breaks (`Finding.rule`); absent for every other check. */
+  readonly rule?: { readonly name: string };
 }
 
 /**
@@ -44,7 +46,8 @@ export function rulePath(path: string, operation = ''): string {
 }
 
 /**
- * The one identity of a deviation: operation + check + kind + {@link rulePath}. The engine groups explored
+ * The one identity of a deviation: operation + check + kind + {@link rulePath}, and for a `behaviour` deviation the
+ * name of the rule it breaks. The engine groups explored
  * findings by it, a run de-duplicates by it, and baselines, diffs and merged shards match deviations by it, so
  * all of them agree on what "the same deviation" is. Severity and the observed values are not part of it, and
  * neither is anything the run itself chose: the seed, generated values, ids or the endpoint's port. (Baselines
@@ -52,17 +55,20 @@ export function rulePath(path: string, operation = ''): string {
  * compares equal exactly when the identities are equal.
  */
 export function deviationIdentity(key: DeviationKey): string {
-  return stableStringify([key.operation, key.check, key.kind, rulePath(key.path, key.operation)]);
+  const parts = [key.operation, key.check, key.kind, rulePath(key.path, key.operation)];
+  return stableStringify(key.rule === undefined ? parts : [...parts, key.rule.name]);
 }
 
 /**
  * A deviation's identity as people write it: `<Operation> <check> <kind> <rule path>`, e.g.
- * `CreateUserPool negative accepted-invalid /UserPoolTags/*\/$maxLength`, or `(whole body)` for the empty path.
+ * `CreateUserPool negative accepted-invalid /UserPoolTags/*\/$maxLength`, or `(whole body)` for the empty path; a
+ * behaviour deviation adds its rule: `InitiateAuth behaviour token /AuthenticationResult [disabled-user-cannot-sign-in]`.
  * `reproduce` and the reports accept and print this form.
  */
 export function identityText(key: DeviationKey): string {
   const path = rulePath(key.path, key.operation);
-  return `${key.operation} ${key.check} ${key.kind} ${path === '' ? '(whole body)' : path}`;
+  const rule = key.rule === undefined ? '' : ` [${key.rule.name}]`;
+  return `${key.operation} ${key.check} ${key.kind} ${path === '' ? '(whole body)' : path}${rule}`;
 }
 
 let specsByOperation: ReadonlyMap<string, OperationSpec> | undefined;
@@ -115,8 +121,8 @@ function fold(schema: JsonSchema, segments: readonly string[]): string[] | undef
 
 /** The identity of a located deviation (see {@link deviationIdentity}). */
 export function identityOf(located: LocatedDeviation): string {
-  const { check, kind, path } = located.deviation;
-  return deviationIdentity({ operation: located.operation, check, kind, path });
+  const { check, kind, path, rule } = located.deviation;
+  return deviationIdentity({ operation: located.operation, check, kind, path, ...(rule ? { rule } : {}) });
 }
 
 /**

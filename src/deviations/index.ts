@@ -23,7 +23,14 @@ export { NO_COVERAGE, NO_REQUESTS, sumCoverage, sumRequests } from './coverage-c
 export { memberPointers, mergeSdkSent } from './sdk-sent.ts';
 export { DEVIATION_KINDS, SEVERITIES } from './deviation-kind.ts';
 export type { DeviationKind, Severity } from './deviation-kind.ts';
-export type { CheckedFinding, Deviation, Evaluation, Finding, ReportDeviation } from './deviation.ts';
+export type {
+  CheckedFinding,
+  Deviation,
+  Evaluation,
+  Finding,
+  ReportDeviation,
+  RuleRef,
+} from './deviation.ts';
 export {
   deviationIdentity,
   identityOf,
@@ -42,6 +49,7 @@ export {
   redactString,
 } from './redact.ts';
 export type {
+  BehaviourVerdict,
   ChangeVerdict,
   CheckTally,
   CoverageCounts,
@@ -53,6 +61,7 @@ export type {
   RequestCounts,
   SdkSent,
   RuleCoverage,
+  RuleTally,
   SpecDriftSummary,
   TargetKind,
   Verdict,

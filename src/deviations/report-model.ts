@@ -248,9 +248,43 @@ export interface Report {
   /** Present once the `changes` check ran. */
   readonly changes?: readonly ChangeVerdict[];
   /**
+   * One verdict per documented behaviour rule of `specs/behaviour-rules.json`, in catalogue order. Present once the
+   * `behaviour` check ran.
+   */
+  readonly behaviour?: readonly BehaviourVerdict[];
+  /**
    * What the run could not do that no verdict shows, one sentence each; present only when there is something. A
    * clean-up sweep that could not list or delete the target's pools says so here, naming the prefix of what may be
    * left behind.
    */
   readonly warnings?: readonly string[];
+}
+
+/** How many runs (command sequences) judged one behaviour rule, and how many broke it (counts). */
+export interface RuleTally {
+  /** The rule's name in `specs/behaviour-rules.json`. */
+  readonly rule: string;
+  readonly runs: number;
+  readonly failed: number;
+}
+
+/**
+ * One behaviour rule's verdict on the target: `holds` (judged, never broken), `broken` (at least one deviation of
+ * severity error or warning carries it) or `not-judged` (no run reached it; `reason` says why, such as an operation
+ * the target does not implement).
+ */
+export interface BehaviourVerdict {
+  readonly rule: string;
+  /** The rule's area (`status`, `enabled`, `challenges`, …). */
+  readonly area: string;
+  readonly operations: readonly string[];
+  /** The shape ids the rule comes from (`com.amazonaws.cognitoidentityprovider#AdminDisableUser`). */
+  readonly source: readonly string[];
+  readonly verdict: 'holds' | 'broken' | 'not-judged';
+  /** Command sequences that judged the rule, and how many of them broke it. */
+  readonly runs: number;
+  readonly failed: number;
+  /** The operations whose deviations carry the rule, sorted. */
+  readonly brokenAt: readonly string[];
+  readonly reason?: string;
 }

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, mergeReports, validateReport, writeReportFiles } from '../report/index.ts';
+import {
+  buildReport,
+  mergeReports,
+  parseReportJson,
+  validateReport,
+  writeReportFiles,
+} from '../report/index.ts';
 import type { Exchange } from '../protocol/index.ts';
 import { CheckRecorder, RUN_PREFIX_TOKEN } from './check-recorder.ts';
 import { untimed } from '../../test/support/untimed.ts';
@@ -169,5 +175,84 @@ describe('CheckRecorder', () => {
     });
     expect(validateReport(report).valid).toBe(true);
     expect(mergeReports([report, report]).operations[0]?.sdkSent).toEqual(report.operations[0]?.sdkSent);
+  });
+
+  it('sums behaviour rule tallies per rule, sorted by name, and leaves them out when none were tallied', () => {
+    const recorder = new CheckRecorder('InitiateAuth', target, run);
+    expect(recorder.toRecord()).not.toHaveProperty('rules');
+    recorder.tallyRule('unconfirmed-user-cannot-sign-in', 3, 0);
+    recorder.tallyRule('disabled-user-cannot-sign-in', 2, 1);
+    recorder.tallyRule('unconfirmed-user-cannot-sign-in', 4, 2);
+    recorder.tallyRule('groups-claim', 0, 0);
+    expect(recorder.toRecord().rules).toEqual([
+      { rule: 'disabled-user-cannot-sign-in', runs: 2, failed: 1 },
+      { rule: 'groups-claim', runs: 0, failed: 0 },
+      { rule: 'unconfirmed-user-cannot-sign-in', runs: 7, failed: 2 },
+    ]);
+    expect(() => recorder.tallyRule('groups-claim', 1, 2)).toThrow(RangeError);
+    expect(() => recorder.tallyRule('groups-claim', -1, 0)).toThrow(RangeError);
+    expect(() => recorder.tallyRule('groups-claim', 1.5, 0)).toThrow(RangeError);
+  });
+
+  it("keeps a behaviour deviation's rule through the record, the report and its written files", async () => {
+    const disabled = {
+      name: 'disabled-user-cannot-sign-in',
+      source: ['com.amazonaws.cognitoidentityprovider#AdminDisableUser'],
+    };
+    const behaviourFinding = {
+      kind: 'state' as const,
+      severity: 'error' as const,
+      path: '/AuthenticationResult',
+      expected: 'NotAuthorizedException',
+      actual: 'tokens for cc-ab12cd34-user-1',
+      message: 'a disabled user signed in',
+      rule: disabled,
+    };
+    const recorder = new CheckRecorder('InitiateAuth', target, run, 'cc-ab12cd34-');
+    const context = { request: { ClientId: 'c', AuthFlow: 'USER_PASSWORD_AUTH' }, replay: 'run' as const };
+    recorder.record('behaviour', [behaviourFinding], context);
+    recorder.record('behaviour', [behaviourFinding], context);
+    // The same place, another rule: a deviation of its own.
+    recorder.record(
+      'behaviour',
+      [{ ...behaviourFinding, rule: { name: 'unconfirmed-user-cannot-sign-in', source: [] } }],
+      context,
+    );
+    recorder.tallyRule('disabled-user-cannot-sign-in', 3, 2);
+    recorder.tallyRule('unconfirmed-user-cannot-sign-in', 3, 1);
+    const record = recorder.toRecord();
+    expect(record.deviations.map((d) => [d.rule?.name, d.occurrences])).toEqual([
+      ['disabled-user-cannot-sign-in', 2],
+      ['unconfirmed-user-cannot-sign-in', 1],
+    ]);
+    expect(record.deviations[0]?.rule).toEqual(disabled);
+    expect(record.deviations[0]?.actual).toBe(`tokens for ${RUN_PREFIX_TOKEN}user-1`);
+
+    const report = buildReport([record], {
+      toolVersion: '0',
+      sdkVersion: '0',
+      documents: [],
+      specOperations: 1,
+      durationMs: 1,
+    });
+    expect(report.operations[0]?.deviations.map((d) => d.rule)).toEqual([
+      disabled,
+      { name: 'unconfirmed-user-cannot-sign-in', source: [] },
+    ]);
+    expect(validateReport(JSON.parse(JSON.stringify(report))).errors).toEqual([]);
+    const outDir = await mkdtemp(join(tmpdir(), 'cc-recorder-'));
+    try {
+      const [json] = await writeReportFiles(report, { outDir, formats: ['json'] });
+      const written = parseReportJson(await readFile(json ?? '', 'utf8'));
+      expect(written.operations[0]?.deviations[0]?.rule).toEqual(disabled);
+      expect(written.behaviour?.find((v) => v.rule === 'disabled-user-cannot-sign-in')).toMatchObject({
+        verdict: 'broken',
+        runs: 3,
+        failed: 2,
+        brokenAt: ['InitiateAuth'],
+      });
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,6 +15,7 @@ import {
   reproductionCommand,
   type ReproductionTarget,
   type RuleCoverage,
+  type RuleTally,
   memberPointers,
   rulePath,
 } from '../deviations/index.ts';
@@ -58,6 +59,7 @@ export interface ExplorationRecording<T> {
  */
 export class CheckRecorder {
   private readonly tallies = new Map<CheckName, { runs: number; failed: number }>();
+  private readonly ruleTallies = new Map<string, { runs: number; failed: number }>();
   private readonly found: Deviation[] = [];
   private unsupportedEvidence?: string;
   private inconclusiveReason?: string;
@@ -98,6 +100,23 @@ export class CheckRecorder {
     tally.runs += runs;
     tally.failed += failed;
     this.tallies.set(check, tally);
+  }
+
+  /**
+   * Adds runs of a documented behaviour rule (`specs/behaviour-rules.json`), judged by the `behaviour` check:
+   * `runs` command sequences reached the rule and `failed` of them broke it (counts; both add up over calls). The
+   * record carries the sums per rule (`ConformanceRecord.rules`), and the report sums them over the run.
+   * @throws RangeError when `runs` or `failed` is not a non-negative integer, or `failed` exceeds `runs`.
+   */
+  tallyRule(rule: string, runs: number, failed: number): void {
+    if (!Number.isInteger(runs) || !Number.isInteger(failed) || runs < 0 || failed < 0 || failed > runs)
+      throw new RangeError(
+        `tallyRule(${rule}): runs and failed must be integers with 0 <= failed <= runs, got ${runs} and ${failed}`,
+      );
+    const tally = this.ruleTallies.get(rule) ?? { runs: 0, failed: 0 };
+    tally.runs += runs;
+    tally.failed += failed;
+    this.ruleTallies.set(rule, tally);
   }
 
   /** Adds one finding without counting a run (its run was tallied already). */
@@ -200,6 +219,11 @@ export class CheckRecorder {
     return this.found;
   }
 
+  /**
+   * The one record of this test for `task.meta`: check tallies sorted by check, deviations collapsed by identity
+   * (a behaviour deviation's rule is part of it, so two rules broken at one place stay two), and the optional parts
+   * only when there is something: `rules` (sorted by rule name) once {@link tallyRule} was called.
+   */
   toRecord(): ConformanceRecord {
     return {
       operation: this.operation,
@@ -223,12 +247,20 @@ export class CheckRecorder {
       ...(this.unsupportedEvidence ? { unsupported: this.unsupportedEvidence } : {}),
       ...(this.inconclusiveReason ? { inconclusive: this.inconclusiveReason } : {}),
       ...(this.changeVerdicts.length > 0 ? { changes: this.changeVerdicts } : {}),
+      ...(this.ruleTallies.size > 0 ? { rules: this.ruleTallyList() } : {}),
       ...(this.covered ? { coverage: this.covered } : {}),
       ...(this.requests ? { requests: this.requests } : {}),
       ...(this.sentHeaders.size > 0
         ? { sdkSent: { headers: [...this.sentHeaders].sort(), members: [...this.sentMembers].sort() } }
         : {}),
     };
+  }
+
+  /** The behaviour rules tallied, sorted by name (code-unit order, the same in every locale). */
+  private ruleTallyList(): RuleTally[] {
+    return [...this.ruleTallies]
+      .map(([rule, tally]) => ({ rule, ...tally }))
+      .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   }
 
   private toDeviation(check: CheckName, finding: Finding, context: FindingContext): Deviation {

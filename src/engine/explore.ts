@@ -181,8 +181,8 @@ async function shrinkRule<T>(
  * keys the rules it already has minimal examples of the same way ({@link ExploreOptions.alreadyMinimal}).
  */
 export function ruleKey(checked: CheckedFinding): string {
-  const { kind, path } = checked.finding;
-  return deviationIdentity({ operation: '', check: checked.check, kind, path });
+  const { kind, path, rule } = checked.finding;
+  return deviationIdentity({ operation: '', check: checked.check, kind, path, ...(rule ? { rule } : {}) });
 }
 
 function tally(tallies: Map<CheckKey, { runs: number; failed: number }>, evaluation: Evaluation): void {

@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import {
+  aBehaviourReport,
+  aDeviation,
+  aMixedReport,
+  anOperation,
+  aReport,
+} from '../../test/support/report-fixture.ts';
 import { type Baseline, type BaselineEntry, parseBaseline, UNREVIEWED_REASON } from '../deviations/index.ts';
 import { applyBaseline, exitCodeFor, formatBaseline, loadBaseline, writeBaseline } from './baseline.ts';
 
@@ -136,6 +142,55 @@ describe('writeBaseline', () => {
   it('round-trips through its file format', () => {
     const written = writeBaseline(aMixedReport());
     expect(parseBaseline(JSON.parse(formatBaseline(written)))).toEqual(written);
+  });
+});
+
+describe('a behaviour deviation in a baseline', () => {
+  it('gets an entry naming its rule, one per rule broken at one place, which accepts it and no other rule', () => {
+    const report = aBehaviourReport();
+    const written = writeBaseline(report);
+    const behaviour = written.entries.filter((entry) => entry.check === 'behaviour');
+    expect(behaviour).toEqual([
+      {
+        target: 'cognito-local',
+        operation: 'InitiateAuth',
+        check: 'behaviour',
+        kind: 'state',
+        path: '/AuthenticationResult',
+        rule: { name: 'disabled-user-cannot-sign-in' },
+        reason: UNREVIEWED_REASON,
+      },
+      { ...behaviour[0], rule: { name: 'unconfirmed-user-cannot-sign-in' } },
+    ]);
+    // Written, read back, and matched by identity: the gate passes.
+    const read = parseBaseline(JSON.parse(formatBaseline(written)));
+    expect(read).toEqual(written);
+    const result = applyBaseline(report, read, '2030-01-01');
+    expect(result.newDeviations).toEqual([]);
+    expect(result.accepted.map((a) => a.deviation.rule?.name)).toEqual([
+      'disabled-user-cannot-sign-in',
+      'unconfirmed-user-cannot-sign-in',
+      undefined,
+    ]);
+    // An entry for one rule does not accept the other rule broken at the same place.
+    const one = baseline(
+      ...written.entries.filter((entry) => entry.rule?.name !== 'unconfirmed-user-cannot-sign-in'),
+    );
+    expect(applyBaseline(report, one, '2030-01-01').newDeviations.map((n) => n.deviation.rule?.name)).toEqual(
+      ['unconfirmed-user-cannot-sign-in'],
+    );
+    // Without its rule, an entry matches no behaviour deviation.
+    const { rule: _rule, ...ruleless } = behaviour[0] ?? arnEntry;
+    expect(applyBaseline(report, baseline(ruleless), '2030-01-01').accepted).toEqual([]);
+  });
+
+  it('refuses a rule without a name, and tells two rules at one place apart', () => {
+    const entry: BaselineEntry = { ...arnEntry, check: 'behaviour', kind: 'state', rule: { name: 'a-rule' } };
+    expect(() => parseBaseline(baseline({ ...entry, rule: {} as { name: string } }))).toThrow(
+      /\/entries\/0\/rule: must have required property 'name'/,
+    );
+    expect(parseBaseline(baseline(entry, { ...entry, rule: { name: 'b-rule' } })).entries).toHaveLength(2);
+    expect(() => parseBaseline(baseline(entry, entry))).toThrow(/duplicates an earlier entry .* \[a-rule\]/);
   });
 });
 

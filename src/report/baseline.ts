@@ -111,7 +111,10 @@ export function writeBaseline(report: Report, reason: string = UNREVIEWED_REASON
   return { version: 1, entries: baselineEntries(report.target.name, blocking, reason) };
 }
 
-/** Baseline entries for chosen deviations of one target (e.g. a `BaselineResult`'s new ones), deduplicated and sorted. */
+/**
+ * Baseline entries for chosen deviations of one target (e.g. a `BaselineResult`'s new ones), deduplicated and
+ * sorted; a behaviour deviation's entry names its rule (`rule: { name }`), which its identity includes.
+ */
 export function baselineEntries(
   target: string,
   deviations: readonly LocatedDeviation[],
@@ -119,13 +122,15 @@ export function baselineEntries(
 ): BaselineEntry[] {
   const entries = new Map<string, BaselineEntry>();
   for (const { operation, deviation } of deviations) {
-    const { check, kind, path } = deviation;
+    const { check, kind, path, rule } = deviation;
     const entry: BaselineEntry = {
       target,
       operation,
       check,
       kind,
       path: new Normaliser().string(path),
+      // A behaviour deviation's rule is part of its identity: without it the entry would match nothing.
+      ...(rule === undefined ? {} : { rule: { name: rule.name } }),
       reason,
     };
     entries.set(baselineEntryIdentity(entry), entry);
@@ -158,7 +163,14 @@ export function acceptedEntryFor(
 }
 
 function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
-  const keys = (e: BaselineEntry): string[] => [e.target, e.operation, e.check, e.kind, e.path];
+  const keys = (e: BaselineEntry): string[] => [
+    e.target,
+    e.operation,
+    e.check,
+    e.kind,
+    e.path,
+    e.rule?.name ?? '',
+  ];
   const [ka, kb] = [keys(a), keys(b)];
   for (let i = 0; i < ka.length; i += 1) {
     const order = (ka[i] ?? '').localeCompare(kb[i] ?? '', 'en');

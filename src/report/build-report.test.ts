@@ -1,8 +1,15 @@
+import { NOT_REACHED_REASON } from './behaviour-verdicts.ts';
 import { describe, expect, it } from 'vitest';
 import type { SpecDrift } from '../../specs/format/index.ts';
 import type { ConformanceRecord, Deviation } from '../deviations/index.ts';
-import { driftRecords, loadOperationSpecs } from '../spec/index.ts';
+import {
+  type BehaviourCatalogue,
+  driftRecords,
+  loadBehaviourCatalogue,
+  loadOperationSpecs,
+} from '../spec/index.ts';
 import { buildReport, type ReportContext } from './build-report.ts';
+import { validateReport } from './report-schema.ts';
 
 const context: ReportContext = {
   toolVersion: '0',
@@ -147,5 +154,183 @@ describe('buildReport: the specs and their drift', () => {
       added: 19,
       removed: 0,
     });
+  });
+});
+
+describe('buildReport: behaviour rules', () => {
+  const catalogue: BehaviourCatalogue = {
+    version: 1,
+    documents: {},
+    areas: [
+      { area: 'status', title: 'user status lifecycle' },
+      { area: 'enabled', title: 'enabled and disabled' },
+    ],
+    rules: [
+      {
+        name: 'unconfirmed-user-cannot-sign-in',
+        area: 'status',
+        operations: ['InitiateAuth', 'AdminInitiateAuth'],
+        prediction: 'p',
+        source: [{ shape: 'm#AdminConfirmSignUp', terms: ['t'] }],
+      },
+      {
+        name: 'disabled-user-cannot-sign-in',
+        area: 'enabled',
+        operations: ['AdminDisableUser', 'InitiateAuth'],
+        prediction: 'p',
+        source: [{ shape: 'm#AdminDisableUser', terms: ['t'] }],
+      },
+      {
+        name: 'disabled-user-still-listed',
+        area: 'enabled',
+        operations: ['AdminDisableUser', 'ListUsers'],
+        prediction: 'p',
+        source: [
+          { shape: 'm#AdminDisableUser', terms: ['t'] },
+          { shape: 'm#UserType$Enabled', terms: ['t'] },
+        ],
+      },
+      {
+        name: 'disabled-user-signs-out',
+        area: 'enabled',
+        operations: ['GlobalSignOut', 'GetUser'],
+        prediction: 'p',
+        source: [{ shape: 'm#GlobalSignOut', terms: ['t'] }],
+      },
+    ],
+  };
+  const behaviourContext: ReportContext = { ...context, behaviourCatalogue: catalogue };
+  const base = record(2, 0);
+  const behaviourRecord = (
+    operation: string,
+    fields: Partial<ConformanceRecord> = {},
+  ): ConformanceRecord => ({ ...base, operation, checks: [], deviations: [], ...fields });
+  const broken = (name: string, severity: Deviation['severity']): Deviation => ({
+    ...finding,
+    operation: 'InitiateAuth',
+    check: 'behaviour',
+    kind: 'state',
+    severity,
+    path: '/AuthenticationResult',
+    rule: { name, source: ['m#AdminDisableUser'] },
+  });
+
+  it('has no behaviour when the check did not run', () => {
+    expect(buildReport([base], behaviourContext)).not.toHaveProperty('behaviour');
+  });
+
+  it('sums the tallies of every record, judges each rule in catalogue order, and stays schema-valid', () => {
+    const report = buildReport(
+      [
+        behaviourRecord('InitiateAuth', {
+          rules: [
+            { rule: 'disabled-user-cannot-sign-in', runs: 3, failed: 1 },
+            { rule: 'unconfirmed-user-cannot-sign-in', runs: 2, failed: 0 },
+          ],
+          deviations: [
+            broken('disabled-user-cannot-sign-in', 'error'),
+            // A note does not break a rule.
+            broken('unconfirmed-user-cannot-sign-in', 'info'),
+          ],
+        }),
+        behaviourRecord('AdminDisableUser', {
+          rules: [
+            { rule: 'disabled-user-cannot-sign-in', runs: 4, failed: 0 },
+            { rule: 'disabled-user-still-listed', runs: 5, failed: 0 },
+          ],
+          deviations: [
+            { ...broken('disabled-user-cannot-sign-in', 'warning'), operation: 'AdminDisableUser' },
+          ],
+        }),
+      ],
+      behaviourContext,
+    );
+    expect(report.behaviour).toEqual([
+      {
+        rule: 'unconfirmed-user-cannot-sign-in',
+        area: 'status',
+        operations: ['InitiateAuth', 'AdminInitiateAuth'],
+        source: ['m#AdminConfirmSignUp'],
+        verdict: 'holds',
+        runs: 2,
+        failed: 0,
+        brokenAt: [],
+      },
+      {
+        rule: 'disabled-user-cannot-sign-in',
+        area: 'enabled',
+        operations: ['AdminDisableUser', 'InitiateAuth'],
+        source: ['m#AdminDisableUser'],
+        verdict: 'broken',
+        runs: 7,
+        failed: 1,
+        brokenAt: ['AdminDisableUser', 'InitiateAuth'],
+      },
+      expect.objectContaining({
+        rule: 'disabled-user-still-listed',
+        verdict: 'holds',
+        runs: 5,
+        brokenAt: [],
+      }),
+      expect.objectContaining({
+        rule: 'disabled-user-signs-out',
+        verdict: 'not-judged',
+        runs: 0,
+        reason: NOT_REACHED_REASON,
+      }),
+    ]);
+    expect(report.operations.find((op) => op.operation === 'InitiateAuth')?.deviations[0]?.rule).toEqual({
+      name: 'disabled-user-cannot-sign-in',
+      source: ['m#AdminDisableUser'],
+    });
+    expect(validateReport(JSON.parse(JSON.stringify(report))).errors).toEqual([]);
+  });
+
+  it('says a rule was not judged because the target lacks its operations, when every one judged is unsupported', () => {
+    const report = buildReport(
+      [
+        behaviourRecord('GlobalSignOut', { unsupported: 'UnsupportedOperation', rules: [] }),
+        behaviourRecord('InitiateAuth', {
+          rules: [{ rule: 'unconfirmed-user-cannot-sign-in', runs: 1, failed: 0 }],
+        }),
+      ],
+      behaviourContext,
+    );
+    const verdict = (name: string) => report.behaviour?.find((v) => v.rule === name);
+    expect(verdict('disabled-user-signs-out')).toMatchObject({
+      verdict: 'not-judged',
+      reason: 'the target does not implement GlobalSignOut',
+    });
+    // InitiateAuth was judged and is implemented: the rule was simply not reached.
+    expect(verdict('disabled-user-cannot-sign-in')?.reason).toBe(NOT_REACHED_REASON);
+  });
+
+  it('keeps a rule the catalogue lacks, after the catalogue, with what its deviations say', () => {
+    const report = buildReport(
+      [behaviourRecord('InitiateAuth', { deviations: [broken('a-rule-of-another-version', 'error')] })],
+      behaviourContext,
+    );
+    expect(report.behaviour?.map((v) => v.rule)).toEqual([
+      ...catalogue.rules.map((rule) => rule.name),
+      'a-rule-of-another-version',
+    ]);
+    expect(report.behaviour?.at(-1)).toEqual({
+      rule: 'a-rule-of-another-version',
+      area: 'uncatalogued',
+      operations: ['InitiateAuth'],
+      source: ['m#AdminDisableUser'],
+      verdict: 'broken',
+      runs: 0,
+      failed: 0,
+      brokenAt: ['InitiateAuth'],
+    });
+  });
+
+  it('follows the committed catalogue when the context gives none', () => {
+    const report = buildReport([behaviourRecord('InitiateAuth', { rules: [] })], context);
+    expect(report.behaviour?.map((v) => v.rule)).toEqual(
+      loadBehaviourCatalogue().rules.map((rule) => rule.name),
+    );
+    expect(report.behaviour?.every((v) => v.verdict === 'not-judged')).toBe(true);
   });
 });

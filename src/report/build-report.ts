@@ -20,6 +20,8 @@ import {
   sumRequests,
   verdictFor,
 } from '../deviations/index.ts';
+import type { BehaviourCatalogue } from '../spec/index.ts';
+import { behaviourVerdicts } from './behaviour-verdicts.ts';
 import { type CoverageModel, modelCoverage } from './model-coverage.ts';
 import { driftSummaries, type OperationDrift } from './spec-drift.ts';
 
@@ -49,6 +51,11 @@ export interface ReportContext {
    */
   readonly model?: CoverageModel;
   readonly durationMs: number;
+  /**
+   * The behaviour rule catalogue the report's `behaviour` follows (its order, areas, operations and sources).
+   * Absent, the committed `specs/behaviour-rules.json` is read, and only when the `behaviour` check ran.
+   */
+  readonly behaviourCatalogue?: BehaviourCatalogue;
   /** Run-level warnings (a clean-up sweep that could not finish); the report carries them when there are any. */
   readonly warnings?: readonly string[];
 }
@@ -56,7 +63,10 @@ export interface ReportContext {
 /**
  * Merges the records every test put on `task.meta` into one report: per operation, check tallies are
  * summed, equal findings collapse, volatile values become numbered tokens (so two runs with the same
- * seed give the same deviations), and the verdict follows the rules in `verdict.ts`.
+ * seed give the same deviations), and the verdict follows the rules in `verdict.ts`. When the `behaviour` check
+ * ran, `behaviour` holds one verdict per documented rule (see `behaviourVerdicts`), its runs summed over every
+ * record of the run.
+ * @throws Error when there is no record, or when the behaviour catalogue must be read and cannot be.
  */
 export function buildReport(records: readonly ConformanceRecord[], context: ReportContext): Report {
   const first = records[0];
@@ -66,6 +76,7 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     .sort()
     .map((operation) => operationReport(operation, byOperation.get(operation) ?? []));
   const changes = records.flatMap((record) => record.changes ?? []);
+  const behaviour = behaviourVerdicts(records, operations, context.behaviourCatalogue);
   const judged = new Set(operations.map((op) => op.operation));
   const notRun = (context.allOperations ?? [])
     .filter((operation) => !judged.has(operation))
@@ -92,6 +103,7 @@ export function buildReport(records: readonly ConformanceRecord[], context: Repo
     operations,
     ...(context.model !== undefined ? { coverage: modelCoverage(operations, context.model) } : {}),
     ...(changes.length > 0 ? { changes: sortChanges(changes) } : {}),
+    ...(behaviour !== undefined ? { behaviour } : {}),
     ...(context.warnings && context.warnings.length > 0 ? { warnings: [...context.warnings] } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { aBehaviourReport, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
 import { consoleTable } from './console-table.ts';
 
 describe('consoleTable', () => {
@@ -23,5 +23,15 @@ describe('consoleTable', () => {
   it('keeps a hostile name on one line', () => {
     const lines = consoleTable(aReport([anOperation('Evil\nName')])).split('\n');
     expect(lines.some((line) => line.startsWith('Evil Name'))).toBe(true);
+  });
+
+  it('counts the behaviour verdicts on one line under the table, when the check ran', () => {
+    const lines = consoleTable(aBehaviourReport({ warnings: ['a sweep failed'] })).split('\n');
+    const footer = lines.findIndex((line) => line.startsWith('3 operations:'));
+    expect(lines.slice(footer + 1, footer + 3)).toEqual([
+      'behaviour: 1 rule holds, 2 broken, 1 not judged',
+      'warning: a sweep failed',
+    ]);
+    expect(consoleTable(aMixedReport())).not.toContain('behaviour:');
   });
 });

@@ -1,11 +1,13 @@
 import { redactString, type Report } from '../deviations/index.ts';
+import { behaviourCounts } from './behaviour-verdicts.ts';
 import { countSeverities, rulesText } from './severity-counts.ts';
 
 /**
  * The report as a plain-text table for the terminal (no colour, no Markdown): one line per operation with its
  * verdict, the request schema's rules exercised out of those in the spec, check runs, failures and deviations
- * by severity, then the summary and the run's warnings, one line each. Columns are padded to the widest
- * cell, numbers right-aligned.
+ * by severity, then the summary, the behaviour rules' counts (`behaviour: N rules hold, M broken, K not judged`,
+ * when the `behaviour` check ran) and the run's warnings, one line each. Columns are padded to the widest cell,
+ * numbers right-aligned.
  */
 export function consoleTable(report: Report): string {
   const header = ['Operation', 'Verdict', 'Rules', 'Runs', 'Failed', 'Error', 'Warning', 'Info'];
@@ -40,13 +42,31 @@ export function consoleTable(report: Report): string {
   const footer =
     `${summary.operations} operations: ${summary.conformant} conformant, ${summary.deviating} deviating, ` +
     `${summary.unsupported} unsupported, ${summary.inconclusive} inconclusive; ${summary.deviations} deviations`;
+  const behaviour = report.behaviour === undefined ? [] : [behaviourLine(report)];
   const warnings = (report.warnings ?? []).map((warning) => oneLine(`warning: ${warning}`));
   const notRun = notRunLines(report).map(oneLine);
   // Printed as it is: redacted here, where it leaves the process.
   return redactString(
-    [title, '', format(header), rule, ...rows.map(format), rule, footer, ...notRun, ...warnings].join('\n') +
-      '\n',
+    [
+      title,
+      '',
+      format(header),
+      rule,
+      ...rows.map(format),
+      rule,
+      footer,
+      ...behaviour,
+      ...notRun,
+      ...warnings,
+    ].join('\n') + '\n',
   );
+}
+
+/** `behaviour: 12 rules hold, 2 broken, 17 not judged`: the behaviour verdicts in one line. */
+function behaviourLine(report: Report): string {
+  const counts = behaviourCounts(report.behaviour ?? []);
+  const hold = `${counts.holds} ${counts.holds === 1 ? 'rule holds' : 'rules hold'}`;
+  return `behaviour: ${hold}, ${counts.broken} broken, ${counts.notJudged} not judged`;
 }
 
 /**

@@ -229,6 +229,53 @@ export const MATRIX_SCRIPT = String.raw`
     ]);
   }
 
+  function ruleStatus(verdict) {
+    if (verdict === 'holds') return { label: 'holds', verdict: 'conformant' };
+    if (verdict === 'broken') return { label: 'broken', verdict: 'deviates' };
+    return { label: 'not judged', verdict: 'inconclusive' };
+  }
+
+  function runsText(cell) {
+    return cell.runs + (cell.runs === 1 ? ' run' : ' runs') + (cell.failed > 0 ? ' \u00b7 ' + cell.failed + ' failed' : '');
+  }
+
+  function ruleCell(row, cell, target) {
+    var ids = { 'data-rule': row.rule, 'data-target': target.id };
+    if (!cell) return missingCell('rule-cell', Object.assign({ 'data-rule-verdict': 'unchecked' }, ids), 'not checked');
+    var status = ruleStatus(cell.verdict);
+    return cellButton(Object.assign({
+      class: 'cell v-' + status.verdict,
+      'data-testid': 'rule-cell',
+      'data-rule-verdict': cell.verdict,
+      'data-runs': cell.runs,
+      'data-failed': cell.failed,
+      'aria-label': row.rule + ' on ' + target.name + ': ' + status.label + ', ' + runsText(cell),
+    }, ids), [
+      el('span', { class: 'verdict', 'data-testid': 'cell-verdict', text: status.label }),
+      el('span', { class: 'counts', 'data-testid': 'cell-runs', text: runsText(cell) }),
+    ], function () { return ruleDetails(row, cell, target); });
+  }
+
+  function ruleRowHeader(row) {
+    return el('th', { scope: 'row', class: 'change' }, [
+      el('span', { text: row.rule }),
+      el('span', { class: 'badge', 'data-testid': 'rule-area', text: row.areaTitle }),
+    ]);
+  }
+
+  function behaviourSection() {
+    if (!data.behaviour || data.behaviour.length === 0) return null;
+    var body = el('tbody', {}, data.behaviour.map(function (row) {
+      return el('tr', { 'data-testid': 'rule-row', 'data-rule': row.rule, 'data-area': row.area }, [ruleRowHeader(row)]
+        .concat(row.cells.map(function (cell, i) { return el('td', {}, [ruleCell(row, cell, data.targets[i])]); })));
+    }));
+    return el('section', { 'aria-labelledby': 'behaviour-heading' }, [
+      el('h2', { id: 'behaviour-heading', text: 'Behaviour rules' }),
+      el('p', { class: 'note', text: 'The documented behaviour rules of specs/behaviour-rules.json, by area. Runs: the command sequences that reached the rule. A rule is broken when a deviation of severity error or warning carries it. Select a cell for where it broke and its sources.' }),
+      el('table', { class: 'matrix', 'data-testid': 'behaviour-table' }, [headRow('Rule'), body]),
+    ]);
+  }
+
   function closeButton() {
     var button = el('button', { type: 'button', class: 'tool', 'data-testid': 'details-close', 'aria-label': 'Close details', text: 'Close' });
     button.addEventListener('click', closeDetails);
@@ -293,6 +340,7 @@ export const MATRIX_SCRIPT = String.raw`
     if (d.seed !== undefined) rows.push(field('Seed', el('code', { class: 'inline', 'data-testid': 'deviation-seed', text: d.seed })));
     if (d.propertyPath !== undefined) rows.push(field('Shrink path', el('code', { class: 'inline', text: d.propertyPath })));
     if (d.occurrences > 1) rows.push(field('Seen', el('span', { 'data-testid': 'deviation-occurrences', text: d.occurrences + ' times' })));
+    if (d.rule !== undefined) rows.push(field('Rule', el('code', { class: 'inline', 'data-testid': 'deviation-rule', text: d.rule })));
     return el('dl', { class: 'fields' }, rows.flat());
   }
 
@@ -345,6 +393,24 @@ export const MATRIX_SCRIPT = String.raw`
     ];
   }
 
+  function ruleDetails(row, cell, target) {
+    var status = ruleStatus(cell.verdict);
+    var parts = [
+      detailsHead(row.rule, targetLine(target), el('span', { class: 'badge v-' + status.verdict, 'data-testid': 'details-verdict', text: status.label + ' \u00b7 ' + runsText(cell) })),
+      el('h3', { text: 'Area' }),
+      el('p', { 'data-testid': 'rule-area-title', text: row.areaTitle }),
+      el('h3', { text: 'Operations' }),
+      el('pre', { 'data-testid': 'rule-operations', text: row.operations.join(', ') }),
+    ];
+    if (cell.brokenAt.length > 0) {
+      parts.push(el('h3', { text: 'Where broken' }), el('pre', { 'data-testid': 'rule-broken-at', text: cell.brokenAt.join(', ') }));
+      parts.push(el('p', { class: 'note', text: 'Each deviation that breaks it is listed in the cell of its operation, with the rule named.' }));
+    }
+    if (cell.reason !== undefined) parts.push(el('h3', { text: 'Why not judged' }), el('pre', { 'data-testid': 'rule-reason', text: cell.reason }));
+    parts.push(el('h3', { text: 'Source' }), el('pre', { 'data-testid': 'rule-source', text: row.source.join('\n') }));
+    return parts;
+  }
+
   function openDetails(cell, content) {
     if (activeCell) activeCell.setAttribute('aria-expanded', 'false');
     activeCell = cell;
@@ -383,13 +449,14 @@ export const MATRIX_SCRIPT = String.raw`
 
   function renderSubtitle() {
     var text = data.operations.length + ' operations \u00d7 ' + data.targets.length + ' targets';
+    if (data.behaviour && data.behaviour.length > 0) text += ' \u00b7 ' + data.behaviour.length + ' behaviour rules';
     if (data.changes.length > 0) text += ' \u00b7 ' + data.changes.length + ' document changes';
     document.getElementById('subtitle').textContent = text + '. Select a cell for its deviations.';
   }
 
   renderSubtitle();
   var content = document.getElementById('matrix-content');
-  content.replaceChildren.apply(content, [operationsSection(), coverageSection(), changesSection()].filter(Boolean));
+  content.replaceChildren.apply(content, [operationsSection(), behaviourSection(), coverageSection(), changesSection()].filter(Boolean));
   content.addEventListener('keydown', onArrowKey);
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && !panel.hidden) closeDetails();

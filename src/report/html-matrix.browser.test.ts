@@ -105,7 +105,7 @@ const EXPECTED_CELLS: readonly [operation: string, target: string, verdict: stri
   ['AdminSetUserMFAPreference', 'cognito-local', 'not-run', ''],
   ['AdminSetUserMFAPreference', 'moto', 'conformant', 'no deviations'],
   ['InitiateAuth', 'cognito-local', 'conformant', 'no deviations'],
-  ['InitiateAuth', 'moto', 'deviates', '1 error'],
+  ['InitiateAuth', 'moto', 'deviates', '2 error'],
   ['ListUsers', 'cognito-local', 'inconclusive', '1 info'],
   ['ListUsers', 'moto', 'conformant', 'no deviations'],
   ['SetRiskConfiguration', 'cognito-local', 'unsupported', '1 warning'],
@@ -142,7 +142,16 @@ describe('compatibility matrix in Debian Chromium', () => {
       await headers.evaluateAll((nodes) =>
         nodes.map((n) => (n as unknown as { dataset: { target: string } }).dataset.target),
       ),
-    ).toEqual(['cognito-local', 'moto', 'cognito-local', 'moto', 'cognito-local', 'moto']);
+    ).toEqual([
+      'cognito-local',
+      'moto',
+      'cognito-local',
+      'moto',
+      'cognito-local',
+      'moto',
+      'cognito-local',
+      'moto',
+    ]);
     const moto = headers.filter({ hasText: 'moto' }).first();
     expect(await moto.getByTestId('target-kind').textContent()).toBe('container');
     expect(await moto.getByTestId('target-build').textContent()).toBe('docker.io/motoserver/moto:5.1.4');
@@ -178,10 +187,67 @@ describe('compatibility matrix in Debian Chromium', () => {
     expect(supported).toEqual(['unchecked', 'true', 'false', 'true', 'null', 'true']);
   });
 
+  it('shows the behaviour rules after the operations, by area, each cell coloured with its runs', async () => {
+    const { page } = current();
+    const table = page.getByTestId('behaviour-table');
+    const rows = table.getByTestId('rule-row');
+    expect(
+      await rows.evaluateAll((nodes) =>
+        nodes.map((n) => (n as unknown as { dataset: { rule: string } }).dataset.rule),
+      ),
+    ).toEqual([
+      'sign-up-gives-unconfirmed',
+      'unconfirmed-user-cannot-sign-in',
+      'disabled-user-cannot-sign-in',
+      'disabled-user-still-listed',
+    ]);
+    expect(await table.getByTestId('rule-area').allTextContents()).toEqual([
+      'user status lifecycle',
+      'user status lifecycle',
+      'enabled and disabled',
+      'enabled and disabled',
+    ]);
+    const verdicts = await page
+      .getByTestId('rule-cell')
+      .evaluateAll((nodes) =>
+        nodes.map((n) => (n as unknown as { dataset: { ruleVerdict: string } }).dataset.ruleVerdict),
+      );
+    expect(verdicts).toEqual(['holds', 'not-judged', 'holds', 'holds', 'holds', 'broken', 'holds', 'holds']);
+    const broken = table.locator(
+      '[data-testid="rule-cell"][data-rule="disabled-user-cannot-sign-in"][data-target="moto"]',
+    );
+    expect(await broken.getByTestId('cell-verdict').textContent()).toBe('broken');
+    expect(await broken.getByTestId('cell-runs').textContent()).toBe('8 runs · 3 failed');
+    expect(await backgroundOf(broken)).toBe(VERDICT_BACKGROUNDS['deviates']);
+    const held = table.locator(
+      '[data-testid="rule-cell"][data-rule="disabled-user-still-listed"][data-target="moto"]',
+    );
+    expect(await held.getByTestId('cell-runs').textContent()).toBe('1 run');
+    expect(await backgroundOf(held)).toBe(VERDICT_BACKGROUNDS['conformant']);
+
+    const panel = page.getByTestId('details-panel');
+    await broken.click();
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('details-title').textContent()).toBe('disabled-user-cannot-sign-in');
+    expect(await panel.getByTestId('details-verdict').textContent()).toBe('broken · 8 runs · 3 failed');
+    expect(await panel.getByTestId('rule-broken-at').textContent()).toBe('InitiateAuth');
+    expect(await panel.getByTestId('rule-source').textContent()).toBe('AdminDisableUser');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await cell(page, 'InitiateAuth', 'moto').click();
+    await panel.waitFor({ state: 'visible' });
+    expect(await panel.getByTestId('deviation-rule').allTextContents()).toEqual([
+      'disabled-user-cannot-sign-in',
+    ]);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+  });
+
   it("shows each target's coverage of the model by resource group, between operations and changes", async () => {
     const { page } = current();
     expect(await page.locator('main h2').allTextContents()).toEqual([
       'Operations',
+      'Behaviour rules',
       'Coverage of the model',
       'Document changes',
     ]);

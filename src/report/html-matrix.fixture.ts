@@ -1,5 +1,7 @@
+import { NOT_REACHED_REASON } from './behaviour-verdicts.ts';
 import {
   summarise,
+  type BehaviourVerdict,
   type ChangeVerdict,
   type OperationReport,
   type Report,
@@ -12,11 +14,15 @@ import { modelCoverage } from './model-coverage.ts';
 /**
  * Two real-shaped reports (cognito-local embedded, moto in a container) shared by the HTML matrix's unit and
  * browser tests. Deviations carry hostile strings, as a target under test could send, to prove the page
- * renders them as text. Both count their coverage against the committed model (`specs/operations/`).
+ * renders them as text. Both count their coverage against the committed model (`specs/operations/`), and both
+ * judged four behaviour rules: moto breaks one of them (a behaviour deviation of InitiateAuth) and did not reach
+ * another.
  */
 export const HOSTILE_MESSAGE = '<script>alert(1)</script>';
 export const HOSTILE_PATH = '/Users/0/"><img src=x onerror=alert(2)>';
 export const HOSTILE_ACTUAL = '</script><script>alert(3)</script>';
+
+const MODEL = 'com.amazonaws.cognitoidentityprovider#';
 
 const CREATE_REQUEST = {
   UserPoolId: 'us-east-1_conform1',
@@ -151,8 +157,30 @@ const MOTO_OPERATIONS: readonly OperationReport[] = [
   {
     operation: 'InitiateAuth',
     verdict: 'deviates',
-    checks: [{ check: 'error-shape', runs: 40, failed: 1 }],
+    checks: [
+      { check: 'error-shape', runs: 40, failed: 1 },
+      { check: 'behaviour', runs: 8, failed: 3 },
+    ],
     deviations: [
+      deviation({
+        check: 'behaviour',
+        kind: 'state',
+        severity: 'error',
+        path: '/AuthenticationResult',
+        expected: 'NotAuthorizedException (the user is disabled)',
+        actual: 'AuthenticationResult with tokens',
+        message: 'InitiateAuth signed in a user AdminDisableUser had disabled',
+        request: {
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: '3n4b5urk1ft4fl3mg5e62d9ado',
+          AuthParameters: { USERNAME: 'user-0', PASSWORD: 'x' },
+        },
+        reproduce: {
+          seed: 1234,
+          command: 'npx cognito-conformance run --ops InitiateAuth --seed 1234 --report-only',
+        },
+        rule: { name: 'disabled-user-cannot-sign-in', source: [`${MODEL}AdminDisableUser`] },
+      }),
       deviation({
         check: 'error-shape',
         kind: 'wrong-error',
@@ -203,10 +231,48 @@ const MFA_PREFERENCE: Omit<ChangeVerdict, 'supported' | 'evidence'> = {
   path: '',
 };
 
+/** The four rules both reports judged, in catalogue order, with their areas, operations and sources. */
+const RULES: readonly Pick<BehaviourVerdict, 'rule' | 'area' | 'operations' | 'source'>[] = [
+  {
+    rule: 'sign-up-gives-unconfirmed',
+    area: 'status',
+    operations: ['SignUp', 'AdminGetUser', 'ListUsers'],
+    source: [`${MODEL}SignUp`, `${MODEL}UserType$UserStatus`],
+  },
+  {
+    rule: 'unconfirmed-user-cannot-sign-in',
+    area: 'status',
+    operations: ['InitiateAuth', 'AdminInitiateAuth'],
+    source: [`${MODEL}AdminConfirmSignUp`, `${MODEL}UserNotConfirmedException`],
+  },
+  {
+    rule: 'disabled-user-cannot-sign-in',
+    area: 'enabled',
+    operations: ['AdminDisableUser', 'InitiateAuth', 'AdminInitiateAuth'],
+    source: [`${MODEL}AdminDisableUser`],
+  },
+  {
+    rule: 'disabled-user-still-listed',
+    area: 'enabled',
+    operations: ['AdminDisableUser', 'ListUsers', 'AdminGetUser'],
+    source: [`${MODEL}AdminDisableUser`, `${MODEL}AdminGetUserResponse$Enabled`, `${MODEL}UserType$Enabled`],
+  },
+];
+
+/** The behaviour verdicts of {@link RULES}, one judgement per rule in the same order. */
+function behaviour(
+  judged: readonly Pick<BehaviourVerdict, 'verdict' | 'runs' | 'failed' | 'brokenAt' | 'reason'>[],
+): BehaviourVerdict[] {
+  return RULES.map((rule, index) => ({ ...rule, ...(judged[index] as BehaviourVerdict) }));
+}
+
+const HOLDS = (runs: number) => ({ verdict: 'holds' as const, runs, failed: 0, brokenAt: [] });
+
 function report(
   target: ReportTarget,
   operations: readonly OperationReport[],
   changes: readonly ChangeVerdict[],
+  verdicts: readonly BehaviourVerdict[],
 ): Report {
   return {
     schemaVersion: 1,
@@ -219,6 +285,7 @@ function report(
     operations,
     coverage: modelCoverage(operations, { groups: RESOURCE_GROUPS, operations: modelResourceGroups() }),
     changes,
+    behaviour: verdicts,
   };
 }
 
@@ -233,6 +300,7 @@ export const COGNITO_LOCAL_REPORT: Report = report(
     },
     { ...AVAILABLE_CHALLENGES, supported: null, evidence: 'No response exercised a challenge' },
   ],
+  behaviour([HOLDS(5), HOLDS(6), HOLDS(8), HOLDS(4)]),
 );
 
 export const MOTO_REPORT: Report = report(
@@ -252,4 +320,10 @@ export const MOTO_REPORT: Report = report(
     },
     { ...MFA_PREFERENCE, supported: true, evidence: 'Operation answered 20 of 20 calls' },
   ],
+  behaviour([
+    { verdict: 'not-judged', runs: 0, failed: 0, brokenAt: [], reason: NOT_REACHED_REASON },
+    HOLDS(6),
+    { verdict: 'broken', runs: 8, failed: 3, brokenAt: ['InitiateAuth'] },
+    HOLDS(1),
+  ]),
 );

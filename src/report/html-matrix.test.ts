@@ -1,3 +1,4 @@
+import { NOT_REACHED_REASON } from './behaviour-verdicts.ts';
 import { describe, expect, it } from 'vitest';
 import {
   COGNITO_LOCAL_REPORT,
@@ -141,6 +142,46 @@ describe('renderCompatibilityMatrix', () => {
       [false, true],
       [null, true],
     ]);
+  });
+
+  it('lists each behaviour rule once, grouped in the catalogue area order, with a cell per target', () => {
+    const { model } = render();
+    expect(model.behaviour.map((row) => [row.rule, row.area, row.areaTitle])).toEqual([
+      ['sign-up-gives-unconfirmed', 'status', 'user status lifecycle'],
+      ['unconfirmed-user-cannot-sign-in', 'status', 'user status lifecycle'],
+      ['disabled-user-cannot-sign-in', 'enabled', 'enabled and disabled'],
+      ['disabled-user-still-listed', 'enabled', 'enabled and disabled'],
+    ]);
+    expect(model.behaviour.map((row) => row.cells.map((cell) => cell?.verdict))).toEqual([
+      ['holds', 'not-judged'],
+      ['holds', 'holds'],
+      ['holds', 'broken'],
+      ['holds', 'holds'],
+    ]);
+    const disabled = model.behaviour[2];
+    expect(disabled?.cells[1]).toEqual({ verdict: 'broken', runs: 8, failed: 3, brokenAt: ['InitiateAuth'] });
+    expect(disabled?.source).toEqual(['AdminDisableUser']);
+    expect(model.behaviour[0]?.cells[1]?.reason).toBe(NOT_REACHED_REASON);
+    // The deviation that breaks it names its rule in its operation's cell.
+    const initiateAuth = model.operations.find((row) => row.operation === 'InitiateAuth')?.cells[1];
+    expect(initiateAuth?.deviations.map((d) => [d.check, d.rule])).toEqual([
+      ['behaviour', 'disabled-user-cannot-sign-in'],
+      ['error-shape', undefined],
+    ]);
+  });
+
+  it('groups rules by area even when a report lists them otherwise, and leaves the table out when none judged any', () => {
+    const reversed: Report = { ...MOTO_REPORT, behaviour: [...(MOTO_REPORT.behaviour ?? [])].reverse() };
+    expect(render([reversed]).model.behaviour.map((row) => row.area)).toEqual([
+      'status',
+      'status',
+      'enabled',
+      'enabled',
+    ]);
+    const { behaviour: _behaviour, ...older } = MOTO_REPORT;
+    expect(render([older]).model.behaviour).toEqual([]);
+    const mixed = render([COGNITO_LOCAL_REPORT, older]).model.behaviour;
+    expect(mixed.map((row) => row.cells[1])).toEqual(mixed.map(() => null));
   });
 
   it('shows values as pretty JSON, and an in-memory absent member as (absent)', () => {

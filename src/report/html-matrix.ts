@@ -7,9 +7,10 @@ import { jsonForScriptElement } from './script-json.ts';
 
 /**
  * Renders reports from several targets as one self-contained HTML page: a compatibility matrix of verdicts
- * (operations × targets, then each target's coverage of the current model by resource group, then the
- * document's changes), where selecting a cell lists its deviations with the
- * minimal request and the reproduction command. Use it to compare emulators side by side, or to attach one
+ * (operations × targets, then the documented behaviour rules × targets when any report judged them, then each
+ * target's coverage of the current model by resource group, then the document's changes), where selecting an
+ * operation's cell lists its deviations with the minimal request and the reproduction command, and a rule's cell
+ * where it broke and its sources. Use it to compare emulators side by side, or to attach one
  * artefact to a CI run that opens anywhere, offline.
  *
  * The page loads nothing from the network: CSS and script are inline, and its Content-Security-Policy

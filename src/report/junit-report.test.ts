@@ -1,12 +1,21 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import {
+  aBehaviourReport,
+  aDeviation,
+  aMixedReport,
+  anOperation,
+  aReport,
+} from '../../test/support/report-fixture.ts';
 import { applyBaseline, writeBaseline } from './baseline.ts';
 import { NO_CHECK_CASE, reportToJUnit } from './junit-report.ts';
 
 interface Case {
   '@_classname': string;
   '@_name': string;
+  properties?: {
+    property: { '@_name': string; '@_value': string }[] | { '@_name': string; '@_value': string };
+  };
   '@_time'?: string;
   failure?: { '@_message': string; '@_type': string; '#text': string };
   error?: { '@_message': string; '#text': string };
@@ -149,5 +158,71 @@ describe('reportToJUnit', () => {
       anOperation('A', { checks: [{ check: 'positive', runs: 3, failed: 0, durationMs: 1500 }] }),
     ]);
     expect(parse(reportToJUnit(report)).cases[0]?.['@_time']).toBe('1.5');
+  });
+
+  it('has a behaviour suite, one case per rule: failed when broken, skipped when not judged, passed when it holds', () => {
+    const { suites } = parse(reportToJUnit(aBehaviourReport()));
+    expect(suites.map((s) => s['@_name'])).toEqual([
+      'InitiateAuth',
+      'AdminDisableUser',
+      'GlobalSignOut',
+      'behaviour',
+    ]);
+    const cases = suites.at(-1)?.testcase ?? [];
+    expect(cases.map((c) => [c['@_classname'], c['@_name']])).toEqual([
+      ['behaviour', 'unconfirmed-user-cannot-sign-in'],
+      ['behaviour', 'disabled-user-cannot-sign-in'],
+      ['behaviour', 'disabled-user-still-listed'],
+      ['behaviour', 'global-sign-out-revokes-tokens'],
+    ]);
+    const [unconfirmed, disabled, listed, signOut] = cases;
+    expect(unconfirmed?.failure?.['@_type']).toBe('warning');
+    expect(unconfirmed?.failure?.['@_message']).toBe(
+      'broken at InitiateAuth (1 of 6 runs failed): InitiateAuth behaviour state /AuthenticationResult [unconfirmed-user-cannot-sign-in]',
+    );
+    expect(disabled?.failure?.['@_type']).toBe('error');
+    expect(disabled?.failure?.['#text']).toContain(
+      '[error] state at /AuthenticationResult [disabled-user-cannot-sign-in]: the sign-in answered with tokens',
+    );
+    expect(listed?.failure).toBeUndefined();
+    expect(listed?.skipped).toBeUndefined();
+    expect(listed?.['system-out']).toBe('holds (0 of 4 runs failed)');
+    expect(signOut?.skipped).toBeDefined();
+    expect(JSON.stringify(signOut?.properties)).toContain(
+      'not judged: the target does not implement GlobalSignOut',
+    );
+  });
+
+  it('does not fail a rule whose deviations the baseline accepts; each is a skipped case with its reason', () => {
+    const report = aBehaviourReport();
+    const entry = {
+      target: report.target.name,
+      operation: 'InitiateAuth',
+      check: 'behaviour' as const,
+      kind: 'state' as const,
+      path: '/AuthenticationResult',
+      rule: { name: 'disabled-user-cannot-sign-in' },
+      reason: 'cognito-local signs disabled users in (upstream issue 7)',
+    };
+    const result = applyBaseline(report, { version: 1, entries: [entry] }, '2024-05-01');
+    const behaviour = parse(reportToJUnit(report, { baseline: result })).suites.at(-1)?.testcase ?? [];
+    const named = (name: string) => behaviour.find((c) => c['@_name'] === name);
+    expect(named('disabled-user-cannot-sign-in')?.failure).toBeUndefined();
+    expect(named('disabled-user-cannot-sign-in')?.['system-out']).toBe(
+      'broken at InitiateAuth (2 of 6 runs failed); every deviation that breaks it is accepted by the baseline',
+    );
+    const accepted = named(
+      'InitiateAuth behaviour state /AuthenticationResult [disabled-user-cannot-sign-in]',
+    );
+    expect(accepted?.skipped).toBeDefined();
+    expect(accepted?.['system-out']).toContain(
+      'accepted by the baseline: cognito-local signs disabled users in (upstream issue 7)',
+    );
+    // The other rule broken at the same place is not accepted by that entry.
+    expect(named('unconfirmed-user-cannot-sign-in')?.failure).toBeDefined();
+
+    const all = applyBaseline(report, writeBaseline(report), '2024-05-01');
+    const gated = parse(reportToJUnit(report, { baseline: all }));
+    expect(gated.root['@_failures']).toBe('0');
   });
 });

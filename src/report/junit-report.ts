@@ -11,7 +11,10 @@ import { isUnreviewed } from '../deviations/index.ts';
 import { acceptedEntryFor, type BaselineResult } from './baseline.ts';
 import { acceptanceText } from './gate-outcome.ts';
 import { addCoverageSuites } from './junit-coverage.ts';
-import { cdataSafe } from './junit-text.ts';
+import { addBehaviourSuite } from './junit-behaviour.ts';
+import { cdataSafe, deviationText, worstSeverity } from './junit-text.ts';
+
+export { deviationText } from './junit-text.ts';
 
 /** Options of {@link reportToJUnit}. */
 export interface JUnitReportOptions {
@@ -31,12 +34,15 @@ export interface JUnitReportOptions {
  * - the other test cases of an `unsupported` operation are skipped, and those of an `inconclusive` one are
  *   errors when they hold a new deviation (a transport failure) and skipped with the reason otherwise.
  * An unsupported or inconclusive operation with no check at all still gets one test case, so it is counted.
- * When the report has `coverage`, one `coverage: <group>` suite per resource group follows (see
- * `addCoverageSuites`): a case per operation of the model, passed when implemented, skipped otherwise.
+ * When the report has `behaviour`, one `behaviour` suite follows with a case per documented rule (see
+ * `addBehaviourSuite`): failed when broken by a deviation the baseline does not accept, skipped with the reason when
+ * not judged, passed otherwise. When the report has `coverage`, one `coverage: <group>` suite per resource group
+ * follows (see `addCoverageSuites`): a case per operation of the model, passed when implemented, skipped otherwise.
  */
 export function reportToJUnit(report: Report, options: JUnitReportOptions = {}): string {
   const builder = newBuilder().name(`cognito-conformance ${report.target.name}`);
   for (const op of report.operations) addOperation(builder.testSuite(), op, report, options.baseline);
+  addBehaviourSuite(builder, report, options.baseline);
   addCoverageSuites(builder, report);
   return builder.build();
 }
@@ -137,25 +143,8 @@ function describeCase(
 
 function failureMessage(blocking: readonly ReportDeviation[], runs?: number, failed?: number): string {
   const ratio = runs === undefined || failed === undefined ? '' : ` (${failed} of ${runs} runs failed)`;
-  const list = blocking.map((d) => `${d.kind} at ${d.path === '' ? '(whole body)' : d.path}`).join('; ');
+  const list = blocking
+    .map((d) => `${d.kind} at ${d.path === '' ? '(whole body)' : d.path}${d.rule ? ` [${d.rule.name}]` : ''}`)
+    .join('; ');
   return `${blocking.length} deviation${blocking.length === 1 ? '' : 's'}${ratio}: ${list}`;
-}
-
-function worstSeverity(deviations: readonly ReportDeviation[]): string {
-  return deviations.some((d) => d.severity === 'error') ? 'error' : 'warning';
-}
-
-/** One deviation as plain text: what, where, expected vs actual, the minimal request and how to replay it. */
-export function deviationText(d: ReportDeviation): string {
-  const replay = [d.reproduce.command];
-  if (d.reproduce.seed !== undefined) replay.push(`seed ${d.reproduce.seed}`);
-  if (d.reproduce.path !== undefined) replay.push(`path ${d.reproduce.path}`);
-  const lines = [
-    `[${d.severity}] ${d.kind} at ${d.path === '' ? '(whole body)' : d.path}: ${d.message}`,
-    `  expected:  ${JSON.stringify(d.expected) ?? '(absent)'}`,
-    `  actual:    ${JSON.stringify(d.actual) ?? '(absent)'}`,
-  ];
-  if (d.occurrences !== undefined && d.occurrences > 1) lines.push(`  occurrences: ${d.occurrences}`);
-  lines.push(`  request:   ${JSON.stringify(d.request)}`, `  reproduce: ${replay.join(' · ')}`);
-  return lines.join('\n');
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aDeviation, aMixedReport, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import {
+  aBehaviourReport,
+  aDeviation,
+  aMixedReport,
+  anOperation,
+  aReport,
+} from '../../test/support/report-fixture.ts';
 import { compatibilityMatrixMarkdown } from './markdown-matrix.ts';
 
 describe('compatibilityMatrixMarkdown', () => {
@@ -44,6 +50,20 @@ describe('compatibilityMatrixMarkdown', () => {
     const text = compatibilityMatrixMarkdown([report, aReport()]);
     expect(text).toContain('## Changes announced by the document');
     expect(text).toContain('| CreateUserPool request `/UserPoolTier = LITE` | not supported | not judged |');
+  });
+
+  it('lists the behaviour rules by area when a report judged them, each cell with its runs', () => {
+    const text = compatibilityMatrixMarkdown([aBehaviourReport(), aMixedReport()]);
+    expect(text.indexOf('## Operations')).toBeLessThan(text.indexOf('## Behaviour rules'));
+    expect(text).toContain('| Rule | cognito-local | cognito-local #2 |');
+    expect(text).toContain(
+      '| unconfirmed-user-cannot-sign-in (user status lifecycle) | broken at InitiateAuth (1/6 runs failed) | not checked |',
+    );
+    expect(text).toContain(
+      '| disabled-user-still-listed (enabled and disabled) | holds (0/4 runs failed) | not checked |',
+    );
+    expect(text).toContain('| global-sign-out-revokes-tokens (revocation) | not judged | not checked |');
+    expect(compatibilityMatrixMarkdown([aMixedReport()])).not.toContain('## Behaviour rules');
   });
 
   it('keeps a hostile target name from breaking the table', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aBehaviourReport,
   aDeviation,
   aDriftSummary,
   aMixedReport,
@@ -86,6 +87,48 @@ describe('reportToMarkdown', () => {
     expect(reportToMarkdown(aMixedReport({ changes: [{ ...change, supported: false }] }))).toContain(
       '**no**',
     );
+  });
+
+  it('has a Behaviour section after the changes, a row per rule in the catalogue area order, only when judged', () => {
+    expect(reportToMarkdown(aMixedReport())).not.toContain('## Behaviour');
+    const change = { operation: 'InitiateAuth', direction: 'request', path: '/X', evidence: 'e' } as const;
+    const md = reportToMarkdown(aBehaviourReport({ changes: [{ ...change, supported: true }] }));
+    expect(md.indexOf('## 2018-02-12 changes')).toBeLessThan(md.indexOf('## Behaviour'));
+    const section = md.slice(md.indexOf('## Behaviour'), md.indexOf('## Deviations'));
+    expect(section).toContain(
+      'The documented behaviour rules (`specs/behaviour-rules.json`) on `cognito-local`: 1 holds, **2 broken**, 1 not judged.',
+    );
+    const rows = section.split('\n').filter((line) => line.startsWith('| '));
+    expect(rows).toEqual([
+      '| Rule | Area | Verdict | Runs (failed/runs) | Where broken | Source |',
+      '| --- | --- | --- | ---: | --- | --- |',
+      '| unconfirmed-user-cannot-sign-in | user status lifecycle | **broken** | 1/6 | InitiateAuth | `AdminConfirmSignUp`, `UserNotConfirmedException` |',
+      '| disabled-user-cannot-sign-in | enabled and disabled | **broken** | 2/6 | InitiateAuth | `AdminDisableUser` |',
+      '| disabled-user-still-listed | enabled and disabled | holds | 0/4 | — | `AdminDisableUser`, `UserType$Enabled` |',
+      '| global-sign-out-revokes-tokens | revocation | not judged | 0/0 | — | `GlobalSignOut` |',
+    ]);
+    expect(section).toContain(
+      '**Not judged:**\n\n- global-sign-out-revokes-tokens: the target does not implement GlobalSignOut',
+    );
+    // The short form (the step summary) keeps the table.
+    expect(reportToMarkdown(aBehaviourReport(), { summary: true })).toContain(rows[2]);
+  });
+
+  it("shows a behaviour deviation's rule on its line and in its folded detail", () => {
+    const md = reportToMarkdown(aBehaviourReport());
+    const section = md.slice(
+      md.indexOf('## Deviations'),
+      md.indexOf('## Minimal requests and reproductions'),
+    );
+    expect(section).toContain(
+      '| #1 | behaviour \\[disabled-user-cannot-sign-in\\] | state | error | `/AuthenticationResult` |',
+    );
+    expect(section).toContain('| #2 | behaviour \\[unconfirmed-user-cannot-sign-in\\] | state | warning |');
+    expect(md).toContain(
+      '<summary>#2 InitiateAuth · behaviour · state · /AuthenticationResult · [unconfirmed-user-cannot-sign-in]</summary>',
+    );
+    // The paste-ready entries name the rule too, or they would match nothing.
+    expect(md).toContain('"rule": {\n      "name": "unconfirmed-user-cannot-sign-in"\n    }');
   });
 
   it('has a Specs and drift section, a row per operation, saying that the later document stands', () => {

@@ -1,6 +1,7 @@
 import { acceptedEntryFor, baselineEntries, type BaselineResult, writeBaseline } from './baseline.ts';
 import { deviationLine, deviationNumbers, entryLine } from './gate-outcome.ts';
 import { changesSupport } from './changes-answer.ts';
+import { behaviourSection } from './markdown-behaviour.ts';
 import { coverageSection } from './markdown-coverage.ts';
 import { driftSection } from './markdown-drift.ts';
 import { reportTokensParagraph } from './markdown-tokens.ts';
@@ -44,9 +45,11 @@ export const DEFAULT_CHANGES_RELEASE = '2018-02-12';
  * The report as Markdown, for people: `report.md`, PR comments and the GitHub step summary. Sections: title,
  * what is new since the baseline (when gated), the per-operation table (then why each unsupported or
  * inconclusive operation could not be judged), the coverage of the current model by resource group (when the
- * report has it), the run's warnings, the release's changes (when checked), the specs and their drift from the
- * current model (when the report has it; not in the short form),
- * every deviation on one line per operation (with the errors the operation may answer with given once), then
+ * report has it), the run's warnings, the release's changes (when checked), the behaviour rules' verdicts (when the
+ * `behaviour` check ran), the specs and their drift from the current model (when the report has it; not in the
+ * short form),
+ * every deviation on one line per operation (with the errors the operation may answer with given once; a behaviour
+ * deviation's check is followed by its rule in brackets), then
  * each deviation's minimal request and reproduction, baseline entries ready to paste, and the header names the SDK
  * sent per operation.
  */
@@ -66,6 +69,7 @@ export function reportToMarkdown(report: Report, options: MarkdownReportOptions 
     report.changes === undefined
       ? ''
       : changesSection(report.changes, options.changesRelease ?? DEFAULT_CHANGES_RELEASE),
+    behaviourSection(report.target.name, report.behaviour),
     full ? driftSection(report.spec.drift) : '',
     full ? reportTokensParagraph(report) : '',
     full ? deviationsSection(report, numbers, options.baseline) : '',
@@ -226,7 +230,7 @@ function deviationsSection(
     const rows = op.deviations.map((d) => {
       const row = [
         `#${numbers({ operation: op.operation, deviation: d }) ?? '?'}`,
-        d.check,
+        d.rule === undefined ? d.check : `${d.check} ${escapeInline(`[${d.rule.name}]`)}`,
         d.kind,
         d.severity,
         code(pointerText(d.path)),
@@ -288,7 +292,8 @@ function reproductionsSection(
 
 /** One deviation's detail, folded (`<details>`) so the page stays one line per deviation until opened. */
 function reproductionText(operation: string, d: ReportDeviation, number: number | undefined): string {
-  const summary = `#${number ?? '?'} ${operation} · ${d.check} · ${d.kind} · ${pointerText(d.path)}`;
+  const rule = d.rule === undefined ? '' : ` · [${d.rule.name}]`;
+  const summary = `#${number ?? '?'} ${operation} · ${d.check} · ${d.kind} · ${pointerText(d.path)}${rule}`;
   const lines = [
     `<details id="deviation-${number ?? 0}"><summary>${htmlText(summary)}</summary>`,
     '',

@@ -1,4 +1,5 @@
 import type {
+  BehaviourVerdict,
   ChangeVerdict,
   CheckName,
   CheckTally,
@@ -9,6 +10,7 @@ import type {
   TargetKind,
   Verdict,
 } from '../deviations/index.ts';
+import { groupByArea, shortShapeId } from './behaviour-verdicts.ts';
 import { coverageRows, type MatrixCoverageRow } from './matrix-coverage.ts';
 import { countSeverities, type SeverityTally } from './severity-counts.ts';
 
@@ -26,6 +28,11 @@ export interface MatrixModel {
   /** The coverage of the current model by resource group, then the total; empty when no report has coverage. */
   readonly coverage: readonly MatrixCoverageRow[];
   readonly changes: readonly MatrixChangeRow[];
+  /**
+   * The documented behaviour rules, a row each, grouped in the catalogue's area order; empty when no report has
+   * `behaviour`.
+   */
+  readonly behaviour: readonly MatrixRuleRow[];
 }
 
 /** One column: a report's target, with what identifies the build under test. */
@@ -61,6 +68,8 @@ export interface MatrixDeviation {
   readonly seed?: number;
   readonly propertyPath?: string;
   readonly occurrences: number;
+  /** The behaviour rule a `behaviour` deviation breaks (its name). */
+  readonly rule?: string;
 }
 
 export interface MatrixCell {
@@ -94,6 +103,31 @@ export interface MatrixChangeRow {
   readonly cells: readonly (MatrixChangeCell | null)[];
 }
 
+/** One target's verdict on one behaviour rule (see `BehaviourVerdict`). */
+export interface MatrixRuleCell {
+  readonly verdict: BehaviourVerdict['verdict'];
+  /** Command sequences that judged the rule, and how many broke it. */
+  readonly runs: number;
+  readonly failed: number;
+  /** The operations whose deviations carry the rule, sorted. */
+  readonly brokenAt: readonly string[];
+  /** Why no run judged it (`not-judged` only). */
+  readonly reason?: string;
+}
+
+/** A row of the behaviour rules table: one documented rule, with a cell per target. */
+export interface MatrixRuleRow {
+  readonly rule: string;
+  readonly area: string;
+  /** The area's title in the catalogue (`user status lifecycle`). */
+  readonly areaTitle: string;
+  readonly operations: readonly string[];
+  /** The rule's source shape ids, without the `com.amazonaws.cognitoidentityprovider#` namespace. */
+  readonly source: readonly string[];
+  /** Aligned with `MatrixModel.targets`; `null` where that target's report did not judge rules (or lacks this one). */
+  readonly cells: readonly (MatrixRuleCell | null)[];
+}
+
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Builds the matrix for reports in the given column order. */
@@ -107,6 +141,7 @@ export function buildMatrixModel(reports: readonly Report[]): MatrixModel {
     })),
     coverage: coverageRows(reports),
     changes: changeRows(reports),
+    behaviour: ruleRows(reports),
   };
 }
 
@@ -174,6 +209,7 @@ function toMatrixDeviation(deviation: ReportDeviation): MatrixDeviation {
     ...(deviation.reproduce.seed === undefined ? {} : { seed: deviation.reproduce.seed }),
     ...(deviation.reproduce.path === undefined ? {} : { propertyPath: deviation.reproduce.path }),
     occurrences: deviation.occurrences ?? 1,
+    ...(deviation.rule === undefined ? {} : { rule: deviation.rule.name }),
   };
 }
 
@@ -189,6 +225,39 @@ export function displayValue(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * The behaviour rules table: a row per rule any report judged, in first-seen order (the catalogue's, when the
+ * reports share one), grouped by area in the catalogue's area order.
+ */
+function ruleRows(reports: readonly Report[]): MatrixRuleRow[] {
+  if (reports.every((report) => report.behaviour === undefined)) return [];
+  const rows = new Map<string, { verdict: BehaviourVerdict; cells: (MatrixRuleCell | null)[] }>();
+  reports.forEach((report, column) => {
+    for (const verdict of report.behaviour ?? []) {
+      const row = rows.get(verdict.rule) ?? { verdict, cells: reports.map(() => null) };
+      row.cells[column] ??= {
+        verdict: verdict.verdict,
+        runs: verdict.runs,
+        failed: verdict.failed,
+        brokenAt: verdict.brokenAt,
+        ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+      };
+      rows.set(verdict.rule, row);
+    }
+  });
+  const described = [...rows.values()].map(({ verdict, cells }) => ({ area: verdict.area, verdict, cells }));
+  return groupByArea(described).flatMap((group) =>
+    group.items.map(({ verdict, cells }) => ({
+      rule: verdict.rule,
+      area: verdict.area,
+      areaTitle: group.title,
+      operations: verdict.operations,
+      source: verdict.source.map(shortShapeId),
+      cells,
+    })),
+  );
 }
 
 function changeRows(reports: readonly Report[]): MatrixChangeRow[] {

@@ -1,7 +1,15 @@
+import { NOT_REACHED_REASON } from './behaviour-verdicts.ts';
 import { describe, expect, it } from 'vitest';
-import { aDeviation, aDriftSummary, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import {
+  aBehaviourReport,
+  aDeviation,
+  aDriftSummary,
+  anOperation,
+  aReport,
+} from '../../test/support/report-fixture.ts';
 import { mergeReports } from './merge-reports.ts';
-import type { ChangeVerdict, Report } from '../deviations/index.ts';
+import type { BehaviourVerdict, ChangeVerdict, Report } from '../deviations/index.ts';
+import { validateReport } from './report-schema.ts';
 
 const change = (operation: string, supported: boolean | null, evidence = 'e'): ChangeVerdict => ({
   operation,
@@ -158,5 +166,56 @@ describe('mergeReports', () => {
     expect(mergeReports([aReport(), elsewhere('embedded')]).target.endpoint).toBe('http://127.0.0.1:9229');
     const seed = aReport([], { run: { ...aReport().run, seed: 7 } });
     expect(() => mergeReports([aReport(), seed])).toThrow(/seed 7 ≠ 42/);
+  });
+
+  it('merges behaviour verdicts per rule: counts add up, brokenAt is the union, broken over holds over not judged', () => {
+    const whole = aBehaviourReport();
+    const rule = (name: string, fields: Partial<BehaviourVerdict>): BehaviourVerdict => ({
+      ...(whole.behaviour?.find((v) => v.rule === name) as BehaviourVerdict),
+      ...fields,
+    });
+    const shard1 = aReport([whole.operations[1] ?? anOperation('X')], {
+      behaviour: [
+        rule('unconfirmed-user-cannot-sign-in', { verdict: 'holds', runs: 2, failed: 0, brokenAt: [] }),
+        rule('disabled-user-cannot-sign-in', {
+          verdict: 'broken',
+          runs: 3,
+          failed: 1,
+          brokenAt: ['AdminDisableUser'],
+        }),
+        rule('disabled-user-still-listed', {
+          verdict: 'not-judged',
+          runs: 0,
+          failed: 0,
+          reason: NOT_REACHED_REASON,
+        }),
+        rule('global-sign-out-revokes-tokens', { reason: NOT_REACHED_REASON }),
+      ],
+    });
+    const shard2 = aReport(
+      [whole.operations[0] ?? anOperation('X'), whole.operations[2] ?? anOperation('X')],
+      {
+        behaviour: [
+          rule('unconfirmed-user-cannot-sign-in', { runs: 4, failed: 1 }),
+          rule('disabled-user-cannot-sign-in', { runs: 3, failed: 1 }),
+          rule('disabled-user-still-listed', { runs: 4 }),
+          rule('global-sign-out-revokes-tokens', {}),
+        ],
+      },
+    );
+    const merged = mergeReports([shard1, aReport([anOperation('ListUsers')]), shard2]);
+    expect(merged.behaviour?.map((v) => [v.rule, v.verdict, v.runs, v.failed, v.brokenAt])).toEqual([
+      ['unconfirmed-user-cannot-sign-in', 'broken', 6, 1, ['InitiateAuth']],
+      ['disabled-user-cannot-sign-in', 'broken', 6, 2, ['AdminDisableUser', 'InitiateAuth']],
+      ['disabled-user-still-listed', 'holds', 4, 0, []],
+      ['global-sign-out-revokes-tokens', 'not-judged', 0, 0, []],
+    ]);
+    expect(merged.behaviour?.[2]).not.toHaveProperty('reason');
+    // Not judged anywhere: the reason is said again from the merged operations (GlobalSignOut is unsupported).
+    expect(merged.behaviour?.[3]?.reason).toBe('the target does not implement GlobalSignOut');
+    expect(validateReport(JSON.parse(JSON.stringify(merged))).errors).toEqual([]);
+    expect(mergeReports([aReport([anOperation('A')]), aReport([anOperation('B')])])).not.toHaveProperty(
+      'behaviour',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { mergeBehaviourVerdicts } from './behaviour-verdicts.ts';
 import { countsOf } from './build-report.ts';
 import { mergedCoverage } from './model-coverage.ts';
 import {
@@ -30,6 +31,8 @@ import {
  *   has it) each operation's first-seen summary, sorted by operation (every shard reads the same specs);
  * - `changes` merged per (operation, direction, path, value), a determined verdict winning over `null`, and
  *   `false` over `true` when shards disagree (support must hold everywhere); sorted by the same key;
+ * - `behaviour` (when any shard has it) merged per rule: runs and failures add up, `brokenAt` is the union, and
+ *   `broken` wins over `holds`, which wins over `not-judged` (see `mergeBehaviourVerdicts`);
  * - `coverage` counted again over the merged operations, against the model the shards were counted against
  *   (present when any shard has one; shards counted against different models are not one run);
  * - `warnings` every shard's, each once, in first-seen order.
@@ -45,6 +48,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     : {};
   const warnings = [...new Set(reports.flatMap((r) => r.warnings ?? []))];
   const coverage = mergedCoverage(reports, operations);
+  const behaviour = mergeBehaviourVerdicts(reports, operations);
   // What no shard ran: an operation one shard left to another is not "not run" once that shard's report is in.
   const ran = new Set(operations.map((op) => op.operation));
   const notRun = [
@@ -76,6 +80,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     operations,
     ...(coverage !== undefined ? { coverage } : {}),
     ...changes,
+    ...(behaviour !== undefined ? { behaviour } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

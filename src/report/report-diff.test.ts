@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
+import { aBehaviourDeviation, aDeviation, anOperation, aReport } from '../../test/support/report-fixture.ts';
 import type { OperationReport } from '../deviations/index.ts';
 import { diffExitCode, diffReports, diffToMarkdown } from './report-diff.ts';
 
@@ -175,6 +175,25 @@ describe('diffToMarkdown', () => {
     expect(md).toContain('| B | (absent) | deviates |');
     expect(md).toContain('- message: `was` → `is | now`');
     expect(md).toContain('**New**\n\n- error `response-schema` missing-member at `/n`');
+  });
+
+  it("names a behaviour deviation's rule, which tells two rules broken at one place apart", () => {
+    const disabled = aBehaviourDeviation('disabled-user-cannot-sign-in');
+    const unconfirmed = aBehaviourDeviation('unconfirmed-user-cannot-sign-in');
+    const base = reportWith([anOperation('InitiateAuth', { verdict: 'deviates', deviations: [disabled] })]);
+    const head = reportWith([
+      anOperation('InitiateAuth', { verdict: 'deviates', deviations: [unconfirmed] }),
+    ]);
+    const diff = diffReports(base, head);
+    expect(diff.operations[0]?.new.map((d) => d.rule?.name)).toEqual(['unconfirmed-user-cannot-sign-in']);
+    expect(diff.operations[0]?.fixed.map((d) => d.rule?.name)).toEqual(['disabled-user-cannot-sign-in']);
+    const md = diffToMarkdown(diff);
+    expect(md).toContain(
+      '**New**\n\n- error `behaviour` state at `/AuthenticationResult` \\[unconfirmed-user-cannot-sign-in\\]: ',
+    );
+    expect(md).toContain(
+      '**Fixed**\n\n- error `behaviour` state at `/AuthenticationResult` \\[disabled-user-cannot-sign-in\\]: ',
+    );
   });
 
   it('says so when nothing differs', () => {

@@ -13,7 +13,8 @@ import { code, escapeInline, jsonText, pointerText, table } from './markdown-tex
 
 /**
  * What changed between two reports of the same suite — typically before and after an SDK upgrade, or two
- * emulator versions. Deviations are matched by identity (operation + check + kind + path); a matched pair whose
+ * emulator versions. Deviations are matched by identity (operation + check + kind + path, and a behaviour
+ * deviation's rule); a matched pair whose
  * observation (severity, expected, actual, message) differs after normalising volatile values is `changed`.
  */
 export interface ReportDiff {
@@ -263,8 +264,10 @@ function sdkSentLines(sent: SdkSentDiff): string {
   ].join('\n');
 }
 
+/** One deviation: severity, check, kind and path, and for a behaviour deviation its rule (`[rule-name]`), as its identity. */
 function deviationLine(d: ReportDeviation): string {
-  return `${d.severity} ${code(d.check)} ${d.kind} at ${code(pointerText(d.path))}: ${escapeInline(d.message)}`;
+  const rule = d.rule === undefined ? '' : ` ${escapeInline(`[${d.rule.name}]`)}`;
+  return `${d.severity} ${code(d.check)} ${d.kind} at ${code(pointerText(d.path))}${rule}: ${escapeInline(d.message)}`;
 }
 
 function changedLine(c: ChangedDeviation): string {

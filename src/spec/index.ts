@@ -16,3 +16,5 @@ export {
 export type { ModelOperation, ResourceGroup } from './resource-groups.ts';
 export { SpecValidators } from './spec-validators.ts';
 export { isTimestampSchema, jsonTypeOf, pointerSegment, walkInstance } from './walk-instance.ts';
+export { BEHAVIOUR_RULES_PATH, behaviourRule, loadBehaviourCatalogue } from './behaviour-rules.ts';
+export type { BehaviourArea, BehaviourCatalogue, BehaviourRule, RuleSource } from './behaviour-rules.ts';

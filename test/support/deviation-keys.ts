@@ -6,11 +6,13 @@ export interface DeviationKey {
   readonly check: string;
   readonly kind: string;
   readonly path: string;
+  /** The behaviour rule, for `behaviour` deviations. */
+  readonly rule?: { readonly name: string };
 }
 
 /** One line per key, for `toContain` and readable diffs. */
 export function keyText(key: DeviationKey): string {
-  return `${key.operation} ${key.check} ${key.kind} ${key.path || '(body)'}`;
+  return `${key.operation} ${key.check} ${key.kind} ${key.path || '(body)'}${key.rule ? ` [${key.rule.name}]` : ''}`;
 }
 
 /** Every deviation of the records, as key texts, sorted and without repeats. */

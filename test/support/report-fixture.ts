@@ -1,4 +1,5 @@
 import {
+  type BehaviourVerdict,
   type OperationReport,
   type Report,
   type ReportDeviation,
@@ -129,5 +130,135 @@ export function aMixedReport(overrides: Partial<Report> = {}): Report {
       }),
     ],
     overrides,
+  );
+}
+
+const MODEL = 'com.amazonaws.cognitoidentityprovider#';
+
+/** A behaviour deviation: `rule` names the rule it breaks (its source shape ids filled in as the check does). */
+export function aBehaviourDeviation(rule: string, overrides: Partial<ReportDeviation> = {}): ReportDeviation {
+  return aDeviation({
+    check: 'behaviour',
+    kind: 'state',
+    path: '/AuthenticationResult',
+    expected: 'NotAuthorizedException',
+    actual: 'tokens',
+    message: `the sign-in answered with tokens (${rule})`,
+    request: { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client-1' },
+    reproduce: {
+      seed: 42,
+      command:
+        'npx cognito-conformance run --ops InitiateAuth --seed 42 --report-only --out "${TMPDIR:-/tmp}/cognito-conformance-reproduce"',
+    },
+    rule: { name: rule, source: [`${MODEL}AdminDisableUser`] },
+    ...overrides,
+  });
+}
+
+/**
+ * A report of the behaviour check: InitiateAuth breaks two rules at one path (an error and a warning),
+ * AdminDisableUser conforms and GlobalSignOut is unsupported; of four rules, two are broken, one holds and one was
+ * not judged.
+ */
+export function aBehaviourReport(overrides: Partial<Report> = {}): Report {
+  const verdict = (
+    rule: string,
+    area: string,
+    operations: readonly string[],
+    shapes: readonly string[],
+    fields: Pick<BehaviourVerdict, 'verdict' | 'runs' | 'failed' | 'brokenAt'> & { reason?: string },
+  ): BehaviourVerdict => ({
+    rule,
+    area,
+    operations,
+    source: shapes.map((shape) => `${MODEL}${shape}`),
+    ...fields,
+  });
+  return aReport(
+    [
+      anOperation('InitiateAuth', {
+        verdict: 'deviates',
+        checks: [{ check: 'behaviour', runs: 12, failed: 3 }],
+        deviations: [
+          aBehaviourDeviation('disabled-user-cannot-sign-in'),
+          aBehaviourDeviation('unconfirmed-user-cannot-sign-in', {
+            severity: 'warning',
+            rule: { name: 'unconfirmed-user-cannot-sign-in', source: [`${MODEL}AdminConfirmSignUp`] },
+          }),
+        ],
+      }),
+      anOperation('AdminDisableUser', { checks: [{ check: 'behaviour', runs: 10, failed: 0 }] }),
+      anOperation('GlobalSignOut', {
+        verdict: 'unsupported',
+        reason: 'the target answered UnsupportedOperation',
+        checks: [],
+        deviations: [
+          aDeviation({
+            check: 'positive',
+            kind: 'unsupported',
+            path: '',
+            expected: 'implemented',
+            actual: 'UnsupportedOperation',
+            message: 'target does not implement GlobalSignOut',
+            request: {},
+            reproduce: { command: 'npx cognito-conformance run --ops GlobalSignOut' },
+          }),
+        ],
+      }),
+    ],
+    {
+      behaviour: [
+        verdict(
+          'unconfirmed-user-cannot-sign-in',
+          'status',
+          ['InitiateAuth', 'AdminInitiateAuth'],
+          ['AdminConfirmSignUp', 'UserNotConfirmedException'],
+          {
+            verdict: 'broken',
+            runs: 6,
+            failed: 1,
+            brokenAt: ['InitiateAuth'],
+          },
+        ),
+        verdict(
+          'disabled-user-cannot-sign-in',
+          'enabled',
+          ['AdminDisableUser', 'InitiateAuth'],
+          ['AdminDisableUser'],
+          {
+            verdict: 'broken',
+            runs: 6,
+            failed: 2,
+            brokenAt: ['InitiateAuth'],
+          },
+        ),
+        verdict(
+          'disabled-user-still-listed',
+          'enabled',
+          ['AdminDisableUser', 'ListUsers'],
+          ['AdminDisableUser', 'UserType$Enabled'],
+          {
+            verdict: 'holds',
+            runs: 4,
+            failed: 0,
+            brokenAt: [],
+          },
+        ),
+        verdict(
+          'global-sign-out-revokes-tokens',
+          'revocation',
+          ['GlobalSignOut', 'GetUser'],
+          ['GlobalSignOut'],
+          {
+            verdict: 'not-judged',
+            runs: 0,
+            failed: 0,
+            brokenAt: [],
+            reason: 'the target does not implement GlobalSignOut',
+          },
+        ),
+      ],
+      ...overrides,
+    },
   );
 }
