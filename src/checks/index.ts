@@ -57,3 +57,21 @@ export {
 export type { PoolLifecycle, StatefulModel, StatefulPlans, StatefulWorld } from './stateful-model.ts';
 export { tokenExpectations } from './token-claims.ts';
 export { transportFinding } from './transport-finding.ts';
+export {
+  BEHAVIOUR_CHECK,
+  behaviourCheckFor,
+  judgeRule,
+  operationOfBehaviourCheck,
+} from './behaviour-model.ts';
+export type {
+  BehaviourModel,
+  BehaviourWorld,
+  ClientModel,
+  PoolSetting,
+  RuleFinding,
+  TokenSet,
+  UserModel,
+  UserStatus,
+} from './behaviour-model.ts';
+export type { BehaviourCommand } from './behaviour-commands.ts';
+export { behaviourLifecycles, behaviourSequences } from './behaviour-sequences.ts';

@@ -17,6 +17,7 @@ export const REPLAYED_CHECKS: ReadonlySet<CheckName> = new Set<CheckName>([
   'auth',
   'signing-certificate',
   'changes',
+  'behaviour',
 ]);
 
 /** Whether a deviation of `check` is reproduced by replaying its check rather than by one request. */

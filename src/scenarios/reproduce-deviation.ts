@@ -61,6 +61,7 @@ import {
 import { createScenarioContext, type ScenarioContext } from './scenario-context.ts';
 import { runSigningCertificate } from './signing-certificate-run.ts';
 import { runStateful, sweepMaxResults } from './stateful-runs.ts';
+import { runBehaviour } from './behaviour-runs.ts';
 
 /** What a reproduction runs with: the specs, a client on a fresh target, and the report's run (seed, profile). */
 export interface ReproductionParts {
@@ -144,7 +145,13 @@ export async function reproduceDeviation(
 }
 
 const identityOfFinding = (operation: string, check: CheckName, finding: Finding) =>
-  deviationIdentity({ operation, check, kind: finding.kind, path: finding.path });
+  deviationIdentity({
+    operation,
+    check,
+    kind: finding.kind,
+    path: finding.path,
+    ...(finding.rule ? { rule: finding.rule } : {}),
+  });
 
 async function sendAgain(
   parts: ReproductionParts,
@@ -400,7 +407,7 @@ interface ReplayStep {
 
 /**
  * The scenarios that judge `check` on `operation`, in the order a replay tries them (the suites run the same
- * ones: suites/auth.suite.ts, stateful.suite.ts, round-trip.suite.ts, last-modified.suite.ts, …).
+ * ones: suites/auth.suite.ts, stateful.suite.ts, round-trip.suite.ts, last-modified.suite.ts, behaviour.suite.ts, …).
  */
 export function replayScenarios(
   specs: readonly OperationSpec[],
@@ -435,6 +442,13 @@ export function replayScenarios(
     }
     case 'round-trip':
       return roundTripSteps(specs, operation, path.endsWith('LastModifiedDate'));
+    case 'behaviour':
+      return [
+        {
+          name: 'the behaviour model (lifecycles, then command sequences)',
+          run: (context) => runBehaviour(context),
+        },
+      ];
     case 'signing-certificate':
       return [{ name: 'the signing certificate', run: (context) => runSigningCertificate(context) }];
     case 'changes':
@@ -566,9 +580,7 @@ async function replay(
       const index =
         recorder?.deviations.findIndex(
           (found) =>
-            found.check === deviation.check &&
-            deviationIdentity({ operation, check: found.check, kind: found.kind, path: found.path }) ===
-              wanted,
+            found.check === deviation.check && identityOfFinding(operation, found.check, found) === wanted,
         ) ?? -1;
       if (recorder === undefined || index < 0) {
         notes.push(`replayed ${step.name}: the rule held`);

@@ -1,7 +1,8 @@
 import type { AwsRunAnnouncement } from '../targets/index.ts';
+import { behaviourLifecycles } from '../checks/index.ts';
 import { DEFAULT_MAX_SHRUNK_RULES } from '../engine/index.ts';
 import { coverageSize } from '../generate/index.ts';
-import { loadOperationSpecs } from '../spec/index.ts';
+import { loadBehaviourCatalogue, loadOperationSpecs } from '../spec/index.ts';
 import type { RunSettings } from './run-settings.ts';
 
 /**
@@ -20,11 +21,28 @@ export function estimateLoad(settings: RunSettings): { requests: number; pools: 
   const shrinking = 2 * Math.min(settings.runsPerProperty, DEFAULT_MAX_SHRUNK_RULES) * settings.shrinkBudget;
   const perOperation = settings.runsPerProperty * 3 + shrinking + 20;
   const stateful = settings.statefulRuns * settings.statefulMaxCommands * 3;
+  // The behaviour model: its lifecycles, the random sequences and their shrinks, each in a pool of its own (one
+  // more for the update-semantics command), with about 5 set-up requests and up to 4 per command.
+  const lifecycles = behaviourLifecycles();
+  const sequences =
+    lifecycles.length + settings.statefulRuns + DEFAULT_MAX_SHRUNK_RULES * settings.shrinkBudget;
+  const longest = Math.max(
+    settings.statefulMaxCommands,
+    ...lifecycles.map((lifecycle) => lifecycle.commands.length),
+  );
+  const selected =
+    settings.operations === undefined ||
+    loadBehaviourCatalogue().rules.some((rule) =>
+      rule.operations.some((op) => settings.operations?.includes(op)),
+    );
+  const behaviour = selected
+    ? { requests: sequences * (5 + 4 * longest), pools: 2 * sequences }
+    : { requests: 0, pools: 0 };
   const coverageRequests = coverage.reduce((sum, op) => sum + op.requests, 0);
   const coveragePools = coverage.find((op) => op.operation === 'CreateUserPool')?.requests ?? 0;
   return {
-    requests: coverageRequests + specs.length * perOperation + stateful,
-    pools: coveragePools + specs.length * (settings.runsPerProperty + 3) + stateful,
+    requests: coverageRequests + specs.length * perOperation + stateful + behaviour.requests,
+    pools: coveragePools + specs.length * (settings.runsPerProperty + 3) + stateful + behaviour.pools,
   };
 }
 

@@ -3,6 +3,7 @@ import { validRequests, fixupFor } from '../../src/generate/index.ts';
 import {
   fixupContextOf,
   guardSetup,
+  runBehaviour,
   runCreatePoolRoundTrip,
   runFamilyRoundTrip,
   runInvalidRequests,
@@ -88,6 +89,14 @@ export function passwordFlowsOf(operation: string): Scenario {
   return async (harness, settings) => {
     await runPasswordFlows(harness.scenario(settings), operation);
   };
+}
+
+/**
+ * behaviour: the behaviour model's run (`runBehaviour`), its fixed lifecycles and then `numRuns` random command
+ * sequences of at most 8 commands, each judged against the documented rules of `specs/behaviour-rules.json`.
+ */
+export function behaviourModel(): Scenario {
+  return (harness, settings) => runBehaviour(harness.scenario(settings));
 }
 
 /** Runs several scenarios in order on one harness. */

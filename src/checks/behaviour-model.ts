@@ -1,0 +1,283 @@
+import { decodeJwt, type JWTPayload } from 'jose';
+import type { CheckKey, CheckName, CheckedFinding, Finding } from '../deviations/index.ts';
+import { errorTypeOf, type Exchange } from '../protocol/index.ts';
+import { behaviourRule } from '../spec/index.ts';
+import type { CallResult, Sender } from '../wire/index.ts';
+
+/** The check name of behaviour-model findings (source: `specs/behaviour-rules.json`). */
+export const BEHAVIOUR_CHECK: CheckName = 'behaviour';
+
+/** A user's status as the model predicts it (`UserType$UserStatus` of the current Smithy model). */
+export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+
+/** One set of tokens a sign-in, challenge answer or refresh returned, and what the model knows of its state. */
+export interface TokenSet {
+  readonly access: string;
+  readonly refresh?: string;
+  /** The app client (index into `BehaviourWorld.clients`) the tokens were issued to. */
+  readonly client: number;
+  /** Tokens refreshed from one refresh token share its lineage (RevokeToken revokes them together). */
+  readonly lineage: number;
+  /** The rule that revoked the access token, once one did. */
+  accessRevokedBy?: string;
+  /** The rule that revoked the refresh token; `unknown` when no document says (a disabled user enabled again). */
+  refreshRevokedBy?: string;
+}
+
+/** A challenge the target answered a sign-in with, kept to answer it. */
+export interface PendingChallenge {
+  readonly session: string;
+  readonly client: number;
+  /** Given by AdminInitiateAuth: answered with AdminRespondToAuthChallenge (its Session's documentation). */
+  readonly admin: boolean;
+  used: boolean;
+}
+
+/** What the model knows of one user this sequence created. */
+export interface UserModel {
+  readonly username: string;
+  password: string;
+  /** The password before the last change, which must no longer sign in. */
+  previousPassword?: string;
+  status: UserStatus;
+  /** The rule whose prediction the current status is. */
+  statusRule: string;
+  enabled: boolean;
+  /** The rule whose prediction `enabled` is. */
+  enabledRule: string;
+  /** Attributes as last written (name → value). */
+  readonly attributes: Map<string, string>;
+  /** Attributes deleted since, which reads and the next ID token must no longer show. */
+  readonly deleted: Set<string>;
+  readonly groups: Set<string>;
+  challenge?: PendingChallenge;
+  readonly tokens: TokenSet[];
+  /** Set once a write the rules forbid was accepted: the model no longer predicts this user (why, in our words). */
+  unknown?: string;
+}
+
+/** An app client of the sequence's pool, with the settings the predictions read. */
+export interface ClientModel {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** Lifetimes in seconds the client's settings give (AccessTokenValidity, IdTokenValidity with TokenValidityUnits). */
+  readonly accessSeconds: number;
+  readonly idSeconds: number;
+  /** The rule the lifetimes come from: set by the client, or the documented defaults. */
+  readonly lifetimeRule: 'token-validity-follows-client' | 'token-validity-defaults';
+  readonly preventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+  /** Whether ReadAttributes names the pool's custom attributes (the default reads standard attributes only). */
+  readonly readsCustom: boolean;
+}
+
+/** The model: the users a sequence created, in creation order. Commands pick users by index. */
+export interface BehaviourModel {
+  readonly users: UserModel[];
+  /** Token lineages handed out so far. */
+  lineages: number;
+}
+
+/** A pool the run made for one sequence, with what the predictions read from its settings. */
+export interface PoolSetting {
+  readonly id: string;
+  readonly minimumLength: number;
+  readonly requiredAttribute: string;
+  readonly mutableCustom: string;
+  readonly immutableCustom: string;
+  readonly group: string;
+}
+
+/** Makes what a command needs beyond the sequence's pool (a pool or client of its own), and deletes it later. */
+export interface SideResources {
+  /** A unique name under the run prefix. */
+  name(label: string): string;
+  adoptPool(id: string): void;
+  forgetPool(id: string): void;
+}
+
+/** Per-rule counts of one sequence: judged at all, and broken (a finding of severity error or warning). */
+export type RuleOutcomes = Map<string, { broken: boolean }>;
+
+/**
+ * The system under test as the commands see it: the sender, the sequence's pool and app clients, and what the
+ * sequence observed (the commands run, the findings with the operation they are about, the checks and rules
+ * judged).
+ */
+export interface BehaviourWorld {
+  readonly sender: Sender;
+  readonly pool: PoolSetting;
+  readonly clients: readonly ClientModel[];
+  readonly side: SideResources;
+  readonly steps: string[];
+  readonly findings: CheckedFinding[];
+  readonly judged: Set<CheckKey>;
+  readonly rules: RuleOutcomes;
+  /** Exchanges that judged an operation, for its recorder's request counts. */
+  readonly exchanges: { readonly operation: string; readonly exchange: Exchange }[];
+  /** Counter for unique user names and passwords within the sequence. */
+  names: number;
+}
+
+/** The engine's key of behaviour findings about `operation` (`behaviour:<Operation>`). */
+export function behaviourCheckFor(operation: string): `behaviour:${string}` {
+  return `behaviour:${operation}`;
+}
+
+/** The operation of a key made by {@link behaviourCheckFor}. @throws Error for another key. */
+export function operationOfBehaviourCheck(check: CheckKey): string {
+  if (!check.startsWith('behaviour:'))
+    throw new Error(`operationOfBehaviourCheck: ${check} is not a behaviour key`);
+  return check.slice('behaviour:'.length);
+}
+
+/** A finding of the behaviour check: what rule `rule` predicted at `path` and what the target answered. */
+export interface RuleFinding {
+  readonly kind: 'state' | 'token' | 'accepted-invalid';
+  readonly path: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly message: string;
+}
+
+/**
+ * Records that `rule` was judged at `operation` on `exchange`, with what it found (nothing: it held). Each finding
+ * carries the rule's name and source shape ids (`specs/behaviour-rules.json`).
+ * @throws Error when the catalogue has no rule named `rule`.
+ */
+export function judgeRule(
+  world: BehaviourWorld,
+  operation: string,
+  rule: string,
+  exchange: Exchange,
+  found: readonly RuleFinding[],
+): void {
+  const entry = behaviourRule(rule);
+  const check = behaviourCheckFor(operation);
+  world.judged.add(check);
+  // One request may judge several rules; its operation's recorder counts it once.
+  if (!world.exchanges.some((seen) => seen.exchange === exchange))
+    world.exchanges.push({ operation, exchange });
+  const outcome = world.rules.get(rule) ?? { broken: false };
+  if (found.length > 0) outcome.broken = true;
+  world.rules.set(rule, outcome);
+  for (const finding of found) {
+    const full: Finding = {
+      ...finding,
+      severity: 'error',
+      message: `${finding.message} [${rule}]`,
+      rule: { name: rule, source: entry.source.map((source) => source.shape) },
+    };
+    world.findings.push({ check, finding: full });
+  }
+}
+
+/** Whether the call got a complete answer the model can judge (not a transport failure, not throttling). */
+export function answered(result: CallResult): boolean {
+  return (
+    result.exchange.status !== 0 && result.exchange.transportError === undefined && result.throttled !== true
+  );
+}
+
+/** Whether the answer is a 2xx. */
+export function succeeded(result: CallResult): boolean {
+  return result.exchange.status >= 200 && result.exchange.status < 300;
+}
+
+/** The error type of a refusal, or a description of an answer that is none. */
+export function answerOf(result: CallResult): string {
+  if (succeeded(result)) return `HTTP ${result.exchange.status} (accepted)`;
+  return errorTypeOf(result.exchange) ?? `HTTP ${result.exchange.status} without __type`;
+}
+
+/**
+ * The findings of an answer that must be a refusal with one of `errors`: an accepted request is `acceptedKind` at
+ * `acceptedPath`; a refusal with another error type is a `state` finding at `/__type`.
+ */
+export function expectRefusal(
+  result: CallResult,
+  errors: readonly string[],
+  what: string,
+  acceptedKind: RuleFinding['kind'] = 'state',
+  acceptedPath = '/$status',
+): RuleFinding[] {
+  const expected = errors.join(' or ');
+  if (succeeded(result))
+    return [
+      {
+        kind: acceptedKind,
+        path: acceptedPath,
+        expected,
+        actual: answerOf(result),
+        message: `${what} was accepted`,
+      },
+    ];
+  const type = errorTypeOf(result.exchange);
+  if (type !== undefined && errors.includes(type)) return [];
+  return [
+    {
+      kind: 'state',
+      path: '/__type',
+      expected,
+      actual: answerOf(result),
+      message: `${what} was refused with another error`,
+    },
+  ];
+}
+
+/** The decoded claims of a JWT, or undefined when it is none. Only claims, never the token, reach findings. */
+export function claimsOf(token: unknown): JWTPayload | undefined {
+  if (typeof token !== 'string') return undefined;
+  try {
+    return decodeJwt(token);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Attributes the model compares: standard ones always, custom ones only when `readsCustom`. */
+export function comparedAttributes(
+  user: UserModel,
+  readsCustom: boolean,
+): { readonly present: [string, string][]; readonly absent: string[] } {
+  const keep = (name: string) => readsCustom || !name.startsWith('custom:');
+  return {
+    present: [...user.attributes].filter(([name]) => keep(name)),
+    absent: [...user.deleted].filter(keep),
+  };
+}
+
+/**
+ * The findings of a list of `{Name, Value}` attributes against the model: every attribute written shows its value,
+ * every attribute deleted is absent. `path` is the list's pointer; a finding's path adds the attribute's name.
+ */
+export function attributeFindings(
+  listed: unknown,
+  user: UserModel,
+  path: string,
+  where: string,
+): RuleFinding[] {
+  const values = new Map<string, unknown>();
+  for (const item of Array.isArray(listed) ? (listed as { Name?: unknown; Value?: unknown }[]) : [])
+    if (typeof item?.Name === 'string') values.set(item.Name, item.Value);
+  const { present, absent } = comparedAttributes(user, true);
+  const found: RuleFinding[] = [];
+  for (const [name, value] of present)
+    if (values.get(name) !== value)
+      found.push({
+        kind: 'state',
+        path: `${path}/${name}`,
+        expected: value,
+        actual: values.get(name) ?? null,
+        message: `${where} does not show ${name} as last written`,
+      });
+  for (const name of absent)
+    if (values.has(name))
+      found.push({
+        kind: 'state',
+        path: `${path}/${name}`,
+        expected: null,
+        actual: values.get(name),
+        message: `${where} still shows ${name}, which AdminDeleteUserAttributes deleted`,
+      });
+  return found;
+}
