@@ -12,7 +12,9 @@ describe('behaviour', () => {
   scenarioTest(
     'users, sign-in and tokens follow the documented behaviour rules',
     behaviourOperations(),
-    (scenario) => runBehaviour(scenario),
+    async (scenario) => {
+      await runBehaviour(scenario);
+    },
     { listsPools: false },
   );
 });

@@ -23,7 +23,7 @@ import {
 export type BehaviourCommand = fc.AsyncCommand<BehaviourModel, BehaviourWorld>;
 
 /** A sequence creates at most this many users, so a long one stays cheap. */
-export const MAX_USERS = 4;
+export const MAX_USERS = 5;
 
 /** The standard attributes a created user gets, beside the required one (the field case of the ID token). */
 export const PROFILE_ATTRIBUTES = ['given_name', 'family_name', 'preferred_username'] as const;

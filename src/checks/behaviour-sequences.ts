@@ -148,8 +148,9 @@ export function behaviourLifecycles(): readonly {
         new AnswerNewPassword(0, true, 'valid'),
         new SignIn(0, 'AdminInitiateAuth', 0),
         // Last: a target that accepts a short password leaves a user the model no longer predicts.
-        new ChangePassword(0, true),
         new CreateUser('admin-permanent'),
+        new SignIn(1, 'InitiateAuth', 0),
+        new ChangePassword(1, true),
         new SetPassword(1, true, true),
       ],
     },
@@ -186,6 +187,19 @@ export function behaviourLifecycles(): readonly {
         new SignInUnknown('AdminInitiateAuth', 1),
       ],
     },
+  ];
+}
+
+/**
+ * What every random sequence starts from, before its generated commands: a user of each kind (confirmed, with a
+ * temporary password, signed up) and a sign-in, so that most generated commands find a user they apply to.
+ */
+export function behaviourPrelude(): BehaviourCommand[] {
+  return [
+    new CreateUser('admin-permanent'),
+    new CreateUser('admin-temporary'),
+    new CreateUser('sign-up'),
+    new SignIn(0, 'InitiateAuth', 0),
   ];
 }
 

@@ -74,4 +74,4 @@ export type {
   UserStatus,
 } from './behaviour-model.ts';
 export type { BehaviourCommand } from './behaviour-commands.ts';
-export { behaviourLifecycles, behaviourSequences } from './behaviour-sequences.ts';
+export { behaviourLifecycles, behaviourPrelude, behaviourSequences } from './behaviour-sequences.ts';

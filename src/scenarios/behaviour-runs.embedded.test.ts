@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Deviation, identityText } from '../deviations/index.ts';
+import { behaviourLifecycles } from '../checks/index.ts';
 import type { CheckRecorder } from '../engine/index.ts';
 import { runBehaviour } from './behaviour-runs.ts';
 import { useEmbeddedScenarios } from './test-support/embedded-scenarios.ts';
@@ -9,14 +10,19 @@ const embedded = useEmbeddedScenarios('cc-behaviour-runs-');
 /** Runs the behaviour model once against the file's cognito-local; its behaviour deviations and rule tallies. */
 async function behaviourRun(seed: number) {
   const recorders = new Map<string, CheckRecorder>();
-  await runBehaviour(embedded.scenario({ seed, recorders }));
+  const summary = await runBehaviour(embedded.scenario({ seed, recorders }));
   await embedded.cleanup();
   const records = [...recorders.values()].map((recorder) => recorder.toRecord());
   const deviations: Deviation[] = records.flatMap((record) =>
     record.deviations.filter((deviation) => deviation.check === 'behaviour'),
   );
   const rules = new Map(records.flatMap((record) => record.rules ?? []).map((tally) => [tally.rule, tally]));
-  return { deviations, identities: [...new Set(deviations.map((d) => identityText(d)))].sort(), rules };
+  return {
+    deviations,
+    identities: [...new Set(deviations.map((d) => identityText(d)))].sort(),
+    rules,
+    summary,
+  };
 }
 
 /** The identity text of a behaviour deviation the run must report. */
@@ -64,8 +70,14 @@ describe('the behaviour model against cognito-local 5.3.0', () => {
       expect(deviation.rule?.source.every((shape) => shape.includes('#'))).toBe(true);
       expect(deviation.request['commands']).toEqual(expect.arrayContaining([expect.any(String)]));
     }
+    // Every lifecycle ran, then the profile's random sequences (quick: 3 of at most 8 commands).
+    expect(first.summary.lifecycles.sequences).toBe(behaviourLifecycles().length);
+    expect(first.summary.lifecycles.commands).toBeGreaterThan(behaviourLifecycles().length * 5);
+    expect(first.summary.random.sequences).toBe(3);
+    expect(first.summary.random.commands).toBeLessThanOrEqual(3 * 8);
     // What the lifecycles find does not depend on anything but the target.
     const second = await behaviourRun(7);
+    expect(second.summary).toEqual(first.summary);
     expect(second.identities).toEqual(first.identities);
     expect([...second.rules.values()].map((tally) => [tally.rule, tally.runs > 0, tally.failed > 0])).toEqual(
       [...first.rules.values()].map((tally) => [tally.rule, tally.runs > 0, tally.failed > 0]),

@@ -5,6 +5,7 @@ import {
   type BehaviourCommand,
   behaviourLifecycles,
   type BehaviourModel,
+  behaviourPrelude,
   behaviourSequences,
   type BehaviourWorld,
   type ClientModel,
@@ -49,6 +50,20 @@ interface BehaviourRun {
   /** Rule name → sequences that judged it and sequences that broke it (shrinking attempts not counted). */
   readonly rules: Map<string, { runs: number; failed: number }>;
   sequences: number;
+  /** Sequences run and commands they executed, by phase. */
+  readonly summary: BehaviourSummary;
+}
+
+/** How much one behaviour run did, by phase: command sequences run, and the commands they executed (counts). */
+export interface BehaviourSummary {
+  readonly lifecycles: { sequences: number; commands: number };
+  readonly random: { sequences: number; commands: number };
+  readonly shrinking: { sequences: number; commands: number };
+}
+
+function count(summary: { sequences: number; commands: number }, world: BehaviourWorld): void {
+  summary.sequences += 1;
+  summary.commands += world.steps.length;
 }
 
 /**
@@ -176,9 +191,11 @@ async function runSequence(
   run: BehaviourRun,
   label: string,
   commands: Iterable<BehaviourCommand>,
+  prefix: readonly BehaviourCommand[] = [],
 ): Promise<BehaviourWorld> {
   const { world, model } = await startSequence(run, label);
   try {
+    if (prefix.length > 0) await fc.asyncModelRun(() => ({ model, real: world }), prefix);
     await fc.asyncModelRun(() => ({ model, real: world }), commands);
   } finally {
     await deletePool(run, world.pool.id);
@@ -210,14 +227,22 @@ function countExchanges(run: BehaviourRun, world: BehaviourWorld): void {
  * `replayPath`. Every finding goes to the recorder of the operation where the difference showed, under check
  * `behaviour`, carrying its rule; the rules' tallies (sequences that judged and broke each) go to the recorder of each
  * rule's first operation. A set-up the target refuses (its pool, app clients or group) makes the run inconclusive
- * on the suite's operations, with the call named.
+ * on the suite's operations, with the call named. Returns how many sequences and commands each phase ran.
  */
-export async function runBehaviour(scenario: ScenarioContext, label = 'behaviour'): Promise<void> {
+export async function runBehaviour(
+  scenario: ScenarioContext,
+  label = 'behaviour',
+): Promise<BehaviourSummary> {
   const run: BehaviourRun = {
     scenario,
     prefix: `${scenario.resources.prefix}${label.slice(0, 3)}${randomBytes(2).toString('hex')}-`,
     rules: new Map(),
     sequences: 0,
+    summary: {
+      lifecycles: { sequences: 0, commands: 0 },
+      random: { sequences: 0, commands: 0 },
+      shrinking: { sequences: 0, commands: 0 },
+    },
   };
   try {
     const known = await runLifecycles(run);
@@ -228,15 +253,17 @@ export async function runBehaviour(scenario: ScenarioContext, label = 'behaviour
       scenario.recorderFor(operation).declare(BEHAVIOUR_CHECK);
       scenario.recorderFor(operation).markInconclusive(`the behaviour model's ${error.message}`);
     }
-    return;
+    return run.summary;
   }
   recordRuleTallies(run);
+  return run.summary;
 }
 
 async function runLifecycles(run: BehaviourRun): Promise<ReadonlySet<string>> {
   const found = new Set<string>();
   for (const [index, lifecycle] of behaviourLifecycles().entries()) {
     const world = await runSequence(run, `l${index + 1}`, lifecycle.commands);
+    count(run.summary.lifecycles, world);
     tallyRules(run, world);
     countExchanges(run, world);
     for (const check of world.judged) {
@@ -265,7 +292,8 @@ async function runRandom(run: BehaviourRun, known: ReadonlySet<string>): Promise
   const runs = new WeakMap<object, SequenceRun>();
   const evaluate = async (commands: Iterable<BehaviourCommand>, phase?: string): Promise<Evaluation> => {
     run.sequences += 1;
-    const world = await runSequence(run, `r${run.sequences}`, commands);
+    const world = await runSequence(run, `r${run.sequences}`, commands, behaviourPrelude());
+    count(phase === 'shrinking' ? run.summary.shrinking : run.summary.random, world);
     if (phase !== 'shrinking') {
       tallyRules(run, world);
       countExchanges(run, world);

@@ -43,3 +43,4 @@ export type { ScenarioContext } from './scenario-context.ts';
 export { SIGNING_CERTIFICATE_OPERATION, runSigningCertificate } from './signing-certificate-run.ts';
 export { STATEFUL_OPERATIONS, runStateful, sweepMaxResults } from './stateful-runs.ts';
 export { behaviourOperations, runBehaviour } from './behaviour-runs.ts';
+export type { BehaviourSummary } from './behaviour-runs.ts';

@@ -96,7 +96,9 @@ export function passwordFlowsOf(operation: string): Scenario {
  * sequences of at most 8 commands, each judged against the documented rules of `specs/behaviour-rules.json`.
  */
 export function behaviourModel(): Scenario {
-  return (harness, settings) => runBehaviour(harness.scenario(settings));
+  return async (harness, settings) => {
+    await runBehaviour(harness.scenario(settings));
+  };
 }
 
 /** Runs several scenarios in order on one harness. */
