@@ -1,6 +1,7 @@
+import type fc from 'fast-check';
 import { decodeJwt, type JWTPayload } from 'jose';
 import type { CheckKey, CheckName, CheckedFinding, Finding } from '../deviations/index.ts';
-import { errorTypeOf, type Exchange } from '../protocol/index.ts';
+import { errorTypeOf, type Exchange, secretHash } from '../protocol/index.ts';
 import { behaviourRule } from '../spec/index.ts';
 import type { CallResult, Sender } from '../wire/index.ts';
 
@@ -247,6 +248,14 @@ export function comparedAttributes(
 }
 
 /**
+ * What an attribute finding says instead of a value: attribute values are sensitive in the model
+ * (`AttributeValueType`), so no value, written or shown, reaches a finding; whether one is there does.
+ */
+export const WRITTEN_VALUE = 'the value last written';
+/** See {@link WRITTEN_VALUE}: a value other than the one last written, or one that should be gone. */
+export const OTHER_VALUE = 'a value';
+
+/**
  * The findings of a list of `{Name, Value}` attributes against the model: every attribute written shows its value,
  * every attribute deleted is absent. `path` is the list's pointer; a finding's path adds the attribute's name.
  */
@@ -266,8 +275,8 @@ export function attributeFindings(
       found.push({
         kind: 'state',
         path: `${path}/${name}`,
-        expected: value,
-        actual: values.get(name) ?? null,
+        expected: WRITTEN_VALUE,
+        actual: values.has(name) ? OTHER_VALUE : null,
         message: `${where} does not show ${name} as last written`,
       });
   for (const name of absent)
@@ -276,8 +285,77 @@ export function attributeFindings(
         kind: 'state',
         path: `${path}/${name}`,
         expected: null,
-        actual: values.get(name),
+        actual: OTHER_VALUE,
         message: `${where} still shows ${name}, which AdminDeleteUserAttributes deleted`,
       });
   return found;
+}
+
+/** One step of a behaviour sequence, as fast-check's model-based testing runs it. */
+export type BehaviourCommand = fc.AsyncCommand<BehaviourModel, BehaviourWorld>;
+
+/**
+ * The users whose state the model knows: not those a write the rules forbid changed (a short password the target
+ * accepted), since what the target then holds is no document's prediction. Commands pick among these only.
+ */
+export function known(model: Readonly<BehaviourModel>): UserModel[] {
+  return model.users.filter((user) => user.unknown === undefined);
+}
+
+/** A password the pool's policy accepts: every character class, longer than MinimumLength. */
+export function validPassword(world: BehaviourWorld): string {
+  world.names += 1;
+  return `Valid#${world.names}Pass-word9`.padEnd(world.pool.minimumLength + 2, 'x');
+}
+
+/** A password one character shorter than the pool's MinimumLength, with every character class. */
+export function shortPassword(world: BehaviourWorld): string {
+  return 'Ab1!'.padEnd(world.pool.minimumLength - 1, 'c');
+}
+
+export async function send(
+  world: BehaviourWorld,
+  operation: string,
+  request: Record<string, unknown>,
+): Promise<CallResult> {
+  return world.sender.send(operation, request);
+}
+
+/** The SECRET_HASH a client with a secret needs, as a parameter map (empty for a public client). */
+export function secretHashFor(client: ClientModel, username: string): Record<string, string> {
+  return client.clientSecret === undefined
+    ? {}
+    : { SECRET_HASH: secretHash(client.clientSecret, username, client.clientId) };
+}
+
+/** The newest token set of a user whose access token the model knows the state of. */
+export function newestTokens(user: UserModel): TokenSet | undefined {
+  return user.tokens.at(-1);
+}
+
+/**
+ * A command on one user: the `index`th (wrapping) of the users it applies to ({@link UserCommand.candidates}, by
+ * default every user the model knows). It runs only when there is one.
+ */
+export abstract class UserCommand implements BehaviourCommand {
+  constructor(readonly index: number) {}
+
+  /** The users the command applies to. */
+  protected candidates(model: Readonly<BehaviourModel>): UserModel[] {
+    return known(model);
+  }
+
+  check(model: Readonly<BehaviourModel>): boolean {
+    return this.candidates(model).length > 0;
+  }
+
+  /** The user the command acts on; records the step. */
+  protected begin(model: Readonly<BehaviourModel>, world: BehaviourWorld): UserModel {
+    const users = this.candidates(model);
+    world.steps.push(this.toString());
+    return users[this.index % users.length] as UserModel;
+  }
+
+  abstract run(model: BehaviourModel, world: BehaviourWorld): Promise<void>;
+  abstract toString(): string;
 }

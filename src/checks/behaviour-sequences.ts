@@ -3,25 +3,26 @@ import {
   AddToGroup,
   AdminConfirm,
   AdminGetUser,
-  AnswerNewPassword,
-  type BehaviourCommand,
   ChangeAttribute,
-  ChangePassword,
   CreateUser,
-  GetUser,
   ListUsers,
-  Refresh,
   ResetPassword,
-  RevokeRefreshToken,
   SetEnabled,
   SetPassword,
+  UpdateImmutable,
+} from './behaviour-commands.ts';
+import {
+  AnswerNewPassword,
+  ChangePassword,
+  GetUser,
+  Refresh,
+  RevokeRefreshToken,
   SignIn,
   SignInUnknown,
   SignOut,
-  UpdateClientNameOnly,
-  UpdateImmutable,
-  UpdatePoolIdOnly,
-} from './behaviour-commands.ts';
+} from './behaviour-sign-in.ts';
+import type { BehaviourCommand } from './behaviour-model.ts';
+import { UpdateClientNameOnly, UpdatePoolIdOnly } from './behaviour-settings.ts';
 
 /**
  * The fixed lifecycles every run walks first, whatever its seed: together they judge every rule of

@@ -64,6 +64,7 @@ export {
   operationOfBehaviourCheck,
 } from './behaviour-model.ts';
 export type {
+  BehaviourCommand,
   BehaviourModel,
   BehaviourWorld,
   ClientModel,
@@ -73,5 +74,4 @@ export type {
   UserModel,
   UserStatus,
 } from './behaviour-model.ts';
-export type { BehaviourCommand } from './behaviour-commands.ts';
 export { behaviourLifecycles, behaviourPrelude, behaviourSequences } from './behaviour-sequences.ts';

@@ -114,7 +114,8 @@ export function selectDeviation(
   const text = selector.trim();
   const hint =
     `${located.length} deviation${located.length === 1 ? '' : 's'} in ${path}: give a number from 1 to ${located.length} ` +
-    `(report.md's #N, in report order) or an identity '<Operation> <check> <kind> <path>'; ` +
+    `(report.md's #N, in report order) or an identity '<Operation> <check> <kind> <path>' (a behaviour one ends in ` +
+    `'[<rule>]'); ` +
     `'cognito-conformance reproduce ${path} --list' lists them`;
   if (located.length === 0) throw new UsageError(`reproduce: ${path} has no deviations to reproduce`);
   if (text === '') throw new UsageError(`reproduce: which deviation? ${hint}`);
@@ -127,12 +128,15 @@ export function selectDeviation(
     return { number, located: found };
   }
   const [operation = '', check = '', kind = '', ...rest] = text.split(/\s+/);
-  const pointer = rest.join(' ');
+  // A behaviour deviation's identity ends in its rule: `… /AuthenticationResult [disabled-user-cannot-sign-in]`.
+  const rule = /^\[([a-z0-9-]+)\]$/.exec(rest.at(-1) ?? '')?.[1];
+  const pointer = (rule === undefined ? rest : rest.slice(0, -1)).join(' ');
   const wanted = deviationIdentity({
     operation,
     check: check as LocatedDeviation['deviation']['check'],
     kind,
     path: pointer === '(whole body)' ? '' : pointer,
+    ...(rule !== undefined ? { rule: { name: rule } } : {}),
   });
   const index = located.findIndex((candidate) => identityOf(candidate) === wanted);
   const found = located[index];
