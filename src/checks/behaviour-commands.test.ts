@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../protocol/index.ts';
 import type { CallResult, Sender } from '../wire/index.ts';
-import { CreateUser, SetEnabled } from './behaviour-commands.ts';
-import { AnswerNewPassword, GetUser, SignIn, SignOut } from './behaviour-sign-in.ts';
+import { AdminGetUser, CreateUser, SetEnabled } from './behaviour-commands.ts';
+import { AnswerNewPassword, GetUser, SignIn, SignInUnknown, SignOut } from './behaviour-sign-in.ts';
 import { UpdateClientNameOnly } from './behaviour-settings.ts';
 import type { BehaviourModel, BehaviourWorld, ClientModel } from './behaviour-model.ts';
 
@@ -75,6 +75,7 @@ function world(sender: Sender): BehaviourWorld {
     side: { name: (part) => `cc-${part}`, adoptPool: () => undefined, forgetPool: () => undefined },
     steps: [],
     findings: [],
+    findingSteps: [],
     judged: new Set(),
     rules: new Map(),
     exchanges: [],
@@ -83,7 +84,7 @@ function world(sender: Sender): BehaviourWorld {
 }
 
 function emptyModel(): BehaviourModel {
-  return { users: [], lineages: 0 };
+  return { users: [] };
 }
 
 /** The tokens a documented Cognito issues for `user` with app client 0 (lifetimes 5400 s and 7200 s). */
@@ -201,10 +202,9 @@ describe('behaviour commands', () => {
       new CreateUser('admin-temporary'),
       new SignIn(0, 'AdminInitiateAuth', 0),
     ]);
+    // One difference, one finding: the tokens (not also the missing challenge and Session).
     expect(w.findings.map((f) => [f.finding.path, f.finding.rule?.name])).toEqual([
       ['/AuthenticationResult', 'temporary-password-gets-new-password-challenge'],
-      ['/ChallengeName', 'temporary-password-gets-new-password-challenge'],
-      ['/Session', 'temporary-password-gets-new-password-challenge'],
     ]);
 
     const confirmed = scripted((operation) =>
@@ -288,6 +288,78 @@ describe('behaviour commands', () => {
       // The client of its own is deleted again.
       expect(sender.sent.map((s) => s.operation)).toContain('DeleteUserPoolClient');
     }
+  });
+
+  it('an altered Session the target accepts is one finding, and the model stops predicting that user (no cascade)', async () => {
+    const sender = scripted((operation) => {
+      if (operation === 'AdminCreateUser')
+        return { status: 200, body: { User: { UserStatus: 'FORCE_CHANGE_PASSWORD' } } };
+      if (operation === 'InitiateAuth')
+        return { status: 200, body: { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'session-1' } };
+      if (operation === 'RespondToAuthChallenge') return tokensFor(ATTRIBUTES_OF_USER_1);
+      if (operation === 'AdminGetUser')
+        return { status: 200, body: { UserStatus: 'CONFIRMED', Enabled: true } };
+      return { status: 200 };
+    });
+    const { w, model } = await run(sender, [
+      new CreateUser('admin-temporary'),
+      new SignIn(0, 'InitiateAuth', 0),
+      new AnswerNewPassword(0, false, 'altered'),
+      new AdminGetUser(0),
+      new SignIn(0, 'InitiateAuth', 0),
+    ]);
+    expect(w.findings.map((f) => [f.check, f.finding.path, f.finding.rule?.name])).toEqual([
+      ['behaviour:RespondToAuthChallenge', '/AuthenticationResult', 'challenge-wrong-session-refused'],
+    ]);
+    expect(model.users[0]?.unknown).toBeDefined();
+    expect(sender.sent.map((sent) => sent.operation)).not.toContain('AdminGetUser');
+  });
+
+  it('takes any 4xx where no document names the error, and rules out only what a setting rules out', async () => {
+    const refusing = (type: string) =>
+      scripted((operation) => {
+        if (operation === 'AdminCreateUser')
+          return { status: 200, body: { User: { UserStatus: 'FORCE_CHANGE_PASSWORD' } } };
+        if (operation.endsWith('InitiateAuth')) return { status: 400, body: { __type: type, message: 'no' } };
+        return { status: 200 };
+      });
+    // A disabled user refused with an error no document names: the rule holds.
+    const disabled = await run(refusing('InvalidParameterException'), [
+      new CreateUser('admin-permanent'),
+      new SetEnabled(0, false),
+      new SignIn(0, 'InitiateAuth', 0),
+    ]);
+    expect(disabled.w.findings).toEqual([]);
+    expect(disabled.w.rules.get('disabled-user-cannot-sign-in')).toEqual({ broken: false });
+    // An unknown user: ENABLED rules out UserNotFoundException (and only it); LEGACY wants it.
+    const revealing = await run(refusing('UserNotFoundException'), [
+      new SignInUnknown('InitiateAuth', 0),
+      new SignInUnknown('InitiateAuth', 1),
+    ]);
+    expect(revealing.w.findings.map((f) => [f.finding.path, f.finding.actual])).toEqual([
+      ['/__type', 'UserNotFoundException'],
+    ]);
+    const hiding = await run(refusing('NotAuthorizedException'), [
+      new SignInUnknown('InitiateAuth', 0),
+      new SignInUnknown('InitiateAuth', 1),
+    ]);
+    expect(hiding.w.findings.map((f) => [f.finding.path, f.finding.expected])).toEqual([
+      ['/__type', 'UserNotFoundException'],
+    ]);
+  });
+
+  it('leaves a missing ExpiresIn to the auth check: only a value that disagrees is a lifetime finding', async () => {
+    const answer = tokensFor(ATTRIBUTES_OF_USER_1);
+    const result = (answer.body as { AuthenticationResult: Record<string, unknown> }).AuthenticationResult;
+    delete result['ExpiresIn'];
+    const sender = scripted((operation) =>
+      operation === 'InitiateAuth'
+        ? answer
+        : { status: 200, body: { User: { UserStatus: 'FORCE_CHANGE_PASSWORD' } } },
+    );
+    const { w } = await run(sender, [new CreateUser('admin-permanent'), new SignIn(0, 'InitiateAuth', 0)]);
+    expect(w.findings).toEqual([]);
+    expect(w.rules.get('token-validity-follows-client')).toEqual({ broken: false });
   });
 
   it('a short password the target accepts is accepted-invalid, and the model stops predicting that user', async () => {

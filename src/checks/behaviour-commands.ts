@@ -10,6 +10,7 @@ import {
   type ClientModel,
   expectRefusal,
   judgeRule,
+  forgetTokenStates,
   known,
   secretHashFor,
   send,
@@ -84,7 +85,7 @@ export class CreateUser implements BehaviourCommand {
         result.exchange,
         expectRefusal(
           result,
-          ['InvalidParameterException'],
+          'any-4xx',
           `${operation} without ${world.pool.requiredAttribute}, which the schema requires,`,
           'accepted-invalid',
           `/UserAttributes/${world.pool.requiredAttribute}`,
@@ -122,6 +123,7 @@ export class CreateUser implements BehaviourCommand {
       groups: new Set(),
       tokens: [],
       ...(this.invalidPassword ? { unknown: 'created with a password the policy refuses' } : {}),
+      ...(this.withoutRequired ? { unknown: 'created without an attribute the schema requires' } : {}),
     };
     model.users.push(user);
     const body = result.exchange.body as
@@ -163,7 +165,7 @@ export class CreateUser implements BehaviourCommand {
             },
           ],
     );
-    if (this.kind === 'admin-permanent') await setPassword(world, user, password, true, 'admin-permanent');
+    if (this.kind === 'admin-permanent') await setPassword(world, user, password, true);
   }
 
   toString(): string {
@@ -181,7 +183,6 @@ async function setPassword(
   user: UserModel,
   password: string,
   permanent: boolean,
-  why: string,
   invalid = false,
 ): Promise<void> {
   const result = await send(world, 'AdminSetUserPassword', {
@@ -211,10 +212,10 @@ async function setPassword(
   user.password = password;
   user.challenge = undefined;
   user.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
-  user.statusRule =
-    why === 'admin-permanent' || permanent
-      ? 'permanent-password-gives-confirmed'
-      : 'temporary-password-gives-force-change-password';
+  user.statusRule = permanent
+    ? 'permanent-password-gives-confirmed'
+    : 'temporary-password-gives-force-change-password';
+  forgetTokenStates(user);
 }
 
 /** Confirms an UNCONFIRMED user with AdminConfirmSignUp. */
@@ -256,7 +257,7 @@ export class SetPassword extends UserCommand {
   async run(model: BehaviourModel, world: BehaviourWorld): Promise<void> {
     const user = this.begin(model, world);
     const password = this.invalid ? shortPassword(world) : validPassword(world);
-    await setPassword(world, user, password, this.permanent, 'set', this.invalid);
+    await setPassword(world, user, password, this.permanent, this.invalid);
   }
 
   toString(): string {
@@ -280,7 +281,8 @@ export class SetEnabled extends UserCommand {
     if (!succeeded(result)) return;
     if (!this.enabled) {
       for (const tokens of user.tokens) {
-        tokens.accessRevokedBy ??= 'disable-revokes-access-tokens';
+        if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
+          tokens.accessRevokedBy = 'disable-revokes-access-tokens';
         // No document says whether a refresh token outlives a disable once the user is enabled again.
         tokens.refreshRevokedBy ??= 'unknown';
       }
@@ -312,6 +314,7 @@ export class ResetPassword extends UserCommand {
     if (!succeeded(result)) return;
     user.status = 'RESET_REQUIRED';
     user.statusRule = 'reset-password-requires-reset';
+    forgetTokenStates(user);
   }
 
   toString(): string {

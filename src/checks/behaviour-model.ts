@@ -19,7 +19,7 @@ export interface TokenSet {
   readonly client: number;
   /** Tokens refreshed from one refresh token share its lineage (RevokeToken revokes them together). */
   readonly lineage: number;
-  /** The rule that revoked the access token, once one did. */
+  /** The rule that revoked the access token, once one did; `unknown` when no document says (see forgetTokenStates). */
   accessRevokedBy?: string;
   /** The rule that revoked the refresh token; `unknown` when no document says (a disabled user enabled again). */
   refreshRevokedBy?: string;
@@ -31,7 +31,6 @@ export interface PendingChallenge {
   readonly client: number;
   /** Given by AdminInitiateAuth: answered with AdminRespondToAuthChallenge (its Session's documentation). */
   readonly admin: boolean;
-  used: boolean;
 }
 
 /** What the model knows of one user this sequence created. */
@@ -74,8 +73,6 @@ export interface ClientModel {
 /** The model: the users a sequence created, in creation order. Commands pick users by index. */
 export interface BehaviourModel {
   readonly users: UserModel[];
-  /** Token lineages handed out so far. */
-  lineages: number;
 }
 
 /** A pool the run made for one sequence, with what the predictions read from its settings. */
@@ -111,6 +108,8 @@ export interface BehaviourWorld {
   readonly side: SideResources;
   readonly steps: string[];
   readonly findings: CheckedFinding[];
+  /** For each of `findings`, how many steps the sequence had taken: the commands that show it. */
+  readonly findingSteps: number[];
   readonly judged: Set<CheckKey>;
   readonly rules: RuleOutcomes;
   /** Exchanges that judged an operation, for its recorder's request counts. */
@@ -165,10 +164,10 @@ export function judgeRule(
     const full: Finding = {
       ...finding,
       severity: 'error',
-      message: `${finding.message} [${rule}]`,
       rule: { name: rule, source: entry.source.map((source) => source.shape) },
     };
     world.findings.push({ check, finding: full });
+    world.findingSteps.push(world.steps.length);
   }
 }
 
@@ -191,17 +190,31 @@ export function answerOf(result: CallResult): string {
 }
 
 /**
- * The findings of an answer that must be a refusal with one of `errors`: an accepted request is `acceptedKind` at
- * `acceptedPath`; a refusal with another error type is a `state` finding at `/__type`.
+ * Which refusals a rule allows: the error types its sources name, or (where no source names one) any 4xx, or any 4xx
+ * but the types a source rules out (`except`).
+ */
+export type Refusal = readonly string[] | 'any-4xx' | { readonly except: readonly string[] };
+
+function describeRefusal(refusal: Refusal): string {
+  if (refusal === 'any-4xx') return 'a 4xx refusal';
+  if ('except' in refusal) return `a 4xx refusal other than ${refusal.except.join(' or ')}`;
+  return refusal.join(' or ');
+}
+
+/**
+ * The findings of an answer that must be a refusal the rule allows ({@link Refusal}): an accepted request is
+ * `acceptedKind` at `acceptedPath` (a fixed path per rule, whatever the answer held, so the identity does not depend
+ * on it); a refusal with an error type the rule does not allow is a `state` finding at `/__type`, and a 5xx where
+ * any 4xx would do one at `/$status`.
  */
 export function expectRefusal(
   result: CallResult,
-  errors: readonly string[],
+  refusal: Refusal,
   what: string,
   acceptedKind: RuleFinding['kind'] = 'state',
   acceptedPath = '/$status',
 ): RuleFinding[] {
-  const expected = errors.join(' or ');
+  const expected = describeRefusal(refusal);
   if (succeeded(result))
     return [
       {
@@ -213,16 +226,41 @@ export function expectRefusal(
       },
     ];
   const type = errorTypeOf(result.exchange);
-  if (type !== undefined && errors.includes(type)) return [];
-  return [
-    {
-      kind: 'state',
-      path: '/__type',
-      expected,
-      actual: answerOf(result),
-      message: `${what} was refused with another error`,
-    },
-  ];
+  const status = result.exchange.status;
+  if (Array.isArray(refusal)) {
+    if (type !== undefined && refusal.includes(type)) return [];
+    return [
+      {
+        kind: 'state',
+        path: '/__type',
+        expected,
+        actual: answerOf(result),
+        message: `${what} was refused with another error`,
+      },
+    ];
+  }
+  if (status < 400 || status >= 500)
+    return [
+      {
+        kind: 'state',
+        path: '/$status',
+        expected,
+        actual: `HTTP ${status}`,
+        message: `${what} was not refused with a 4xx`,
+      },
+    ];
+  const excluded = refusal === 'any-4xx' ? [] : (refusal as { readonly except: readonly string[] }).except;
+  if (type !== undefined && excluded.includes(type))
+    return [
+      {
+        kind: 'state',
+        path: '/__type',
+        expected,
+        actual: answerOf(result),
+        message: `${what} was refused with an error the setting rules out`,
+      },
+    ];
+  return [];
 }
 
 /** The decoded claims of a JWT, or undefined when it is none. Only claims, never the token, reach findings. */
@@ -313,6 +351,7 @@ export function shortPassword(world: BehaviourWorld): string {
   return 'Ab1!'.padEnd(world.pool.minimumLength - 1, 'c');
 }
 
+/** Sends one request of the sequence through the world's sender (capturing its exchange). */
 export async function send(
   world: BehaviourWorld,
   operation: string,
@@ -358,4 +397,16 @@ export abstract class UserCommand implements BehaviourCommand {
 
   abstract run(model: BehaviourModel, world: BehaviourWorld): Promise<void>;
   abstract toString(): string;
+}
+
+/**
+ * After a password change (AdminSetUserPassword, AdminResetUserPassword, ChangePassword), what becomes of the user's
+ * earlier tokens no document says: their state becomes `unknown`, and no command judges them any more. A state a rule
+ * already set stays.
+ */
+export function forgetTokenStates(user: UserModel): void {
+  for (const tokens of user.tokens) {
+    tokens.accessRevokedBy ??= 'unknown';
+    tokens.refreshRevokedBy ??= 'unknown';
+  }
 }

@@ -44,13 +44,11 @@ export function behaviourLifecycles(): readonly {
         new SignIn(1, 'InitiateAuth', 0),
         new AnswerNewPassword(0, false, 'altered'),
         new AnswerNewPassword(0, false, 'valid'),
-        new AnswerNewPassword(0, false, 'reuse'),
         new AdminGetUser(1),
         new SignIn(1, 'InitiateAuth', 0),
         new GetUser(0),
         new AnswerNewPassword(0, true, 'altered'),
         new AnswerNewPassword(0, true, 'valid'),
-        new AnswerNewPassword(0, true, 'reuse'),
         new AdminGetUser(0),
         new ListUsers(),
         // Last: a target that accepts a short password leaves a user the model no longer predicts.
@@ -146,7 +144,7 @@ export function behaviourLifecycles(): readonly {
         new SetPassword(0, false, false),
         new AdminGetUser(0),
         new SignIn(0, 'InitiateAuth', 0),
-        new AnswerNewPassword(0, true, 'valid'),
+        new AnswerNewPassword(0, false, 'valid'),
         new SignIn(0, 'AdminInitiateAuth', 0),
         // Last: a target that accepts a short password leaves a user the model no longer predicts.
         new CreateUser('admin-permanent'),
@@ -185,6 +183,8 @@ export function behaviourLifecycles(): readonly {
         new UpdateClientNameOnly(),
         new UpdatePoolIdOnly(),
         new SignInUnknown('InitiateAuth', 0),
+        new SignInUnknown('InitiateAuth', 1),
+        new SignInUnknown('AdminInitiateAuth', 0),
         new SignInUnknown('AdminInitiateAuth', 1),
       ],
     },
@@ -236,7 +236,7 @@ export function behaviourSequences(
       .tuple(index, via, client, fc.constantFrom('current', 'current', 'previous' as const))
       .map(([i, v, c, password]) => new SignIn(i, v, c, password as 'current')),
     fc
-      .tuple(index, fc.boolean(), fc.constantFrom('valid', 'valid', 'short', 'reuse', 'altered' as const))
+      .tuple(index, fc.boolean(), fc.constantFrom('valid', 'valid', 'short', 'altered' as const))
       .map(([i, admin, variant]) => new AnswerNewPassword(i, admin, variant as 'valid')),
     index.map((i) => new GetUser(i)),
     index.map((i) => new Refresh(i)),

@@ -9,9 +9,12 @@ import {
   type BehaviourWorld,
   type ClientModel,
   expectRefusal,
+  forgetTokenStates,
   judgeRule,
   known,
   newestTokens,
+  type PendingChallenge,
+  type Refusal,
   type RuleFinding,
   secretHashFor,
   send,
@@ -60,7 +63,6 @@ export class SignIn extends UserCommand {
     if (!answered(result) || answersNotImplemented(result.exchange)) return;
     if (this.password === 'previous') {
       if (!user.enabled || user.status !== 'CONFIRMED') return;
-      // The rule is that the old password no longer signs in; which of the two errors refuses it no rule decides.
       judgeRule(
         world,
         this.via,
@@ -68,7 +70,7 @@ export class SignIn extends UserCommand {
         result.exchange,
         expectRefusal(
           result,
-          ['NotAuthorizedException', 'InvalidPasswordException'],
+          'any-4xx',
           'a sign-in with the password before the last change',
           'state',
           '/AuthenticationResult',
@@ -106,6 +108,41 @@ async function signIn(
       });
 }
 
+/**
+ * What a sign-in with a temporary password answered instead of a NEW_PASSWORD_REQUIRED challenge with a Session: one
+ * finding, at the first thing that is off (tokens, a refusal or another challenge, no Session). The Session's is at
+ * `/Session/$required`, the member's presence, since a Session itself is a secret no finding holds.
+ */
+function challengeFindings(result: CallResult): RuleFinding[] {
+  const body = result.exchange.body as
+    { AuthenticationResult?: unknown; ChallengeName?: unknown; Session?: unknown } | undefined;
+  const finding = (path: string, expected: string, actual: unknown, message: string): RuleFinding[] => [
+    { kind: 'state', path, expected, actual, message },
+  ];
+  if (succeeded(result) && body?.AuthenticationResult !== undefined)
+    return finding(
+      '/AuthenticationResult',
+      'no tokens before the new password',
+      'AuthenticationResult with tokens',
+      'a sign-in with a temporary password returned tokens',
+    );
+  if (!succeeded(result) || body?.ChallengeName !== 'NEW_PASSWORD_REQUIRED')
+    return finding(
+      '/ChallengeName',
+      'NEW_PASSWORD_REQUIRED',
+      succeeded(result) ? (body?.ChallengeName ?? null) : answerOf(result),
+      'a sign-in with a temporary password did not answer NEW_PASSWORD_REQUIRED',
+    );
+  if (typeof body.Session !== 'string' || body.Session === '')
+    return finding(
+      '/Session/$required',
+      'a Session',
+      'none',
+      'the NEW_PASSWORD_REQUIRED challenge came without a Session',
+    );
+  return [];
+}
+
 /** Judges a password sign-in's answer against the user's state, and keeps what it returned. */
 async function judgeSignIn(
   world: BehaviourWorld,
@@ -118,22 +155,12 @@ async function judgeSignIn(
     | { AuthenticationResult?: Record<string, unknown>; ChallengeName?: unknown; Session?: unknown }
     | undefined;
   if (!user.enabled) {
-    const errors =
-      user.status === 'CONFIRMED' || user.status === 'FORCE_CHANGE_PASSWORD'
-        ? ['NotAuthorizedException']
-        : ['NotAuthorizedException', 'UserNotConfirmedException', 'PasswordResetRequiredException'];
     judgeRule(
       world,
       operation,
       'disabled-user-cannot-sign-in',
       result.exchange,
-      expectRefusal(
-        result,
-        errors,
-        'a sign-in of a disabled user',
-        'state',
-        body?.AuthenticationResult ? '/AuthenticationResult' : '/$status',
-      ),
+      expectRefusal(result, 'any-4xx', 'a sign-in of a disabled user', 'state', '/AuthenticationResult'),
     );
     return;
   }
@@ -148,7 +175,7 @@ async function judgeSignIn(
         ['UserNotConfirmedException'],
         'a sign-in of an UNCONFIRMED user',
         'state',
-        body?.AuthenticationResult ? '/AuthenticationResult' : '/$status',
+        '/AuthenticationResult',
       ),
     );
     return;
@@ -164,54 +191,24 @@ async function judgeSignIn(
         ['PasswordResetRequiredException'],
         'a sign-in of a RESET_REQUIRED user',
         'state',
-        body?.AuthenticationResult ? '/AuthenticationResult' : '/$status',
+        '/AuthenticationResult',
       ),
     );
     return;
   }
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const found: RuleFinding[] = [];
-    if (!succeeded(result))
-      found.push({
-        kind: 'state',
-        path: '/ChallengeName',
-        expected: 'NEW_PASSWORD_REQUIRED',
-        actual: answerOf(result),
-        message: 'a sign-in with a temporary password was refused instead of challenged',
-      });
-    else {
-      if (body?.AuthenticationResult !== undefined)
-        found.push({
-          kind: 'state',
-          path: '/AuthenticationResult',
-          expected: 'no tokens before the new password',
-          actual: 'AuthenticationResult with tokens',
-          message: 'a sign-in with a temporary password returned tokens',
-        });
-      if (body?.ChallengeName !== 'NEW_PASSWORD_REQUIRED')
-        found.push({
-          kind: 'state',
-          path: '/ChallengeName',
-          expected: 'NEW_PASSWORD_REQUIRED',
-          actual: body?.ChallengeName ?? null,
-          message: 'a sign-in with a temporary password did not answer NEW_PASSWORD_REQUIRED',
-        });
-      if (typeof body?.Session !== 'string' || body.Session === '')
-        found.push({
-          kind: 'state',
-          path: '/Session',
-          expected: 'a Session',
-          actual: null,
-          message: 'the NEW_PASSWORD_REQUIRED challenge came without a Session',
-        });
-    }
-    judgeRule(world, operation, 'temporary-password-gets-new-password-challenge', result.exchange, found);
+    judgeRule(
+      world,
+      operation,
+      'temporary-password-gets-new-password-challenge',
+      result.exchange,
+      challengeFindings(result),
+    );
     if (typeof body?.Session === 'string' && body.ChallengeName === 'NEW_PASSWORD_REQUIRED')
       user.challenge = {
         session: body.Session,
         client: clientIndex,
         admin: operation === 'AdminInitiateAuth',
-        used: false,
       };
     return;
   }
@@ -233,30 +230,30 @@ async function judgeSignIn(
   judgeTokens(world, operation, user, clientIndex, result);
 }
 
-/** Answers a pending NEW_PASSWORD_REQUIRED challenge, through RespondToAuthChallenge or its admin form. */
+/**
+ * Answers a pending NEW_PASSWORD_REQUIRED challenge, through RespondToAuthChallenge for one of InitiateAuth or
+ * AdminRespondToAuthChallenge for one of AdminInitiateAuth (each Session's documentation names its own). No document
+ * says a Session serves once, so none is answered twice.
+ */
 export class AnswerNewPassword extends UserCommand {
   constructor(
     index: number,
     readonly admin: boolean,
-    /** `short`: a password the policy refuses; `reuse`: the session already answered; `altered`: a changed session. */
-    readonly variant: 'valid' | 'short' | 'reuse' | 'altered',
+    /** `short`: a password the policy refuses; `altered`: a Session changed from the one the target issued. */
+    readonly variant: 'valid' | 'short' | 'altered',
   ) {
     super(index);
   }
 
   protected override candidates(model: Readonly<BehaviourModel>): UserModel[] {
     return known(model).filter(
-      (user) =>
-        user.challenge !== undefined &&
-        user.challenge.admin === this.admin &&
-        user.challenge.used === (this.variant === 'reuse') &&
-        user.enabled,
+      (user) => user.challenge !== undefined && user.challenge.admin === this.admin && user.enabled,
     );
   }
 
   async run(model: BehaviourModel, world: BehaviourWorld): Promise<void> {
     const user = this.begin(model, world);
-    const challenge = user.challenge as NonNullable<UserModel['challenge']>;
+    const challenge = user.challenge as PendingChallenge;
     const client = world.clients[challenge.client] as ClientModel;
     const password = this.variant === 'short' ? shortPassword(world) : validPassword(world);
     const session = this.variant === 'altered' ? alterSession(challenge.session) : challenge.session;
@@ -273,7 +270,18 @@ export class AnswerNewPassword extends UserCommand {
       },
     });
     if (!answered(result) || answersNotImplemented(result.exchange)) return;
-    const tokensPath = '/AuthenticationResult';
+    if (this.variant === 'altered') {
+      judgeRule(
+        world,
+        operation,
+        'challenge-wrong-session-refused',
+        result.exchange,
+        expectRefusal(result, 'any-4xx', 'an altered Session', 'state', '/AuthenticationResult'),
+      );
+      // Accepted: what the target now holds is no document's prediction.
+      if (succeeded(result)) user.unknown = 'an altered Session was accepted';
+      return;
+    }
     if (this.variant === 'short') {
       judgeRule(
         world,
@@ -288,42 +296,24 @@ export class AnswerNewPassword extends UserCommand {
           '/ChallengeResponses/NEW_PASSWORD/$MinimumLength',
         ),
       );
-      // Whether a refused answer spends the session no document says: the model stops using it.
+      // Refused: whether the Session still serves no document says, so the model stops using it. Accepted: the user
+      // holds a password the policy refuses, which no document predicts from.
+      if (succeeded(result)) user.unknown = 'given a password the policy refuses';
       user.challenge = undefined;
-    } else if (this.variant === 'reuse' || this.variant === 'altered') {
-      const rule =
-        this.variant === 'reuse' ? 'challenge-session-used-once' : 'challenge-wrong-session-refused';
-      const what =
-        this.variant === 'reuse' ? 'a Session that already answered its challenge' : 'an altered Session';
-      const found = succeeded(result)
-        ? [
-            {
-              kind: 'state' as const,
-              path: tokensPath,
-              expected: 'a refusal',
-              actual: answerOf(result),
-              message: `${what} was accepted`,
-            },
-          ]
-        : [];
-      judgeRule(world, operation, rule, result.exchange, found);
-      if (this.variant === 'altered') return;
+      return;
     }
     if (!succeeded(result)) return;
-    // Accepted (rightly or not): the password is what the target now holds.
-    if (this.variant === 'short') user.unknown = 'given a password the policy refuses';
     if (user.password !== password) user.previousPassword = user.password;
     user.password = password;
     user.status = 'CONFIRMED';
     user.statusRule = 'new-password-answer-gives-tokens';
-    if (user.challenge) user.challenge.used = true;
-    if (this.variant !== 'valid') return;
+    user.challenge = undefined;
     const body = result.exchange.body as { AuthenticationResult?: Record<string, unknown> } | undefined;
     if (body?.AuthenticationResult === undefined) {
       judgeRule(world, operation, 'new-password-answer-gives-tokens', result.exchange, [
         {
           kind: 'state',
-          path: tokensPath,
+          path: '/AuthenticationResult',
           expected: 'tokens',
           actual: 'no AuthenticationResult',
           message: 'the answer to NEW_PASSWORD_REQUIRED returned no tokens',
@@ -351,7 +341,10 @@ function alterSession(session: string): string {
 /** GetUser with the user's newest access token: refused once revoked, otherwise the attributes as last written. */
 export class GetUser extends UserCommand {
   protected override candidates(model: Readonly<BehaviourModel>): UserModel[] {
-    return known(model).filter((user) => user.tokens.length > 0);
+    return known(model).filter((user) => {
+      const state = newestTokens(user)?.accessRevokedBy;
+      return user.tokens.length > 0 && state !== 'unknown';
+    });
   }
 
   async run(model: BehaviourModel, world: BehaviourWorld): Promise<void> {
@@ -365,13 +358,7 @@ export class GetUser extends UserCommand {
         'GetUser',
         tokens.accessRevokedBy,
         result.exchange,
-        expectRefusal(
-          result,
-          ['NotAuthorizedException'],
-          'GetUser with a revoked access token',
-          'token',
-          '/$status',
-        ),
+        expectRefusal(result, 'any-4xx', 'GetUser with a revoked access token', 'token', '/$status'),
       );
       return;
     }
@@ -424,7 +411,6 @@ export class Refresh extends UserCommand {
     });
     if (!answered(result) || answersNotImplemented(result.exchange)) return;
     const body = result.exchange.body as { AuthenticationResult?: Record<string, unknown> } | undefined;
-    const tokensPath = body?.AuthenticationResult ? '/AuthenticationResult' : '/$status';
     if (!user.enabled) {
       judgeRule(
         world,
@@ -433,10 +419,10 @@ export class Refresh extends UserCommand {
         result.exchange,
         expectRefusal(
           result,
-          ['NotAuthorizedException'],
+          'any-4xx',
           'REFRESH_TOKEN_AUTH of a disabled user',
           'state',
-          tokensPath,
+          '/AuthenticationResult',
         ),
       );
       return;
@@ -449,10 +435,10 @@ export class Refresh extends UserCommand {
         result.exchange,
         expectRefusal(
           result,
-          ['NotAuthorizedException'],
+          'any-4xx',
           'REFRESH_TOKEN_AUTH with a revoked refresh token',
           'token',
-          tokensPath,
+          '/AuthenticationResult',
         ),
       );
       return;
@@ -491,7 +477,8 @@ export class SignOut extends UserCommand {
     if (!succeeded(result)) return;
     const rule = this.admin ? 'admin-global-sign-out-revokes-tokens' : 'global-sign-out-revokes-tokens';
     for (const tokens of user.tokens) {
-      tokens.accessRevokedBy ??= rule;
+      if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
+        tokens.accessRevokedBy = rule;
       if (tokens.refreshRevokedBy === undefined || tokens.refreshRevokedBy === 'unknown')
         tokens.refreshRevokedBy = rule;
     }
@@ -519,7 +506,8 @@ export class RevokeRefreshToken extends UserCommand {
     });
     if (!succeeded(result)) return;
     for (const tokens of user.tokens.filter((candidate) => candidate.lineage === newest.lineage)) {
-      tokens.accessRevokedBy ??= 'revoke-token-revokes-its-tokens';
+      if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
+        tokens.accessRevokedBy = 'revoke-token-revokes-its-tokens';
       if (tokens.refreshRevokedBy === undefined || tokens.refreshRevokedBy === 'unknown')
         tokens.refreshRevokedBy = 'revoke-token-revokes-its-tokens';
     }
@@ -578,6 +566,7 @@ export class ChangePassword extends UserCommand {
     if (this.invalid) user.unknown = 'given a password the policy refuses';
     user.previousPassword = user.password;
     user.password = proposed;
+    forgetTokenStates(user);
     user.statusRule = 'password-change-takes-effect';
   }
 
@@ -609,16 +598,22 @@ export class SignInUnknown implements BehaviourCommand {
       validPassword(world),
     );
     if (!answered(result) || answersNotImplemented(result.exchange)) return;
-    const error =
-      client.preventUserExistenceErrors === 'ENABLED' ? 'NotAuthorizedException' : 'UserNotFoundException';
+    // ENABLED: an error that does not say whether the user exists, which UserNotFoundException does; LEGACY (the
+    // default): UserNotFoundException, which the setting's documentation names.
+    const refusal: Refusal =
+      client.preventUserExistenceErrors === 'ENABLED'
+        ? { except: ['UserNotFoundException'] }
+        : ['UserNotFoundException'];
     judgeRule(
       world,
       this.via,
-      'user-existence-errors-follow-client',
+      client.preventUserExistenceErrors === 'ENABLED'
+        ? 'user-existence-hidden-when-enabled'
+        : 'user-not-found-when-legacy',
       result.exchange,
       expectRefusal(
         result,
-        [error],
+        refusal,
         `a sign-in of an unknown user (PreventUserExistenceErrors ${client.preventUserExistenceErrors})`,
         'state',
         '/AuthenticationResult',

@@ -269,9 +269,10 @@ export interface RuleTally {
 }
 
 /**
- * One behaviour rule's verdict on the target: `holds` (judged, never broken), `broken` (at least one deviation of
- * severity error or warning carries it) or `not-judged` (no run reached it; `reason` says why, such as an operation
- * the target does not implement).
+ * One behaviour rule's verdict on the target: `holds` (judged, never broken), `broken` (a deviation of severity error
+ * or warning carries it, or a command sequence broke it) or `not-judged` (no run reached it). `reason` says why a rule
+ * was not judged (an operation the target does not implement, none of its operations in the run, a state no
+ * sequence reached), or why a broken one lists no operation in `brokenAt`.
  */
 export interface BehaviourVerdict {
   readonly rule: string;

@@ -18,6 +18,13 @@ export const UNCATALOGUED_AREA = 'uncatalogued';
 export const NOT_REACHED_REASON =
   'no command sequence reached the state it needs (an earlier answer of the target kept the model from getting there)';
 
+/** Why a rule none of whose operations the report has was not judged. */
+export const NOT_IN_RUN_REASON = 'none of its operations is in this run (--ops, or another shard)';
+
+/** Why a broken rule lists no operation: its deviations are at operations the report shows no deviation of. */
+export const BROKEN_UNREPORTED_REASON =
+  'broken where the report shows no deviation: at an operation the run does not report (--ops), or one the target does not implement';
+
 /** The namespace of the current model's shape ids, which the Markdown and HTML outputs leave out. */
 export const SHAPE_NAMESPACE = 'com.amazonaws.cognitoidentityprovider#';
 
@@ -83,22 +90,23 @@ export function behaviourVerdicts(
         .filter((entry) => isBlocking(entry.deviation))
         .map((entry) => entry.operation),
     );
-    // A sequence that broke the rule counts even where its deviation folded into an `unsupported` one.
+    // A sequence that broke the rule counts even where the report shows no deviation of it: one folded into an
+    // operation's `unsupported` verdict, or one of an operation the run does not report (`--ops`).
     const verdict = brokenAt.length > 0 || failed > 0 ? 'broken' : runs > 0 ? 'holds' : 'not-judged';
-    return {
-      ...rule,
-      verdict,
-      runs,
-      failed,
-      brokenAt,
-      ...(verdict === 'not-judged' ? { reason: notJudgedReason(rule.operations, operations) } : {}),
-    };
+    const reason =
+      verdict === 'not-judged'
+        ? notJudgedReason(rule.operations, operations)
+        : verdict === 'broken' && brokenAt.length === 0
+          ? BROKEN_UNREPORTED_REASON
+          : undefined;
+    return { ...rule, verdict, runs, failed, brokenAt, ...(reason !== undefined ? { reason } : {}) };
   });
 }
 
 /**
  * Why no run judged a rule: `the target does not implement <operations>` when any operation of the rule is
- * `unsupported`, naming those; otherwise {@link NOT_REACHED_REASON}.
+ * `unsupported`, naming those; {@link NOT_IN_RUN_REASON} when the report has none of its operations; otherwise
+ * {@link NOT_REACHED_REASON}.
  */
 export function notJudgedReason(
   ruleOperations: readonly string[],
@@ -107,6 +115,7 @@ export function notJudgedReason(
   const verdicts = new Map(operations.map((op) => [op.operation, op.verdict]));
   const unsupported = ruleOperations.filter((operation) => verdicts.get(operation) === 'unsupported');
   if (unsupported.length > 0) return `the target does not implement ${unsupported.join(', ')}`;
+  if (!ruleOperations.some((operation) => verdicts.has(operation))) return NOT_IN_RUN_REASON;
   return NOT_REACHED_REASON;
 }
 

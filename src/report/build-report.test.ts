@@ -1,4 +1,4 @@
-import { NOT_REACHED_REASON } from './behaviour-verdicts.ts';
+import { NOT_IN_RUN_REASON, NOT_REACHED_REASON } from './behaviour-verdicts.ts';
 import { describe, expect, it } from 'vitest';
 import type { SpecDrift } from '../../specs/format/index.ts';
 import type { ConformanceRecord, Deviation } from '../deviations/index.ts';
@@ -276,7 +276,8 @@ describe('buildReport: behaviour rules', () => {
         rule: 'disabled-user-signs-out',
         verdict: 'not-judged',
         runs: 0,
-        reason: NOT_REACHED_REASON,
+        // The report has neither GlobalSignOut nor GetUser.
+        reason: NOT_IN_RUN_REASON,
       }),
     ]);
     expect(report.operations.find((op) => op.operation === 'InitiateAuth')?.deviations[0]?.rule).toEqual({

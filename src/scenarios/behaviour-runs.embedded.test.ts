@@ -38,18 +38,14 @@ describe('the behaviour model against cognito-local 5.3.0', () => {
       key('InitiateAuth', 'state', '/AuthenticationResult', 'disabled-user-cannot-sign-in'),
     );
     // AdminCreateUser with a TemporaryPassword, then ADMIN_USER_PASSWORD_AUTH: tokens instead of NEW_PASSWORD_REQUIRED.
-    expect(first.identities).toEqual(
-      expect.arrayContaining([
-        key(
-          'AdminInitiateAuth',
-          'state',
-          '/AuthenticationResult',
-          'temporary-password-gets-new-password-challenge',
-        ),
-        key('AdminInitiateAuth', 'state', '/ChallengeName', 'temporary-password-gets-new-password-challenge'),
-      ]),
-    );
-    // given_name, family_name and preferred_username missing from the ID token.
+    expect(first.identities).toContain(
+      key(
+        'AdminInitiateAuth',
+        'state',
+        '/AuthenticationResult',
+        'temporary-password-gets-new-password-challenge',
+      ),
+    ); // given_name, family_name and preferred_username missing from the ID token.
     for (const claim of ['given_name', 'family_name', 'preferred_username'])
       expect(first.identities).toContain(
         key('InitiateAuth', 'token', `/AuthenticationResult/IdToken/${claim}`, 'id-token-carries-attributes'),
@@ -83,6 +79,12 @@ describe('the behaviour model against cognito-local 5.3.0', () => {
       [...first.rules.values()].map((tally) => [tally.rule, tally.runs > 0, tally.failed > 0]),
     );
   }, 120_000);
+
+  it('reports the same behaviour findings under ten seeds', async () => {
+    const first = await behaviourRun(1);
+    for (let seed = 2; seed <= 10; seed++)
+      expect((await behaviourRun(seed)).identities, `seed ${seed}`).toEqual(first.identities);
+  }, 240_000);
 
   it('holds the rules cognito-local keeps: a sign-up is UNCONFIRMED, an unconfirmed user cannot sign in, groups reach the tokens', async () => {
     const { rules } = await behaviourRun(3);

@@ -167,12 +167,13 @@ async function startSequence(run: BehaviourRun, label: string): Promise<Sequence
     },
     steps: [],
     findings: [],
+    findingSteps: [],
     judged: new Set(),
     rules: new Map(),
     exchanges: [],
     names: 0,
   };
-  return { world, model: { users: [], lineages: 0 } };
+  return { world, model: { users: [] } };
 }
 
 function setupFailure(error: unknown): Error {
@@ -226,7 +227,7 @@ function countExchanges(run: BehaviourRun, world: BehaviourWorld): void {
  * a fresh pool; a rule broken only there is shrunk to a minimal sequence and recorded with fast-check's seed, path and
  * `replayPath`. Every finding goes to the recorder of the operation where the difference showed, under check
  * `behaviour`, carrying its rule; the rules' tallies (sequences that judged and broke each) go to the recorder of each
- * rule's first operation. A set-up the target refuses (its pool, app clients or group) makes the run inconclusive
+ * rule's first operation the run reports. A set-up the target refuses (its pool, app clients or group) makes the run inconclusive
  * on the suite's operations, with the call named. Returns how many sequences and commands each phase ran.
  */
 export async function runBehaviour(
@@ -267,14 +268,23 @@ async function runLifecycles(run: BehaviourRun): Promise<ReadonlySet<string>> {
     tallyRules(run, world);
     countExchanges(run, world);
     for (const check of world.judged) {
-      const findings = world.findings.filter((checked) => checked.check === check);
       const recorder = run.scenario.recorderFor(operationOfBehaviourCheck(check));
-      recorder.record(
+      const findings = world.findings
+        .map((checked, index) => ({ checked, steps: world.findingSteps[index] ?? world.steps.length }))
+        .filter(({ checked }) => checked.check === check);
+      recorder.tally(
         BEHAVIOUR_CHECK,
-        findings.map((checked) => checked.finding),
-        { request: { lifecycle: lifecycle.name, commands: [...world.steps] }, replay: 'run' },
+        1,
+        findings.some(({ checked }) => checked.finding.severity !== 'info') ? 1 : 0,
       );
-      for (const checked of findings) found.add(ruleKey(checked));
+      // Each finding with the lifecycle's commands up to the one that showed it: the rest played no part.
+      for (const { checked, steps } of findings) {
+        recorder.report(BEHAVIOUR_CHECK, checked.finding, {
+          request: { lifecycle: lifecycle.name, commands: world.steps.slice(0, steps) },
+          replay: 'run',
+        });
+        found.add(ruleKey(checked));
+      }
     }
   }
   return found;
@@ -345,11 +355,17 @@ function replayPathOf(commands: Iterable<BehaviourCommand>): { replayPath?: stri
   return match?.[1] ? { replayPath: JSON.parse(match[1]) as string } : {};
 }
 
-/** Puts each rule's tally on the recorder of its first operation, so the report can give every rule a verdict. */
+/**
+ * Puts each rule's tally on the recorder of its first operation the run reports (`--ops`), so the report can give
+ * every rule a verdict; a rule none of whose operations the run reports gets none (the report says why).
+ */
 function recordRuleTallies(run: BehaviourRun): void {
+  const reported = run.scenario.isSelected ?? (() => true);
   for (const rule of loadBehaviourCatalogue().rules) {
+    const operation = rule.operations.find((candidate) => reported(candidate));
+    if (operation === undefined) continue;
     const tally = run.rules.get(rule.name) ?? { runs: 0, failed: 0 };
-    const recorder = run.scenario.recorderFor(rule.operations[0] as string);
+    const recorder = run.scenario.recorderFor(operation);
     recorder.declare(BEHAVIOUR_CHECK);
     recorder.tallyRule(rule.name, tally.runs, tally.failed);
   }

@@ -52,6 +52,11 @@ export interface ScenarioContext {
   readonly pause?: (ms: number) => Promise<void>;
   /** Bounds each shrink in milliseconds (default 30 000), in case a target answers slowly. */
   readonly shrinkTimeLimitMs?: number;
+  /**
+   * Whether the run reports `operation` (`--ops`): a scenario over several operations puts what belongs to the run
+   * as a whole on a reported one. Absent: every operation is.
+   */
+  readonly isSelected?: (operation: string) => boolean;
 }
 
 /** What {@link createScenarioContext} builds a context from: the fixtures of one test, or a bench or tool's own. */
@@ -61,7 +66,7 @@ export interface ScenarioParts extends Omit<ScenarioContext, 'recorderFor' | 'se
     RunSettings,
     'seed' | 'profile' | 'runsPerProperty' | 'statefulRuns' | 'statefulMaxCommands'
   > &
-    Partial<Pick<RunSettings, 'shrinkBudget'>>;
+    Partial<Pick<RunSettings, 'shrinkBudget' | 'operations'>>;
   /** Opens a new recorder for an operation (called at most once per operation). */
   readonly openRecorder: (operation: string) => CheckRecorder;
   /** Overrides the seed of every exploration (a harness replaying one fixed seed); default: derived per label. */
@@ -91,6 +96,9 @@ export function createScenarioContext(parts: ScenarioParts): ScenarioContext {
     profile: settings,
     recorderFor,
     seedFor: fixedSeed ?? ((label) => seedFor(settings.seed, label)),
+    ...(settings.operations !== undefined
+      ? { isSelected: (operation: string) => settings.operations?.includes(operation) === true }
+      : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { startTarget } from '../../src/targets/index.ts';
 import {
-  CHALLENGE_SESSION_REUSED,
+  CHALLENGE_ALTERED_SESSION_ACCEPTED,
   GLOBAL_SIGN_OUT_REVOKES_NOTHING,
   MOTO_BEHAVIOUR_MUTATIONS,
   SHORT_PASSWORD_ACCEPTED,
+  UNKNOWN_USER_HIDDEN,
 } from '../support/behaviour-mutations.ts';
 import { behaviourModel } from '../support/engine-scenarios.ts';
 import { describeMutationRows, type MutationRow } from '../support/mutation-rows.ts';
@@ -11,19 +12,19 @@ import { describeMutationRows, type MutationRow } from '../support/mutation-rows
 const BEHAVIOUR = behaviourModel();
 
 // Needs a container engine: moto (the pinned image, or the one scripts/container-engine.sh builds from
-// ../shared/emulators/moto-5.0.1) keeps behaviour rules the embedded cognito-local breaks or cannot show (it reuses
-// a Session freely, has no GlobalSignOut and accepts every short password), so they can be broken through the proxy
+// ../shared/emulators/moto-5.0.1) keeps behaviour rules the embedded cognito-local breaks or cannot show (it accepts
+// an altered Session, has no GlobalSignOut and accepts every short password), so they can be broken through the proxy
 // and must be caught at the operation where the difference shows, with the rule named.
 const ROWS: readonly MutationRow[] = [
   {
-    mutation: CHALLENGE_SESSION_REUSED,
+    mutation: CHALLENGE_ALTERED_SESSION_ACCEPTED,
     scenario: BEHAVIOUR,
     caughtBy: {
       operation: 'RespondToAuthChallenge',
       check: 'behaviour',
       kind: 'state',
       path: '/AuthenticationResult',
-      rule: { name: 'challenge-session-used-once' },
+      rule: { name: 'challenge-wrong-session-refused' },
     },
   },
   {
@@ -46,6 +47,17 @@ const ROWS: readonly MutationRow[] = [
       kind: 'accepted-invalid',
       path: '/Password/$MinimumLength',
       rule: { name: 'password-policy-enforced' },
+    },
+  },
+  {
+    mutation: UNKNOWN_USER_HIDDEN,
+    scenario: BEHAVIOUR,
+    caughtBy: {
+      operation: 'InitiateAuth',
+      check: 'behaviour',
+      kind: 'state',
+      path: '/__type',
+      rule: { name: 'user-not-found-when-legacy' },
     },
   },
 ];

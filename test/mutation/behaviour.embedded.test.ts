@@ -53,7 +53,7 @@ const ROWS: readonly MutationRow[] = [
       operation: 'InitiateAuth',
       check: 'behaviour',
       kind: 'state',
-      path: '/Session',
+      path: '/Session/$required',
       rule: { name: 'temporary-password-gets-new-password-challenge' },
     },
   },
@@ -133,7 +133,7 @@ const ROWS: readonly MutationRow[] = [
       check: 'behaviour',
       kind: 'state',
       path: '/__type',
-      rule: { name: 'user-existence-errors-follow-client' },
+      rule: { name: 'user-existence-hidden-when-enabled' },
     },
   },
 ];

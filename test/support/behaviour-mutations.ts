@@ -67,25 +67,27 @@ export const CHALLENGE_WITHOUT_SESSION: Mutation = {
 };
 
 /**
- * challenges: a Session that already answered its NEW_PASSWORD_REQUIRED challenge is accepted again. The first 2xx
- * answer to each Session is kept; a later answer refusing the same Session is replaced by that first answer (its
- * tokens included), as a target that never spends a Session would answer.
+ * challenges: an altered Session is accepted. The proxy keeps the last Session a sign-in's NEW_PASSWORD_REQUIRED
+ * challenge handed out, and a challenge answer naming another Session is sent with that one instead, as a target
+ * that never checks the Session would answer.
  */
-export const CHALLENGE_SESSION_REUSED: Mutation = {
-  name: 'challenge-session-reused',
-  description: 'RespondToAuthChallenge accepts a Session that already answered its challenge',
-  operations: ['RespondToAuthChallenge', 'AdminRespondToAuthChallenge'],
+export const CHALLENGE_ALTERED_SESSION_ACCEPTED: Mutation = {
+  name: 'challenge-altered-session-accepted',
+  description: 'RespondToAuthChallenge accepts a Session the target never issued',
+  operations: ['InitiateAuth', 'AdminInitiateAuth', 'RespondToAuthChallenge', 'AdminRespondToAuthChallenge'],
   honest: [],
+  rewriteRequest: (request, { state }) => {
+    if (!request.operation.endsWith('RespondToAuthChallenge')) return request;
+    const body = jsonRequestOf(request);
+    const issued = state.get('session');
+    if (body === undefined || typeof issued !== 'string' || body['Session'] === issued) return request;
+    return withJsonRequest(request, { ...body, Session: issued });
+  },
   rewriteResponse: (response, request, { state }) => {
-    const session = jsonRequestOf(request)?.['Session'];
-    if (typeof session !== 'string') return response;
-    const key = `session:${session}`;
-    const first = state.get(key);
-    if (response.status >= 200 && response.status < 300) {
-      if (first === undefined) state.set(key, response);
-      return response;
-    }
-    return isResponse(first) ? first : response;
+    if (request.operation.endsWith('RespondToAuthChallenge')) return response;
+    const session = jsonBodyOf(response)?.['Session'];
+    if (typeof session === 'string') state.set('session', session);
+    return response;
   },
 };
 
@@ -253,6 +255,31 @@ export const UNKNOWN_USER_REVEALED: Mutation = {
 };
 
 /**
+ * user existence errors: InitiateAuth of an unknown user hides whether the user exists (NotAuthorizedException) where
+ * the app client says LEGACY, whose documentation names UserNotFoundException.
+ */
+export const UNKNOWN_USER_HIDDEN: Mutation = {
+  name: 'unknown-user-hidden',
+  description:
+    'InitiateAuth of an unknown user answers NotAuthorizedException instead of UserNotFoundException',
+  operations: ['InitiateAuth'],
+  status: 400,
+  when: (request) => {
+    const parameters = jsonRequestOf(request)?.['AuthParameters'];
+    return isObject(parameters) && String(parameters['USERNAME']).startsWith('nobody');
+  },
+  honest: [],
+  rewriteResponse: (response) => {
+    if (jsonBodyOf(response)?.['__type'] !== 'UserNotFoundException') return response;
+    return withJsonBody(response, (body) => ({
+      ...body,
+      __type: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+    }));
+  },
+};
+
+/**
  * The behaviour mutations of the embedded cognito-local, one per behaviour area it can judge: the challenge rule at
  * InitiateAuth only (its AdminInitiateAuth gives no challenge), revocation through RevokeToken (it lacks
  * GlobalSignOut), and password rules through `password-change-takes-effect` (it accepts every short password, so
@@ -272,14 +299,16 @@ export const BEHAVIOUR_MUTATIONS: readonly Mutation[] = [
 ];
 
 /**
- * The behaviour mutations moto shows and the embedded cognito-local cannot: answering a challenge
- * (RespondToAuthChallenge), signing out (GlobalSignOut) and the password policy (moto's AdminSetUserPassword enforces
- * MinimumLength; cognito-local accepts every short password, and neither checks AdminCreateUser's TemporaryPassword).
+ * The behaviour mutations moto shows and the embedded cognito-local cannot: refusing an altered Session, signing out
+ * (GlobalSignOut), the password policy (moto's AdminSetUserPassword enforces MinimumLength; cognito-local accepts every
+ * short password, and neither checks AdminCreateUser's TemporaryPassword) and UserNotFoundException under LEGACY
+ * (cognito-local answers NotAuthorizedException whatever the setting).
  */
 export const MOTO_BEHAVIOUR_MUTATIONS: readonly Mutation[] = [
-  CHALLENGE_SESSION_REUSED,
+  CHALLENGE_ALTERED_SESSION_ACCEPTED,
   GLOBAL_SIGN_OUT_REVOKES_NOTHING,
   SHORT_PASSWORD_ACCEPTED,
+  UNKNOWN_USER_HIDDEN,
 ];
 
 /** The behaviour model's pools have MinimumLength 12: a password shorter is the short one it sends. */
@@ -354,8 +383,4 @@ function userKey(body: Record<string, unknown> | undefined): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isResponse(value: unknown): value is ProxiedResponse {
-  return isObject(value) && typeof value['status'] === 'number' && Buffer.isBuffer(value['body']);
 }
