@@ -11,6 +11,7 @@ import {
   expectRefusal,
   judgeRule,
   forgetTokenStates,
+  revokeTokens,
   known,
   secretHashFor,
   send,
@@ -280,12 +281,8 @@ export class SetEnabled extends UserCommand {
     const result = await send(world, operation, { UserPoolId: world.pool.id, Username: user.username });
     if (!succeeded(result)) return;
     if (!this.enabled) {
-      for (const tokens of user.tokens) {
-        if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
-          tokens.accessRevokedBy = 'disable-revokes-access-tokens';
-        // No document says whether a refresh token outlives a disable once the user is enabled again.
-        tokens.refreshRevokedBy ??= 'unknown';
-      }
+      // The refresh tokens no document says anything of: once the user is enabled again, they are no rule's.
+      revokeTokens(user.tokens, 'disable-revokes-access-tokens', 'access only');
     }
     user.enabled = this.enabled;
     user.enabledRule = this.enabled ? 'enabled-user-signs-in-again' : 'disabled-user-still-listed';

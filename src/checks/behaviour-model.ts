@@ -410,3 +410,21 @@ export function forgetTokenStates(user: UserModel): void {
     tokens.refreshRevokedBy ??= 'unknown';
   }
 }
+
+/**
+ * Marks `tokens` revoked by `rule` (which the access token's GetUser and, with `refresh too`, the refresh token's
+ * REFRESH_TOKEN_AUTH then judge). A state no document knew (`unknown`) gives way to the rule's; one a rule set stays.
+ * With `access only`, a refresh token whose state no rule set becomes `unknown`.
+ */
+export function revokeTokens(
+  tokens: readonly TokenSet[],
+  rule: string,
+  which: 'access only' | 'refresh too',
+): void {
+  for (const set of tokens) {
+    if (set.accessRevokedBy === undefined || set.accessRevokedBy === 'unknown') set.accessRevokedBy = rule;
+    if (which === 'access only') set.refreshRevokedBy ??= 'unknown';
+    else if (set.refreshRevokedBy === undefined || set.refreshRevokedBy === 'unknown')
+      set.refreshRevokedBy = rule;
+  }
+}

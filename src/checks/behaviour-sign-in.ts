@@ -10,6 +10,7 @@ import {
   type ClientModel,
   expectRefusal,
   forgetTokenStates,
+  revokeTokens,
   judgeRule,
   known,
   newestTokens,
@@ -476,12 +477,7 @@ export class SignOut extends UserCommand {
       : await send(world, 'GlobalSignOut', { AccessToken: (newestTokens(user) as TokenSet).access });
     if (!succeeded(result)) return;
     const rule = this.admin ? 'admin-global-sign-out-revokes-tokens' : 'global-sign-out-revokes-tokens';
-    for (const tokens of user.tokens) {
-      if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
-        tokens.accessRevokedBy = rule;
-      if (tokens.refreshRevokedBy === undefined || tokens.refreshRevokedBy === 'unknown')
-        tokens.refreshRevokedBy = rule;
-    }
+    revokeTokens(user.tokens, rule, 'refresh too');
   }
 
   toString(): string {
@@ -505,12 +501,11 @@ export class RevokeRefreshToken extends UserCommand {
       ...(client.clientSecret ? { ClientSecret: client.clientSecret } : {}),
     });
     if (!succeeded(result)) return;
-    for (const tokens of user.tokens.filter((candidate) => candidate.lineage === newest.lineage)) {
-      if (tokens.accessRevokedBy === undefined || tokens.accessRevokedBy === 'unknown')
-        tokens.accessRevokedBy = 'revoke-token-revokes-its-tokens';
-      if (tokens.refreshRevokedBy === undefined || tokens.refreshRevokedBy === 'unknown')
-        tokens.refreshRevokedBy = 'revoke-token-revokes-its-tokens';
-    }
+    revokeTokens(
+      user.tokens.filter((candidate) => candidate.lineage === newest.lineage),
+      'revoke-token-revokes-its-tokens',
+      'refresh too',
+    );
   }
 
   toString(): string {

@@ -233,51 +233,42 @@ export const UPDATE_POOL_KEEPS_POLICIES: Mutation = {
  * NotAuthorizedException, as an app client with PreventUserExistenceErrors ENABLED must, is answered with
  * UserNotFoundException instead.
  */
-export const UNKNOWN_USER_REVEALED: Mutation = {
-  name: 'unknown-user-revealed',
-  description:
-    'InitiateAuth of an unknown user answers UserNotFoundException instead of NotAuthorizedException',
-  operations: ['InitiateAuth'],
-  status: 400,
-  when: (request) => {
-    const parameters = jsonRequestOf(request)?.['AuthParameters'];
-    return isObject(parameters) && String(parameters['USERNAME']).startsWith('nobody');
-  },
-  honest: [],
-  rewriteResponse: (response) => {
-    if (jsonBodyOf(response)?.['__type'] !== 'NotAuthorizedException') return response;
-    return withJsonBody(response, (body) => ({
-      ...body,
-      __type: 'UserNotFoundException',
-      message: 'User does not exist.',
-    }));
-  },
-};
+export const UNKNOWN_USER_REVEALED: Mutation = unknownUserAnswered(
+  'unknown-user-revealed',
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'User does not exist.',
+);
 
 /**
  * user existence errors: InitiateAuth of an unknown user hides whether the user exists (NotAuthorizedException) where
  * the app client says LEGACY, whose documentation names UserNotFoundException.
  */
-export const UNKNOWN_USER_HIDDEN: Mutation = {
-  name: 'unknown-user-hidden',
-  description:
-    'InitiateAuth of an unknown user answers NotAuthorizedException instead of UserNotFoundException',
-  operations: ['InitiateAuth'],
-  status: 400,
-  when: (request) => {
-    const parameters = jsonRequestOf(request)?.['AuthParameters'];
-    return isObject(parameters) && String(parameters['USERNAME']).startsWith('nobody');
-  },
-  honest: [],
-  rewriteResponse: (response) => {
-    if (jsonBodyOf(response)?.['__type'] !== 'UserNotFoundException') return response;
-    return withJsonBody(response, (body) => ({
-      ...body,
-      __type: 'NotAuthorizedException',
-      message: 'Incorrect username or password.',
-    }));
-  },
-};
+export const UNKNOWN_USER_HIDDEN: Mutation = unknownUserAnswered(
+  'unknown-user-hidden',
+  'UserNotFoundException',
+  'NotAuthorizedException',
+  'Incorrect username or password.',
+);
+
+/** InitiateAuth of an unknown user (the model's `nobody…` names) refused with `to` where the target said `from`. */
+function unknownUserAnswered(name: string, from: string, to: string, message: string): Mutation {
+  return {
+    name,
+    description: `InitiateAuth of an unknown user answers ${to} instead of ${from}`,
+    operations: ['InitiateAuth'],
+    status: 400,
+    when: (request) => {
+      const parameters = jsonRequestOf(request)?.['AuthParameters'];
+      return isObject(parameters) && String(parameters['USERNAME']).startsWith('nobody');
+    },
+    honest: [],
+    rewriteResponse: (response) => {
+      if (jsonBodyOf(response)?.['__type'] !== from) return response;
+      return withJsonBody(response, (body) => ({ ...body, __type: to, message }));
+    },
+  };
+}
 
 /**
  * The behaviour mutations of the embedded cognito-local, one per behaviour area it can judge: the challenge rule at
