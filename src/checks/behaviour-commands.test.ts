@@ -5,7 +5,12 @@ import type { CallResult, Sender } from '../wire/index.ts';
 import { AdminGetUser, CreateUser, SetEnabled } from './behaviour-commands.ts';
 import { AnswerNewPassword, GetUser, SignIn, SignInUnknown, SignOut } from './behaviour-sign-in.ts';
 import { UpdateClientNameOnly } from './behaviour-settings.ts';
-import type { BehaviourModel, BehaviourWorld, ClientModel } from './behaviour-model.ts';
+import {
+  type BehaviourModel,
+  type BehaviourWorld,
+  type ClientModel,
+  newBehaviourWorld,
+} from './behaviour-model.ts';
 
 /** A JWT of `claims` (unsigned: the behaviour check reads claims; signatures are the auth check's). */
 function jwt(claims: Record<string, unknown>): string {
@@ -61,9 +66,9 @@ const CLIENTS: ClientModel[] = [
 ];
 
 function world(sender: Sender): BehaviourWorld {
-  return {
+  return newBehaviourWorld(
     sender,
-    pool: {
+    {
       id: 'us-east-1_pool',
       minimumLength: 12,
       requiredAttribute: 'name',
@@ -71,16 +76,9 @@ function world(sender: Sender): BehaviourWorld {
       immutableCustom: 'custom:badge',
       group: 'cc-g',
     },
-    clients: CLIENTS,
-    side: { name: (part) => `cc-${part}`, adoptPool: () => undefined, forgetPool: () => undefined },
-    steps: [],
-    findings: [],
-    findingSteps: [],
-    judged: new Set(),
-    rules: new Map(),
-    exchanges: [],
-    names: 0,
-  };
+    CLIENTS,
+    { name: (part) => `cc-${part}`, adoptPool: () => undefined, forgetPool: () => undefined },
+  );
 }
 
 function emptyModel(): BehaviourModel {
@@ -360,6 +358,30 @@ describe('behaviour commands', () => {
     const { w } = await run(sender, [new CreateUser('admin-permanent'), new SignIn(0, 'InitiateAuth', 0)]);
     expect(w.findings).toEqual([]);
     expect(w.rules.get('token-validity-follows-client')).toEqual({ broken: false });
+
+    // Tokens without iat (moto's): no lifetime to measure, which is the auth check's finding; ExpiresIn still counts.
+    const iatless = tokensFor(ATTRIBUTES_OF_USER_1, { access: 3600, id: 3600 });
+    const auth = (iatless.body as { AuthenticationResult: Record<string, string> }).AuthenticationResult;
+    for (const member of ['AccessToken', 'IdToken']) {
+      const [header, payload, signature] = (auth[member] as string).split('.');
+      const claims = JSON.parse(Buffer.from(payload as string, 'base64url').toString()) as Record<
+        string,
+        unknown
+      >;
+      delete claims['iat'];
+      auth[member] = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    }
+    const moto = await run(
+      scripted((operation) =>
+        operation === 'InitiateAuth'
+          ? iatless
+          : { status: 200, body: { User: { UserStatus: 'FORCE_CHANGE_PASSWORD' } } },
+      ),
+      [new CreateUser('admin-permanent'), new SignIn(0, 'InitiateAuth', 0)],
+    );
+    expect(moto.w.findings.map((f) => [f.finding.path, f.finding.actual])).toEqual([
+      ['/AuthenticationResult/ExpiresIn', 3600],
+    ]);
   });
 
   it('a short password the target accepts is accepted-invalid, and the model stops predicting that user', async () => {

@@ -118,6 +118,31 @@ export interface BehaviourWorld {
   names: number;
 }
 
+/**
+ * A fresh world for one sequence: the sequence's pool and app clients, what makes its side resources, and nothing
+ * observed yet.
+ */
+export function newBehaviourWorld(
+  sender: Sender,
+  pool: PoolSetting,
+  clients: readonly ClientModel[],
+  side: SideResources,
+): BehaviourWorld {
+  return {
+    sender,
+    pool,
+    clients,
+    side,
+    steps: [],
+    findings: [],
+    findingSteps: [],
+    judged: new Set(),
+    rules: new Map(),
+    exchanges: [],
+    names: 0,
+  };
+}
+
 /** The engine's key of behaviour findings about `operation` (`behaviour:<Operation>`). */
 export function behaviourCheckFor(operation: string): `behaviour:${string}` {
   return `behaviour:${operation}`;

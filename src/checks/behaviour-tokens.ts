@@ -132,16 +132,16 @@ export function judgeTokens(
     ['AccessToken', access, client.accessSeconds],
     ['IdToken', id, client.idSeconds],
   ] as const) {
-    if (claims === undefined) continue;
-    const lived =
-      typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : null;
+    // A token without numeric exp and iat has no lifetime to judge: that is the auth check's finding (the claims').
+    if (typeof claims?.exp !== 'number' || typeof claims.iat !== 'number') continue;
+    const lived = claims.exp - claims.iat;
     if (lived !== seconds)
       lifetimes.push({
         kind: 'token',
         path: at(token, 'exp'),
         expected: `${seconds} s (exp - iat)`,
-        actual: lived === null ? null : `${lived} s (exp - iat)`,
-        message: `the ${token} lives ${String(lived)} s (exp - iat), not the ${seconds} s the app client gives`,
+        actual: `${lived} s (exp - iat)`,
+        message: `the ${token} lives ${lived} s (exp - iat), not the ${seconds} s the app client gives`,
       });
   }
   // A missing ExpiresIn is the auth check's finding (the member's); here only a value that disagrees counts.

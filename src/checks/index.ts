@@ -61,6 +61,7 @@ export {
   BEHAVIOUR_CHECK,
   behaviourCheckFor,
   judgeRule,
+  newBehaviourWorld,
   operationOfBehaviourCheck,
 } from './behaviour-model.ts';
 export type {

@@ -9,6 +9,7 @@ import {
   behaviourSequences,
   type BehaviourWorld,
   type ClientModel,
+  newBehaviourWorld,
   operationOfBehaviourCheck,
   type PoolSetting,
 } from '../checks/index.ts';
@@ -16,6 +17,7 @@ import type { Evaluation } from '../deviations/index.ts';
 import { type ExploreResult, explore, ruleKey } from '../engine/index.ts';
 import { loadBehaviourCatalogue } from '../spec/index.ts';
 import { SetupError } from '../resources/index.ts';
+import { replayPathOf, type SequenceRun, sequenceRequest } from './command-sequences.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 
 /** Every operation a behaviour rule involves (`specs/behaviour-rules.json`), sorted: the suite's operations. */
@@ -156,23 +158,11 @@ async function startSequence(run: BehaviourRun, label: string): Promise<Sequence
     immutableCustom: IMMUTABLE_CUSTOM,
     group,
   };
-  const world: BehaviourWorld = {
-    sender: wire,
-    pool: setting,
-    clients,
-    side: {
-      name: (part) => `${run.prefix}${label}-${part}`,
-      adoptPool: (id) => scenario.resources.adoptPool(id),
-      forgetPool: (id) => scenario.resources.forgetPool(id),
-    },
-    steps: [],
-    findings: [],
-    findingSteps: [],
-    judged: new Set(),
-    rules: new Map(),
-    exchanges: [],
-    names: 0,
-  };
+  const world = newBehaviourWorld(wire, setting, clients, {
+    name: (part) => `${run.prefix}${label}-${part}`,
+    adoptPool: (id) => scenario.resources.adoptPool(id),
+    forgetPool: (id) => scenario.resources.forgetPool(id),
+  });
   return { world, model: { users: [] } };
 }
 
@@ -290,12 +280,6 @@ async function runLifecycles(run: BehaviourRun): Promise<ReadonlySet<string>> {
   return found;
 }
 
-/** The commands a random sequence ran, and its replay path once shrunk. */
-interface SequenceRun {
-  readonly steps: readonly string[];
-  readonly replayPath?: string;
-}
-
 async function runRandom(run: BehaviourRun, known: ReadonlySet<string>): Promise<void> {
   const { scenario } = run;
   const maxCommands = scenario.profile.statefulMaxCommands;
@@ -337,22 +321,13 @@ function recordExploration(
     run.scenario
       .recorderFor(operationOfBehaviourCheck(example.check))
       .report(BEHAVIOUR_CHECK, example.finding, {
-        request: {
-          commands: [...(sequence?.steps ?? [])],
-          ...(shrunk && sequence?.replayPath !== undefined ? { replayPath: sequence.replayPath } : {}),
-        },
+        request: sequenceRequest(sequence, shrunk),
         seed: example.seed,
         ...(example.path !== undefined ? { path: example.path } : {}),
         occurrences: example.occurrences,
         replay: 'run',
       });
   }
-}
-
-/** fast-check prints a command sequence as `A,B /*replayPath="…"*\/`; this takes the replay path out. */
-function replayPathOf(commands: Iterable<BehaviourCommand>): { replayPath?: string } {
-  const match = /replayPath=("(?:[^"\\]|\\.)*")/.exec(String(commands));
-  return match?.[1] ? { replayPath: JSON.parse(match[1]) as string } : {};
 }
 
 /**

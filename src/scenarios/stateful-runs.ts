@@ -1,3 +1,4 @@
+import { replayPathOf, type SequenceRun, sequenceRequest } from './command-sequences.ts';
 import type { ScenarioContext } from './scenario-context.ts';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
@@ -11,7 +12,6 @@ import {
   type PoolLifecycle,
   STATEFUL_CHECK,
   statefulCheckFor,
-  type StatefulCommand,
   type StatefulModel,
   type StatefulPlans,
   statefulPlans,
@@ -73,12 +73,6 @@ function statefulRun(context: ScenarioContext, label: string): StatefulRun {
   };
 }
 
-/** What one explored sequence did, kept to build the finding's request. */
-interface SequenceRun {
-  readonly steps: readonly string[];
-  readonly replayPath?: string;
-}
-
 /**
  * Model-based exploration: `numRuns` random command sequences over pools and app clients, each in a
  * fresh model with its own name prefix and closed by a listing, judging the list, describe and
@@ -119,7 +113,7 @@ export async function runStateful(
     alreadyMinimal: known,
     ...(context.shrinkBudget !== undefined ? { shrinkBudget: context.shrinkBudget } : {}),
   });
-  recordExploration(context, result, (input, shrunk) => requestOf(runs.get(input), shrunk));
+  recordExploration(context, result, (input, shrunk) => sequenceRequest(runs.get(input), shrunk));
 }
 
 /**
@@ -221,23 +215,6 @@ function recordExploration(
       replay: 'run',
     });
   }
-}
-
-/**
- * The finding's request: the commands the sequence ran. fast-check replays a command sequence from
- * seed and path only together with its `replayPath`, so a shrunk example carries that too.
- */
-function requestOf(run: SequenceRun | undefined, shrunk: boolean): Record<string, unknown> {
-  return {
-    commands: [...(run?.steps ?? [])],
-    ...(shrunk && run?.replayPath !== undefined ? { replayPath: run.replayPath } : {}),
-  };
-}
-
-/** fast-check prints a command sequence as `A,B /*replayPath="…"*\/`; this takes the replay path out. */
-function replayPathOf(commands: Iterable<StatefulCommand>): { replayPath?: string } {
-  const match = /replayPath=("(?:[^"\\]|\\.)*")/.exec(String(commands));
-  return match?.[1] ? { replayPath: JSON.parse(match[1]) as string } : {};
 }
 
 /** Counts the completed exchanges of the judged operations on their recorders. */
